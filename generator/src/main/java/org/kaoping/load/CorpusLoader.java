@@ -1,0 +1,115 @@
+package org.kaoping.load;
+
+import org.kaoping.model.Period;
+import org.kaoping.model.Rubric;
+import org.kaoping.model.Sheet;
+import org.kaoping.model.SiteConfig;
+import org.kaoping.model.StationRegistry;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/** Loads rubrics/ and content/ into a {@link Corpus}, collecting every finding on the way. */
+public final class CorpusLoader {
+    private final List<Diagnostic> diagnostics = new ArrayList<>();
+
+    public List<Diagnostic> diagnostics() {
+        return diagnostics;
+    }
+
+    /** Loads only the rubrics (for `check` on a rubrics folder alone). */
+    public Map<String, Loaded<Rubric>> loadRubrics(Path rubricsDir) {
+        Map<String, Loaded<Rubric>> rubrics = new TreeMap<>();
+        for (Path file : jsonFiles(rubricsDir)) {
+            if (file.getFileName().toString().endsWith(".schema.json")) {
+                continue;
+            }
+            Loaded<Rubric> r = FileLoader.load(file, SchemaCheck.RUBRIC, Rubric.class, diagnostics);
+            if (r == null) {
+                continue;
+            }
+            String expected = file.getFileName().toString().replaceFirst("\\.json$", "");
+            if (!r.value().id().equals(expected)) {
+                diagnostics.add(r.source().error("$.id", "rubric id \"" + r.value().id()
+                        + "\" must match its file name \"" + expected + "\""));
+            }
+            if (rubrics.containsKey(r.value().id())) {
+                diagnostics.add(r.source().error("$.id", "duplicate rubric id \"" + r.value().id() + "\""));
+                continue;
+            }
+            rubrics.put(r.value().id(), r);
+        }
+        return rubrics;
+    }
+
+    public Corpus load(Path contentDir, Path rubricsDir) {
+        Map<String, Loaded<Rubric>> rubrics = loadRubrics(rubricsDir);
+        Loaded<SiteConfig> site = required(contentDir.resolve("site.json"), SchemaCheck.SITE, SiteConfig.class);
+        Loaded<StationRegistry> stations = required(contentDir.resolve("stations.json"), SchemaCheck.STATIONS,
+                StationRegistry.class);
+        List<Loaded<Period>> periods = new ArrayList<>();
+        for (Path file : jsonFiles(contentDir.resolve("periods"))) {
+            Loaded<Period> p = FileLoader.load(file, SchemaCheck.PERIOD, Period.class, diagnostics);
+            if (p != null) {
+                periods.add(p);
+            }
+        }
+        periods.sort(Comparator.comparing((Loaded<Period> p) -> p.value().year())
+                .thenComparing(p -> p.value().quarter() == null ? 9 : p.value().quarter())
+                .thenComparing(p -> p.value().id()));
+        Map<String, Map<String, Loaded<Sheet>>> sheets = new TreeMap<>();
+        Path sheetsDir = contentDir.resolve("sheets");
+        if (Files.isDirectory(sheetsDir)) {
+            for (Path periodDir : directories(sheetsDir)) {
+                Map<String, Loaded<Sheet>> byStation = new TreeMap<>();
+                for (Path file : jsonFiles(periodDir)) {
+                    Loaded<Sheet> s = FileLoader.load(file, SchemaCheck.SHEET, Sheet.class, diagnostics);
+                    if (s != null) {
+                        byStation.put(file.getFileName().toString().replaceFirst("\\.json$", ""), s);
+                    }
+                }
+                sheets.put(periodDir.getFileName().toString(), byStation);
+            }
+        }
+        return new Corpus(site, stations, rubrics, periods, sheets);
+    }
+
+    private <T> Loaded<T> required(Path file, String schema, Class<T> type) {
+        if (!Files.isRegularFile(file)) {
+            diagnostics.add(Diagnostic.error(file, Location.START, "missing file: " + file.getFileName()
+                    + " is required (see content/README.md)"));
+            return null;
+        }
+        return FileLoader.load(file, schema, type, diagnostics);
+    }
+
+    private List<Path> jsonFiles(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            diagnostics.add(Diagnostic.error(dir, Location.START, "missing folder " + dir));
+            return List.of();
+        }
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(p -> Files.isRegularFile(p) && p.getFileName().toString().endsWith(".json"))
+                    .sorted().toList();
+        } catch (IOException e) {
+            diagnostics.add(Diagnostic.error(dir, Location.START, "cannot list folder: " + e.getMessage()));
+            return List.of();
+        }
+    }
+
+    private List<Path> directories(Path dir) {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(Files::isDirectory).sorted().toList();
+        } catch (IOException e) {
+            diagnostics.add(Diagnostic.error(dir, Location.START, "cannot list folder: " + e.getMessage()));
+            return List.of();
+        }
+    }
+}

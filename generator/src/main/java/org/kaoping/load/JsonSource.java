@@ -1,0 +1,130 @@
+package org.kaoping.load;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * A parsed JSON file that remembers where each value stood, so that any later finding
+ * (schema, binding, consistency, scoring) can name file, line and column.
+ */
+public final class JsonSource {
+    private final Path file;
+    private final JsonNode tree;
+    private final Map<String, Location> locations;
+
+    private JsonSource(Path file, JsonNode tree, Map<String, Location> locations) {
+        this.file = file;
+        this.tree = tree;
+        this.locations = locations;
+    }
+
+    public static JsonSource read(Path file) throws LoadException {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new LoadException(Diagnostic.error(file, Location.START, "cannot read file: " + e.getMessage()));
+        }
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new LoadException(Diagnostic.error(file, Location.START, "not UTF-8 text; save the file as UTF-8"));
+        }
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
+        return parse(file, text);
+    }
+
+    public static JsonSource parse(Path file, String text) throws LoadException {
+        Map<String, Location> locations = new HashMap<>();
+        try (JsonParser p = StrictJson.mapper().getFactory().createParser(text)) {
+            JsonToken t;
+            while ((t = p.nextToken()) != null) {
+                if (t == JsonToken.FIELD_NAME || t == JsonToken.END_OBJECT || t == JsonToken.END_ARRAY) {
+                    continue;
+                }
+                var loc = p.currentTokenLocation();
+                locations.putIfAbsent(JsonPath.fromPointer(p.getParsingContext().pathAsPointer().toString()),
+                        new Location(loc.getLineNr(), loc.getColumnNr()));
+            }
+        } catch (JsonProcessingException e) {
+            var loc = e.getLocation();
+            throw new LoadException(Diagnostic.error(file, loc == null ? Location.START
+                    : new Location(loc.getLineNr(), loc.getColumnNr()), syntaxMessage(e)));
+        } catch (IOException e) {
+            throw new LoadException(Diagnostic.error(file, Location.START, e.getMessage()));
+        }
+        JsonNode tree;
+        try {
+            tree = StrictJson.mapper().readTree(text);
+        } catch (JsonProcessingException e) {
+            var loc = e.getLocation();
+            throw new LoadException(Diagnostic.error(file, loc == null ? Location.START
+                    : new Location(loc.getLineNr(), loc.getColumnNr()), syntaxMessage(e)));
+        }
+        if (tree == null || tree.isMissingNode()) {
+            throw new LoadException(Diagnostic.error(file, Location.START, "empty file; expected a JSON object"));
+        }
+        return new JsonSource(file, tree, locations);
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    public JsonNode tree() {
+        return tree;
+    }
+
+    /** Where the value at this JSON path starts; falls back to its nearest located ancestor. */
+    public Location locate(String jsonPath) {
+        String p = jsonPath;
+        while (true) {
+            Location l = locations.get(p);
+            if (l != null) {
+                return l;
+            }
+            String parent = JsonPath.parent(p);
+            if (parent == null) {
+                return Location.START;
+            }
+            p = parent;
+        }
+    }
+
+    public Diagnostic error(String jsonPath, String message) {
+        return Diagnostic.error(file, locate(jsonPath), message);
+    }
+
+    public Diagnostic warning(String jsonPath, String message) {
+        return Diagnostic.warning(file, locate(jsonPath), message);
+    }
+
+    private static String syntaxMessage(JsonProcessingException e) {
+        String m = e.getOriginalMessage();
+        if (m.startsWith("Duplicate field")) {
+            return m.replace("Duplicate field", "duplicate key") + "; each key may appear once";
+        }
+        if (m.contains("Trailing token") || m.contains("trailing token")) {
+            return "unexpected content after the end of the JSON value";
+        }
+        return "invalid JSON: " + m;
+    }
+}

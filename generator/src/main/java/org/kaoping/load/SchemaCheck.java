@@ -1,0 +1,89 @@
+package org.kaoping.load;
+
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import com.networknt.schema.path.NodePath;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Checks a file against one of Kaoping's JSON Schemas (draft 2020-12). The rubric schema is
+ * rubrics/rubric.schema.json, copied into the jar at build time; the content schemas live
+ * beside it in the jar. Findings carry line and column from the {@link JsonSource}.
+ */
+public final class SchemaCheck {
+    public static final String RUBRIC = "rubric.schema.json";
+    public static final String SHEET = "sheet.schema.json";
+    public static final String PERIOD = "period.schema.json";
+    public static final String STATIONS = "stations.schema.json";
+    public static final String SITE = "site.schema.json";
+
+    private static final String[] ALL = {RUBRIC, SHEET, PERIOD, STATIONS, SITE};
+    private static final SchemaCheck INSTANCE = new SchemaCheck();
+
+    private final Map<String, Schema> schemas = new LinkedHashMap<>();
+
+    private SchemaCheck() {
+        Map<String, String> texts = new LinkedHashMap<>();
+        for (String name : ALL) {
+            texts.put("kaoping:" + name, resource(name));
+        }
+        SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
+                b -> b.schemas(texts));
+        for (String name : ALL) {
+            schemas.put(name, registry.getSchema(com.networknt.schema.SchemaLocation.of("kaoping:" + name)));
+        }
+    }
+
+    public static SchemaCheck instance() {
+        return INSTANCE;
+    }
+
+    public List<Diagnostic> check(JsonSource source, String schemaName) {
+        List<Error> errors = schemas.get(schemaName).validate(source.tree());
+        List<Diagnostic> out = new ArrayList<>();
+        for (Error e : errors) {
+            String path = toPath(e.getInstanceLocation());
+            out.add(source.error(path, path + ": " + humanise(e)));
+        }
+        return out;
+    }
+
+    private static String humanise(Error e) {
+        String m = e.getMessage();
+        // The library prefixes the instance location; we print our own path.
+        int colon = m.indexOf(": ");
+        if (colon > 0 && m.startsWith("$")) {
+            m = m.substring(colon + 2);
+        }
+        return m;
+    }
+
+    static String toPath(NodePath p) {
+        String path = "$";
+        for (int i = 0; i < p.getNameCount(); i++) {
+            path = JsonPath.child(path, p.getElement(i));
+        }
+        return path;
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = SchemaCheck.class.getResourceAsStream("/org/kaoping/schema/" + name)) {
+            if (in == null) {
+                throw new IllegalStateException("schema " + name + " missing from the jar");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package org.kaoping.model;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** A rubric (考核细则): the criteria of one assessment regime, as data. See rubrics/README.md. */
+public record Rubric(
+        String id,
+        String title,
+        String issuer,
+        String periodType,
+        int year,
+        BigDecimal total,
+        int scale,
+        RoundingMode rounding,
+        BigDecimal step,
+        boolean partial,
+        String source,
+        Map<String, AttributeDefinition> attributes,
+        List<CategorySheet> sheets,
+        List<Section> sections,
+        List<Veto> vetoes,
+        Assessment assessment,
+        List<String> notes) {
+
+    public Rubric {
+        attributes = attributes == null ? Map.of() : Map.copyOf(attributes);
+        sheets = sheets == null ? List.of() : List.copyOf(sheets);
+        sections = List.copyOf(sections);
+        vetoes = vetoes == null ? List.of() : List.copyOf(vetoes);
+        notes = notes == null ? List.of() : List.copyOf(notes);
+    }
+
+    /** The smallest score increment: the declared step, or one unit in the last decimal place. */
+    public BigDecimal effectiveStep() {
+        return step != null ? step : BigDecimal.ONE.movePointLeft(scale);
+    }
+
+    public Optional<Criterion> criterion(String criterionId) {
+        return sections.stream().flatMap(s -> s.criteria().stream())
+                .filter(c -> c.id().equals(criterionId)).findFirst();
+    }
+
+    public Optional<Veto> veto(String vetoId) {
+        return vetoes.stream().filter(v -> v.id().equals(vetoId)).findFirst();
+    }
+
+    public List<Criterion> allCriteria() {
+        return sections.stream().flatMap(s -> s.criteria().stream()).toList();
+    }
+}

@@ -1,0 +1,80 @@
+package org.kaoping.model;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One scored sheet: a station assessed against one rubric. Also the self-check form's export.
+ * Criterion entries give a score, rule inputs, or not-applicable (rubrics/README.md "Sheet format").
+ */
+public record Sheet(
+        String rubric,
+        String fingerprint,
+        String station,
+        String period,
+        String unit,
+        String date,
+        Map<String, String> attributes,
+        Map<String, Entry> criteria,
+        List<String> vetoes,
+        BigDecimal recordedTotal,
+        Signatures signatures,
+        List<Correction> corrections,
+        List<String> notes) {
+
+    public Sheet {
+        attributes = attributes == null ? Map.of() : Map.copyOf(attributes);
+        criteria = criteria == null ? Map.of() : Map.copyOf(criteria);
+        vetoes = vetoes == null ? List.of() : List.copyOf(vetoes);
+        corrections = corrections == null ? List.of() : List.copyOf(corrections);
+        notes = notes == null ? List.of() : List.copyOf(notes);
+    }
+
+    public Optional<Entry> entry(String criterionId) {
+        return Optional.ofNullable(criteria.get(criterionId));
+    }
+
+    /** The same sheet for a station with these attributes (the registry's, where the sheet gives none). */
+    public Sheet withAttributes(Map<String, String> stationAttributes) {
+        var merged = new java.util.HashMap<>(stationAttributes);
+        merged.putAll(attributes);
+        return new Sheet(rubric, fingerprint, station, period, unit, date, merged, criteria, vetoes,
+                recordedTotal, signatures, corrections, notes);
+    }
+
+    /**
+     * One criterion on the sheet. Inputs stay JSON nodes until scoring, where each rule kind
+     * reads its own input type and reports a wrong one with the rule's name.
+     */
+    public record Entry(BigDecimal score, Map<String, JsonNode> inputs, Boolean notApplicable, String reason) {
+        public Entry {
+            inputs = inputs == null ? Map.of() : Map.copyOf(inputs);
+        }
+
+        public boolean isNotApplicable() {
+            return Boolean.TRUE.equals(notApplicable);
+        }
+
+        public static Entry ofScore(BigDecimal score) {
+            return new Entry(score, null, null, null);
+        }
+
+        public static Entry ofInputs(Map<String, JsonNode> inputs) {
+            return new Entry(null, inputs, null, null);
+        }
+    }
+
+    public record Signatures(String unitHead, List<String> members, String leader) {
+        public Signatures {
+            members = members == null ? List.of() : List.copyOf(members);
+        }
+    }
+
+    /** A value changed from the source, with what was recorded and a quote (issue 3: corrections are data). */
+    public record Correction(String criterion, BigDecimal recorded, BigDecimal corrected, String quote, String note) {
+    }
+}

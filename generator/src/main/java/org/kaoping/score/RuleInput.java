@@ -1,0 +1,93 @@
+package org.kaoping.score;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Reads one rule's input from a sheet, with an error naming the path and what was expected. */
+final class RuleInput {
+    private final JsonNode node;
+    private final String path;
+
+    RuleInput(JsonNode node, String path) {
+        this.node = node;
+        this.path = path;
+    }
+
+    boolean absent() {
+        return node == null || node.isNull();
+    }
+
+    int count() {
+        return wholeNumber(node, path);
+    }
+
+    boolean flag() {
+        if (!node.isBoolean()) {
+            throw new ScoreException(path, "expected true or false, found " + describe(node));
+        }
+        return node.booleanValue();
+    }
+
+    BigDecimal amount() {
+        if (!node.isNumber()) {
+            throw new ScoreException(path, "expected a number, found " + describe(node));
+        }
+        BigDecimal v = node.decimalValue();
+        if (v.signum() < 0) {
+            throw new ScoreException(path, "expected a number ≥ 0, found " + v.toPlainString());
+        }
+        return v;
+    }
+
+    String level() {
+        if (!node.isTextual()) {
+            throw new ScoreException(path, "expected a level code (text), found " + describe(node));
+        }
+        return node.textValue();
+    }
+
+    List<Integer> counts() {
+        if (!node.isArray()) {
+            throw new ScoreException(path, "expected a list of whole numbers, one per step, found " + describe(node));
+        }
+        List<Integer> out = new ArrayList<>();
+        for (int i = 0; i < node.size(); i++) {
+            out.add(wholeNumber(node.get(i), path + "[" + i + "]"));
+        }
+        return out;
+    }
+
+    String path() {
+        return path;
+    }
+
+    private static int wholeNumber(JsonNode n, String path) {
+        if (!n.isIntegralNumber() || !n.canConvertToInt()) {
+            if (n.isNumber()) {
+                BigDecimal d = n.decimalValue();
+                if (d.signum() >= 0 && d.stripTrailingZeros().scale() <= 0 && d.compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) <= 0) {
+                    return d.intValueExact();
+                }
+            }
+            throw new ScoreException(path, "expected a whole number ≥ 0, found " + describe(n));
+        }
+        int v = n.intValue();
+        if (v < 0) {
+            throw new ScoreException(path, "expected a whole number ≥ 0, found " + v);
+        }
+        return v;
+    }
+
+    private static String describe(JsonNode n) {
+        if (n.isTextual()) {
+            return "text \"" + n.textValue() + "\"";
+        }
+        if (n.isNumber()) {
+            return n.decimalValue().toPlainString();
+        }
+        return n.getNodeType().toString().toLowerCase(java.util.Locale.ROOT) + " " + n;
+    }
+}

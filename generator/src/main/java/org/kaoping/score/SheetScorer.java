@@ -1,0 +1,243 @@
+package org.kaoping.score;
+
+import org.kaoping.model.Criterion;
+import org.kaoping.model.HighestOnlyGroup;
+import org.kaoping.model.Part;
+import org.kaoping.model.Rubric;
+import org.kaoping.model.Rule;
+import org.kaoping.model.Section;
+import org.kaoping.model.SectionKind;
+import org.kaoping.model.Sheet;
+import org.kaoping.model.Veto;
+import org.kaoping.score.Breakdown.AppliedVeto;
+import org.kaoping.score.Breakdown.CriterionScore;
+import org.kaoping.score.Breakdown.PartLimit;
+import org.kaoping.score.Breakdown.SectionScore;
+import org.kaoping.score.Breakdown.SheetSubtotal;
+import org.kaoping.score.Breakdown.Status;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Scores one sheet against its rubric (rubrics/README.md, "How a criterion is scored").
+ * Pure: the same rubric and sheet always give the same breakdown; input order does not matter.
+ */
+public final class SheetScorer {
+
+    public Breakdown score(Rubric rubric, Sheet sheet) {
+        for (String key : sheet.criteria().keySet()) {
+            if (rubric.criterion(key).isEmpty()) {
+                throw new ScoreException(critPath(key), "no criterion \"" + key + "\" in rubric " + rubric.id());
+            }
+        }
+        RuleEffects effects = new RuleEffects(rubric, sheet.attributes());
+        List<AppliedVeto> vetoes = new ArrayList<>();
+        for (int i = 0; i < sheet.vetoes().size(); i++) {
+            String id = sheet.vetoes().get(i);
+            Veto v = rubric.veto(id).orElseThrow(() -> new ScoreException("$.vetoes", "no veto \"" + id
+                    + "\" in rubric " + rubric.id()));
+            vetoes.add(new AppliedVeto(v.id(), v.effect(), "sheet"));
+        }
+
+        List<SectionScore> sections = new ArrayList<>();
+        BigDecimal base = BigDecimal.ZERO;
+        BigDecimal bonus = BigDecimal.ZERO;
+        BigDecimal penalty = BigDecimal.ZERO;
+        BigDecimal maximum = BigDecimal.ZERO;
+        Map<String, BigDecimal[]> perSheet = new LinkedHashMap<>();
+        for (var cs : rubric.sheets()) {
+            perSheet.put(cs.id(), new BigDecimal[]{BigDecimal.ZERO, BigDecimal.ZERO});
+        }
+        for (Section section : rubric.sections()) {
+            SectionScore s = scoreSection(rubric, section, sheet, effects, vetoes);
+            sections.add(s);
+            switch (section.kind()) {
+                case SCORE -> {
+                    base = base.add(s.score());
+                    maximum = maximum.add(s.maximum());
+                }
+                case BONUS -> bonus = bonus.add(s.score());
+                case PENALTY -> penalty = penalty.add(s.score());
+            }
+            if (section.sheet() != null) {
+                BigDecimal[] acc = perSheet.get(section.sheet());
+                acc[0] = acc[0].add(s.score());
+                acc[1] = acc[1].add(s.maximum());
+            }
+        }
+        BigDecimal total = base.add(bonus).add(penalty).max(BigDecimal.ZERO);
+        List<SheetSubtotal> subtotals = perSheet.entrySet().stream()
+                .map(e -> new SheetSubtotal(e.getKey(), atScale(rubric, e.getValue()[0].max(BigDecimal.ZERO)),
+                        atScale(rubric, e.getValue()[1])))
+                .toList();
+        return new Breakdown(rubric.id(), sheet.station(), sections, subtotals, atScale(rubric, base),
+                atScale(rubric, bonus), atScale(rubric, penalty), atScale(rubric, total), atScale(rubric, maximum),
+                vetoes);
+    }
+
+    private SectionScore scoreSection(Rubric rubric, Section section, Sheet sheet, RuleEffects effects,
+                                      List<AppliedVeto> vetoes) {
+        List<CriterionScore> scored = new ArrayList<>();
+        for (Criterion c : section.criteria()) {
+            scored.add(scoreCriterion(rubric, section, c, sheet, effects, vetoes));
+        }
+        scored = applyHighestOnly(section, scored);
+        BigDecimal sum = BigDecimal.ZERO;
+        BigDecimal max = BigDecimal.ZERO;
+        for (CriterionScore c : scored) {
+            sum = sum.add(c.score());
+            max = max.add(c.maximum());
+        }
+        if (section.cap() != null) {
+            sum = section.kind() == SectionKind.PENALTY ? sum.max(section.cap().negate()) : sum.min(section.cap());
+        }
+        if (section.kind() != SectionKind.SCORE) {
+            max = section.cap() != null ? section.cap() : max;
+        }
+        return new SectionScore(section.id(), section.kind(), atScale(rubric, sum), atScale(rubric, max), scored);
+    }
+
+    private CriterionScore scoreCriterion(Rubric rubric, Section section, Criterion c, Sheet sheet,
+                                          RuleEffects effects, List<AppliedVeto> vetoes) {
+        var entry = sheet.entry(c.id());
+        String reason = entry.map(Sheet.Entry::reason).orElse(null);
+        boolean applicable = c.appliesTo() == null || c.appliesTo().appliesTo(sheet.attributes());
+        if (!applicable || entry.map(Sheet.Entry::isNotApplicable).orElse(false)) {
+            if (entry.isPresent() && (entry.get().score() != null || !entry.get().inputs().isEmpty())) {
+                throw new ScoreException(critPath(c.id()), "marked not applicable but also scored");
+            }
+            return new CriterionScore(c.id(), c.number(), Status.NOT_APPLICABLE, BigDecimal.ZERO, BigDecimal.ZERO,
+                    List.of(), List.of(), reason);
+        }
+        BigDecimal points = c.points() == null ? BigDecimal.ZERO : c.points();
+        BigDecimal shownMax = section.kind() == SectionKind.SCORE ? points : BigDecimal.ZERO;
+        if (entry.isPresent() && entry.get().score() != null) {
+            if (!entry.get().inputs().isEmpty()) {
+                throw new ScoreException(critPath(c.id()), "give either \"score\" or \"inputs\", not both");
+            }
+            BigDecimal given = entry.get().score();
+            checkGiven(rubric, section.kind(), c, given);
+            return new CriterionScore(c.id(), c.number(), Status.GIVEN, atScale(rubric, given),
+                    atScale(rubric, shownMax), List.of(), List.of(), reason);
+        }
+        var inputs = entry.map(Sheet.Entry::inputs).orElse(Map.of());
+        for (String key : inputs.keySet()) {
+            if (c.rule(key).isEmpty()) {
+                throw new ScoreException(critPath(c.id()) + ".inputs", "no rule \"" + key + "\" in criterion "
+                        + c.number() + "; expected one of " + String.join(", ", c.rules().stream().map(Rule::id).toList()));
+            }
+        }
+        List<RuleOutcome> outcomes = new ArrayList<>();
+        boolean zeroed = false;
+        BigDecimal sum = BigDecimal.ZERO;
+        BigDecimal overTargetAward = BigDecimal.ZERO;
+        for (Rule rule : c.rules()) {
+            RuleOutcome o = effects.apply(rule, c, section.kind(),
+                    new RuleInput(inputs.get(rule.id()), critPath(c.id()) + ".inputs." + rule.id()));
+            outcomes.add(o);
+            zeroed |= o.zeroes();
+            sum = sum.add(o.effect());
+            if (rule instanceof Rule.OverTarget && o.effect().signum() > 0) {
+                overTargetAward = overTargetAward.add(o.effect());
+            }
+            if (o.fired() && rule.veto() != null) {
+                var v = rubric.veto(rule.veto()).orElseThrow();
+                if (vetoes.stream().noneMatch(a -> a.id().equals(v.id()))) {
+                    vetoes.add(new AppliedVeto(v.id(), v.effect(), c.id() + "/" + rule.id()));
+                }
+            }
+        }
+        List<PartLimit> limits = new ArrayList<>();
+        for (Part part : c.parts()) {
+            BigDecimal deducted = BigDecimal.ZERO;
+            for (int i = 0; i < c.rules().size(); i++) {
+                if (part.id().equals(c.rules().get(i).part()) && outcomes.get(i).effect().signum() < 0) {
+                    deducted = deducted.add(outcomes.get(i).effect().negate());
+                }
+            }
+            if (deducted.compareTo(part.budget()) > 0) {
+                BigDecimal back = deducted.subtract(part.budget());
+                limits.add(new PartLimit(part.id(), deducted, part.budget(), back));
+                sum = sum.add(back);
+            }
+        }
+        BigDecimal score = switch (section.kind()) {
+            case SCORE -> zeroed ? BigDecimal.ZERO : clamp(points.add(sum), BigDecimal.ZERO, points.add(overTargetAward));
+            case BONUS -> zeroed ? BigDecimal.ZERO : clamp(sum, BigDecimal.ZERO, points);
+            case PENALTY -> c.points() == null ? sum.min(BigDecimal.ZERO) : clamp(sum, points.negate(), BigDecimal.ZERO);
+        };
+        Status status = entry.isPresent() ? Status.FROM_INPUTS : Status.NOT_RECORDED;
+        return new CriterionScore(c.id(), c.number(), status, atScale(rubric, score), atScale(rubric, shownMax),
+                outcomes, limits, reason);
+    }
+
+    private void checkGiven(Rubric rubric, SectionKind kind, Criterion c, BigDecimal given) {
+        BigDecimal points = c.points() == null ? null : c.points();
+        String path = critPath(c.id()) + ".score";
+        switch (kind) {
+            case SCORE -> {
+                if (given.signum() < 0 || given.compareTo(c.ceiling()) > 0) {
+                    throw new ScoreException(path, "expected a score from 0 to " + RuleEffects.plain(c.ceiling())
+                            + " (criterion " + c.number() + "), found " + RuleEffects.plain(given));
+                }
+            }
+            case BONUS -> {
+                if (given.signum() < 0 || given.compareTo(points) > 0) {
+                    throw new ScoreException(path, "expected a bonus from 0 to " + RuleEffects.plain(points)
+                            + ", found " + RuleEffects.plain(given));
+                }
+            }
+            case PENALTY -> {
+                if (given.signum() > 0 || (points != null && given.compareTo(points.negate()) < 0)) {
+                    throw new ScoreException(path, "expected a penalty from " + (points == null ? "" : "-" + RuleEffects.plain(points) + " ")
+                            + "to 0 (written as a negative number), found " + RuleEffects.plain(given));
+                }
+            }
+        }
+        if (given.remainder(rubric.effectiveStep()).signum() != 0) {
+            throw new ScoreException(path, "expected a multiple of " + RuleEffects.plain(rubric.effectiveStep())
+                    + ", found " + RuleEffects.plain(given));
+        }
+    }
+
+    /** 同一加分项多级加分的，以最高计分标准加分: in each group only the highest criterion counts. */
+    private static List<CriterionScore> applyHighestOnly(Section section, List<CriterionScore> scored) {
+        if (section.groups().isEmpty()) {
+            return scored;
+        }
+        List<CriterionScore> out = new ArrayList<>(scored);
+        for (HighestOnlyGroup g : section.groups()) {
+            int best = -1;
+            for (int i = 0; i < out.size(); i++) {
+                if (g.criteria().contains(out.get(i).id())
+                        && (best < 0 || out.get(i).score().compareTo(out.get(best).score()) > 0)) {
+                    best = i;
+                }
+            }
+            for (int i = 0; i < out.size(); i++) {
+                CriterionScore c = out.get(i);
+                if (i != best && g.criteria().contains(c.id()) && c.score().signum() != 0) {
+                    out.set(i, new CriterionScore(c.id(), c.number(), Status.SUPERSEDED, c.score().multiply(BigDecimal.ZERO),
+                            c.maximum(), c.rules(), c.parts(), c.reason()));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static BigDecimal clamp(BigDecimal v, BigDecimal lo, BigDecimal hi) {
+        return v.max(lo).min(hi);
+    }
+
+    static BigDecimal atScale(Rubric rubric, BigDecimal v) {
+        return v.setScale(rubric.scale(), rubric.rounding());
+    }
+
+    static String critPath(String id) {
+        return "$.criteria[\"" + id + "\"]";
+    }
+}
