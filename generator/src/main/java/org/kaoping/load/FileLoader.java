@@ -1,6 +1,5 @@
 package org.kaoping.load;
 
-import com.fasterxml.jackson.databind.DatabindException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 
 import java.nio.file.Path;
@@ -27,7 +26,7 @@ public final class FileLoader {
         }
         try {
             return new Loaded<>(StrictJson.mapper().treeToValue(source.tree(), type), source);
-        } catch (DatabindException e) {
+        } catch (JsonMappingException e) {
             String path = pathOf(e);
             sink.add(source.error(path, path + ": " + e.getOriginalMessage()));
             return null;

@@ -17,7 +17,7 @@ public record Rubric(
         int scale,
         RoundingMode rounding,
         BigDecimal step,
-        boolean partial,
+        Boolean partial,
         String source,
         Map<String, AttributeDefinition> attributes,
         List<CategorySheet> sheets,
@@ -27,6 +27,7 @@ public record Rubric(
         List<String> notes) {
 
     public Rubric {
+        partial = Boolean.TRUE.equals(partial);
         attributes = attributes == null ? Map.of() : Map.copyOf(attributes);
         sheets = sheets == null ? List.of() : List.copyOf(sheets);
         sections = List.copyOf(sections);

@@ -74,9 +74,12 @@ public sealed interface Rule {
         public InputType inputType() { return InputType.AMOUNT; }
     }
 
-    /** When value &lt; atLeast: −deduct, or score 0: 录入率低于 60% 的不得分. */
+    /**
+     * When value &lt; atLeast (or value &gt; atMost): −deduct, or score 0:
+     * 录入率低于 60% 的不得分; 重新犯罪率低于1.5%.
+     */
     record Threshold(String id, String text, String part, String veto, List<String> notes,
-                     BigDecimal atLeast, BigDecimal deduct, Boolean zero) implements Rule {
+                     BigDecimal atLeast, BigDecimal atMost, BigDecimal deduct, Boolean zero) implements Rule {
         public Threshold { notes = copy(notes); }
         public boolean zeroes() { return Boolean.TRUE.equals(zero); }
         public InputType inputType() { return InputType.AMOUNT; }

@@ -115,10 +115,14 @@ final class RuleEffects {
 
     private RuleOutcome threshold(Rule.Threshold r, RuleInput in) {
         BigDecimal v = in.amount();
-        if (v.compareTo(r.atLeast()) >= 0) {
+        String detail;
+        if (r.atLeast() != null && v.compareTo(r.atLeast()) < 0) {
+            detail = plain(v) + " < " + plain(r.atLeast());
+        } else if (r.atMost() != null && v.compareTo(r.atMost()) > 0) {
+            detail = plain(v) + " > " + plain(r.atMost());
+        } else {
             return RuleOutcome.none(r.id());
         }
-        String detail = plain(v) + " < " + plain(r.atLeast());
         if (r.zeroes()) {
             return new RuleOutcome(r.id(), BigDecimal.ZERO, true, true, detail);
         }

@@ -1,5 +1,6 @@
 package org.kaoping.score;
 
+import org.kaoping.load.JsonPath;
 import org.kaoping.model.Criterion;
 import org.kaoping.model.HighestOnlyGroup;
 import org.kaoping.model.Part;
@@ -167,7 +168,7 @@ public final class SheetScorer {
         }
         BigDecimal score = switch (section.kind()) {
             case SCORE -> zeroed ? BigDecimal.ZERO : clamp(points.add(sum), BigDecimal.ZERO, points.add(overTargetAward));
-            case BONUS -> zeroed ? BigDecimal.ZERO : clamp(sum, BigDecimal.ZERO, points);
+            case BONUS -> zeroed ? BigDecimal.ZERO : c.points() == null ? sum.max(BigDecimal.ZERO) : clamp(sum, BigDecimal.ZERO, points);
             case PENALTY -> c.points() == null ? sum.min(BigDecimal.ZERO) : clamp(sum, points.negate(), BigDecimal.ZERO);
         };
         Status status = entry.isPresent() ? Status.FROM_INPUTS : Status.NOT_RECORDED;
@@ -186,8 +187,8 @@ public final class SheetScorer {
                 }
             }
             case BONUS -> {
-                if (given.signum() < 0 || given.compareTo(points) > 0) {
-                    throw new ScoreException(path, "expected a bonus from 0 to " + RuleEffects.plain(points)
+                if (given.signum() < 0 || (points != null && given.compareTo(points) > 0)) {
+                    throw new ScoreException(path, "expected a bonus from 0" + (points == null ? " up" : " to " + RuleEffects.plain(points))
                             + ", found " + RuleEffects.plain(given));
                 }
             }
@@ -238,6 +239,6 @@ public final class SheetScorer {
     }
 
     static String critPath(String id) {
-        return "$.criteria[\"" + id + "\"]";
+        return JsonPath.child("$.criteria", id);
     }
 }

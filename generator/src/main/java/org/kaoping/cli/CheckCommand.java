@@ -1,0 +1,74 @@
+package org.kaoping.cli;
+
+import org.kaoping.load.Corpus;
+import org.kaoping.load.CorpusLoader;
+import org.kaoping.load.Diagnostic;
+import org.kaoping.load.Loaded;
+import org.kaoping.model.Rubric;
+import org.kaoping.validate.ContentConsistency;
+import org.kaoping.validate.RubricConsistency;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** `kaoping check`: validates rubrics and content, one line per finding, exit 1 on any error. */
+@Command(name = "check", mixinStandardHelpOptions = true,
+        description = "Validate rubrics/ and content/: prints path:line:col: error|warning: message.")
+public final class CheckCommand implements Callable<Integer> {
+    @Mixin
+    Folders folders;
+
+    @Option(names = "--rubrics-only", description = "check the rubrics folder alone")
+    boolean rubricsOnly;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter w = spec.commandLine().getOut();
+        List<Diagnostic> found = run(folders, rubricsOnly);
+        found.sort(Comparator.comparing((Diagnostic d) -> d.file().toString()).thenComparingInt(Diagnostic::line)
+                .thenComparingInt(Diagnostic::column));
+        for (Diagnostic d : found) {
+            w.println(d.format());
+        }
+        long errors = found.stream().filter(Diagnostic::isError).count();
+        long warnings = found.size() - errors;
+        w.println("check: " + errors + " error" + (errors == 1 ? "" : "s") + ", " + warnings + " warning"
+                + (warnings == 1 ? "" : "s"));
+        w.flush();
+        return errors > 0 ? 1 : 0;
+    }
+
+    static List<Diagnostic> run(Folders folders, boolean rubricsOnly) {
+        CorpusLoader loader = new CorpusLoader();
+        List<Diagnostic> found = new ArrayList<>();
+        if (rubricsOnly) {
+            for (Loaded<Rubric> r : loader.loadRubrics(folders.rubrics).values()) {
+                found.addAll(RubricConsistency.check(r));
+            }
+            found.addAll(0, loader.diagnostics());
+            return found;
+        }
+        Corpus corpus = loader.load(folders.content, folders.rubrics);
+        found.addAll(loader.diagnostics());
+        List<Diagnostic> rubricFindings = new ArrayList<>();
+        for (Loaded<Rubric> r : corpus.rubrics().values()) {
+            rubricFindings.addAll(RubricConsistency.check(r));
+        }
+        found.addAll(rubricFindings);
+        if (rubricFindings.stream().noneMatch(Diagnostic::isError)) {
+            ContentConsistency.check(corpus, found);
+        }
+        return found;
+    }
+}

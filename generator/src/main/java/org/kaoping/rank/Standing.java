@@ -1,0 +1,46 @@
+package org.kaoping.rank;
+
+import org.kaoping.model.VetoEffect;
+import org.kaoping.score.Breakdown;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One station's line in a period's ranking.
+ *
+ * @param components component id → value (as given, or from the sheet)
+ * @param bonuses    bonus id → points added after the components (rank-based, given)
+ * @param place      place under the period's tie policy
+ * @param tier       tier id, or null when the assessment declares no tiers
+ * @param vetoes     vetoes that apply, with their effect
+ * @param breakdown  the scored sheet, when there is one
+ */
+public record Standing(
+        String station,
+        Map<String, BigDecimal> components,
+        Map<String, BigDecimal> bonuses,
+        BigDecimal total,
+        int place,
+        String tier,
+        List<VetoApplied> vetoes,
+        List<String> disqualifiers,
+        Breakdown breakdown,
+        BigDecimal publishedTotal,
+        Integer publishedPlace) {
+
+    public Standing {
+        components = Map.copyOf(components);
+        bonuses = Map.copyOf(bonuses);
+        vetoes = List.copyOf(vetoes);
+        disqualifiers = List.copyOf(disqualifiers);
+    }
+
+    public boolean voided() {
+        return vetoes.stream().anyMatch(v -> v.effect() == VetoEffect.VOID);
+    }
+
+    public record VetoApplied(String id, VetoEffect effect, String text) {
+    }
+}

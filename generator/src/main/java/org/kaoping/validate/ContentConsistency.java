@@ -1,0 +1,214 @@
+package org.kaoping.validate;
+
+import org.kaoping.load.Corpus;
+import org.kaoping.load.Diagnostic;
+import org.kaoping.load.JsonSource;
+import org.kaoping.load.Loaded;
+import org.kaoping.load.StationNames;
+import org.kaoping.model.Assessment;
+import org.kaoping.model.Period;
+import org.kaoping.model.Rubric;
+import org.kaoping.model.Sheet;
+import org.kaoping.model.Station;
+import org.kaoping.rank.PeriodException;
+import org.kaoping.rank.PeriodScorer;
+import org.kaoping.rank.Standing;
+import org.kaoping.rank.Standings;
+import org.kaoping.score.ScoreException;
+
+import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Checks content/ against itself and the rubrics (issue 3's list), down to the published figures. */
+public final class ContentConsistency {
+    private final Corpus corpus;
+    private final List<Diagnostic> out;
+
+    private ContentConsistency(Corpus corpus, List<Diagnostic> out) {
+        this.corpus = corpus;
+        this.out = out;
+    }
+
+    public static void check(Corpus corpus, List<Diagnostic> out) {
+        new ContentConsistency(corpus, out).run();
+    }
+
+    private void run() {
+        if (corpus.stations() == null) {
+            return;
+        }
+        checkStations();
+        StationNames names = corpus.names();
+        Map<String, Station> byId = new HashMap<>();
+        names.all().forEach(s -> byId.put(s.id(), s));
+        Set<String> periodIds = new HashSet<>();
+        corpus.periods().forEach(p -> periodIds.add(p.value().id()));
+        Set<String> seenPeriods = new HashSet<>();
+        for (Loaded<Period> lp : corpus.periods()) {
+            Period p = lp.value();
+            JsonSource src = lp.source();
+            String expected = src.file().getFileName().toString().replaceFirst("\\.json$", "");
+            if (!p.id().equals(expected)) {
+                out.add(src.error("$.id", "period id \"" + p.id() + "\" must match its file name \"" + expected + "\""));
+            }
+            if (!seenPeriods.add(p.id())) {
+                out.add(src.error("$.id", "duplicate period id \"" + p.id() + "\""));
+            }
+            Rubric rubric = null;
+            if (p.rubric() != null) {
+                rubric = corpus.rubric(p.rubric()).orElse(null);
+                if (rubric == null) {
+                    out.add(src.error("$.rubric", "unknown rubric \"" + p.rubric() + "\"; rubrics/ has "
+                            + String.join(", ", corpus.rubrics().keySet())));
+                    continue;
+                }
+            } else {
+                out.add(src.warning("$", "period names no rubric: only given figures can be checked"));
+            }
+            if (p.previous() != null && !periodIds.contains(p.previous())) {
+                out.add(src.error("$.previous", "unknown previous period \"" + p.previous() + "\""));
+            }
+            if (p.assessment() != null) {
+                AssessmentConsistency.check(p.assessment(), "$.assessment",
+                        rubric == null ? List.of() : rubric.sheets().stream().map(s -> s.id()).toList(), src, out);
+            }
+            checkPeriod(lp, rubric, names, byId);
+        }
+        for (var e : corpus.sheets().entrySet()) {
+            if (!periodIds.contains(e.getKey())) {
+                for (Loaded<Sheet> s : e.getValue().values()) {
+                    out.add(s.source().error("$", "sheet is in sheets/" + e.getKey() + "/ but there is no period \""
+                            + e.getKey() + "\""));
+                }
+            }
+        }
+    }
+
+    private void checkStations() {
+        JsonSource src = corpus.stations().source();
+        Map<String, String> owner = new HashMap<>();
+        List<Station> list = corpus.stations().value().stations();
+        for (int i = 0; i < list.size(); i++) {
+            Station s = list.get(i);
+            String sp = "$.stations[" + i + "]";
+            claim(owner, s.id(), s, sp + ".id", src);
+            claim(owner, s.name(), s, sp + ".name", src);
+            claim(owner, s.shortName(), s, sp + ".short", src);
+            for (int k = 0; k < s.aliases().size(); k++) {
+                claim(owner, s.aliases().get(k), s, sp + ".aliases[" + k + "]", src);
+            }
+        }
+    }
+
+    private void claim(Map<String, String> owner, String name, Station s, String path, JsonSource src) {
+        String prev = owner.putIfAbsent(name, s.id());
+        if (prev != null && !prev.equals(s.id())) {
+            out.add(src.error(path, "\"" + name + "\" already names station " + prev + "; a name must resolve to one station"));
+        }
+    }
+
+    private void checkPeriod(Loaded<Period> lp, Rubric rubric, StationNames names, Map<String, Station> byId) {
+        Period p = lp.value();
+        JsonSource src = lp.source();
+        Set<String> seen = new HashSet<>();
+        boolean resolved = true;
+        for (int i = 0; i < p.results().size(); i++) {
+            Period.Result r = p.results().get(i);
+            String rp = "$.results[" + i + "]";
+            if (!byId.containsKey(r.station())) {
+                resolved = false;
+                try {
+                    Station s = names.require(r.station());
+                    out.add(src.error(rp + ".station", "write the station id \"" + s.id() + "\", not the name \""
+                            + r.station() + "\""));
+                } catch (StationNames.UnknownStationException e) {
+                    out.add(src.error(rp + ".station", e.getMessage()));
+                }
+                continue;
+            }
+            if (!seen.add(r.station())) {
+                out.add(src.error(rp + ".station", "station " + r.station() + " appears twice in period " + p.id()));
+            }
+            if (r.printedName() != null) {
+                var printed = names.resolve(r.printedName());
+                if (printed.isEmpty()) {
+                    out.add(src.error(rp + ".printedName", "printed name \"" + r.printedName()
+                            + "\" resolves to no station; add it to the station's aliases"));
+                } else if (!printed.get().id().equals(r.station())) {
+                    out.add(src.error(rp + ".printedName", "printed name \"" + r.printedName() + "\" is station "
+                            + printed.get().id() + ", not " + r.station()));
+                }
+            }
+        }
+        for (Station s : names.all()) {
+            if (!seen.contains(s.id())) {
+                out.add(src.warning("$.results", "station " + s.name() + " (" + s.id() + ") is missing from period " + p.id()));
+            }
+        }
+        Map<String, Sheet> sheets = new LinkedHashMap<>();
+        for (var e : corpus.sheetsOf(p.id()).entrySet()) {
+            Loaded<Sheet> ls = e.getValue();
+            if (SheetCheck.check(ls, e.getKey(), p, rubric, names, byId, out)) {
+                sheets.put(e.getKey(), ls.value());
+            } else {
+                resolved = false;
+            }
+        }
+        if (!resolved) {
+            return;
+        }
+        Assessment a;
+        try {
+            a = PeriodScorer.assessmentOf(p, rubric);
+        } catch (PeriodException e) {
+            out.add(src.error(e.path(), e.getMessage()));
+            return;
+        }
+        Set<String> known = new HashSet<>();
+        a.components().forEach(c -> known.add(c.id()));
+        a.rankBonuses().forEach(b -> known.add(b.basis()));
+        for (int i = 0; i < p.results().size(); i++) {
+            for (String key : p.results().get(i).components().keySet()) {
+                if (!known.contains(key)) {
+                    out.add(src.error("$.results[" + i + "].components." + key, "unknown component \"" + key
+                            + "\"; the assessment has " + String.join(", ", known)));
+                }
+            }
+        }
+        Standings standings;
+        try {
+            standings = new PeriodScorer().score(p, rubric, sheets, byId);
+        } catch (PeriodException e) {
+            out.add(src.error(e.path(), e.getMessage()));
+            return;
+        } catch (ScoreException e) {
+            out.add(src.error("$", e.getMessage()));
+            return;
+        }
+        for (int i = 0; i < p.results().size(); i++) {
+            Period.Result r = p.results().get(i);
+            Standing st = standings.of(r.station()).orElseThrow();
+            String rp = "$.results[" + i + "]";
+            if (r.published() == null) {
+                continue;
+            }
+            if (r.published().total() != null && r.published().total().compareTo(st.total()) != 0) {
+                out.add(src.warning(rp + ".published.total", r.station() + ": computed total " + plain(st.total())
+                        + " differs from the published " + plain(r.published().total())));
+            }
+            if (r.published().place() != null && r.published().place() != st.place()) {
+                out.add(src.warning(rp + ".published.place", r.station() + ": computed place " + st.place()
+                        + " differs from the published " + r.published().place()));
+            }
+        }
+    }
+
+    static String plain(BigDecimal v) {
+        return v.stripTrailingZeros().toPlainString();
+    }
+}
