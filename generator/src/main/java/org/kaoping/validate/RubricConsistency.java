@@ -195,11 +195,11 @@ public final class RubricConsistency {
             if (r.veto() != null && !vetoIds.contains(r.veto())) {
                 error(rp + ".veto", "unknown veto \"" + r.veto() + "\"; declare it in \"vetoes\"");
             }
-            checkRule(r, kind, rp, scope);
+            checkRule(r, kind, rp, scope, points);
         }
     }
 
-    private void checkRule(Rule r, SectionKind kind, String rp, BigDecimal scope) {
+    private void checkRule(Rule r, SectionKind kind, String rp, BigDecimal scope, BigDecimal criterionPoints) {
         if (kind == SectionKind.PENALTY && scope == null) {
             return; // an uncapped penalty: nothing to stay within
         }
@@ -211,7 +211,9 @@ public final class RubricConsistency {
                 error(rp + ".min", "min " + plain(x.min()) + " is above max " + plain(x.max()));
             }
         } else if (r instanceof Rule.CompletionRatio x) {
-            within(rp + ".budget", "budget", x.budget(), scope);
+            // The ratio may be taken of a larger budget than its part: the part's budget then caps the deduction
+            // (信息分扣分超过2分及以上的按2分扣分).
+            within(rp + ".budget", "budget", x.budget(), criterionPoints);
             if (x.attribute() != null) {
                 var def = rubric.attributes().get(x.attribute());
                 if (def == null) {
