@@ -111,8 +111,8 @@ public final class SheetScorer {
             if (entry.isPresent() && (entry.get().score() != null || !entry.get().inputs().isEmpty())) {
                 throw new ScoreException(critPath(c.id()), "marked not applicable but also scored");
             }
-            return new CriterionScore(c.id(), c.number(), Status.NOT_APPLICABLE, BigDecimal.ZERO, BigDecimal.ZERO,
-                    List.of(), List.of(), reason);
+            return new CriterionScore(c.id(), c.number(), Status.NOT_APPLICABLE, atScale(rubric, BigDecimal.ZERO),
+                    atScale(rubric, BigDecimal.ZERO), List.of(), List.of(), reason);
         }
         BigDecimal points = c.points() == null ? BigDecimal.ZERO : c.points();
         BigDecimal shownMax = section.kind() == SectionKind.SCORE ? points : BigDecimal.ZERO;
@@ -212,17 +212,20 @@ public final class SheetScorer {
         }
         List<CriterionScore> out = new ArrayList<>(scored);
         for (HighestOnlyGroup g : section.groups()) {
+            // Ties go to the criterion named first in the group, so the section's print order never matters.
             int best = -1;
-            for (int i = 0; i < out.size(); i++) {
-                if (g.criteria().contains(out.get(i).id())
-                        && (best < 0 || out.get(i).score().compareTo(out.get(best).score()) > 0)) {
-                    best = i;
+            for (String member : g.criteria()) {
+                for (int i = 0; i < out.size(); i++) {
+                    if (out.get(i).id().equals(member)
+                            && (best < 0 || out.get(i).score().compareTo(out.get(best).score()) > 0)) {
+                        best = i;
+                    }
                 }
             }
             for (int i = 0; i < out.size(); i++) {
                 CriterionScore c = out.get(i);
                 if (i != best && g.criteria().contains(c.id()) && c.score().signum() != 0) {
-                    out.set(i, new CriterionScore(c.id(), c.number(), Status.SUPERSEDED, c.score().multiply(BigDecimal.ZERO),
+                    out.set(i, new CriterionScore(c.id(), c.number(), Status.SUPERSEDED, c.score().subtract(c.score()),
                             c.maximum(), c.rules(), c.parts(), c.reason()));
                 }
             }

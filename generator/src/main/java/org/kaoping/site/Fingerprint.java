@@ -1,0 +1,56 @@
+package org.kaoping.site;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The version of the data a site was built from: SHA-256 over every JSON file of content/ and
+ * rubrics/ (relative path, then bytes), in path order. Theme changes do not change it: it names
+ * the data, so a printed page can be matched to the rubric and results it shows.
+ */
+public record Fingerprint(String sha256) {
+
+    public String shortForm() {
+        return sha256.substring(0, 12);
+    }
+
+    public static Fingerprint of(Path content, Path rubrics) {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            digestFolder(md, "content", content);
+            digestFolder(md, "rubrics", rubrics);
+            return new Fingerprint(HexFormat.of().formatHex(md.digest()));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void digestFolder(MessageDigest md, String label, Path root) throws IOException {
+        List<Path> files = new ArrayList<>();
+        try (Stream<Path> s = Files.walk(root)) {
+            s.filter(p -> Files.isRegularFile(p) && p.getFileName().toString().endsWith(".json")).forEach(files::add);
+        }
+        // Sort by the '/'-separated relative path so the order does not depend on the platform.
+        files.sort((a, b) -> relative(root, a).compareTo(relative(root, b)));
+        for (Path f : files) {
+            byte[] bytes = Files.readAllBytes(f);
+            md.update((label + "/" + relative(root, f) + "\n" + bytes.length + "\n").getBytes(StandardCharsets.UTF_8));
+            md.update(bytes);
+        }
+    }
+
+    private static String relative(Path root, Path file) {
+        return root.relativize(file).toString().replace('\\', '/');
+    }
+}

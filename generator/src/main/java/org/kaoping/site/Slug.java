@@ -1,0 +1,43 @@
+package org.kaoping.site;
+
+import java.util.regex.Pattern;
+
+/**
+ * Ids become file names (stations/&lt;id&gt;.html). They are validated on load, but the site
+ * guards again: an id that could leave the output folder is a build error, never a path.
+ */
+public final class Slug {
+    private static final Pattern ID = Pattern.compile("^[a-z0-9][a-z0-9.-]*$");
+
+    private Slug() {
+    }
+
+    public static String of(String id, String what) {
+        if (id == null || !ID.matcher(id).matches() || id.contains("..")) {
+            throw new SiteException(what + " id \"" + id + "\" cannot be used in a page address: ids must match "
+                    + ID.pattern() + " and contain no \"..\"");
+        }
+        return id;
+    }
+
+    public static String stationPage(String id) {
+        return "stations/" + of(id, "station") + ".html";
+    }
+
+    public static String periodPage(String id) {
+        return "periods/" + of(id, "period") + ".html";
+    }
+
+    public static String rubricPage(String id) {
+        return "rubrics/" + of(id, "rubric") + ".html";
+    }
+
+    public static String rubricJson(String id) {
+        return "assets/rubrics/" + of(id, "rubric") + ".json";
+    }
+
+    /** The anchor of a criterion on its rubric page. */
+    public static String criterionAnchor(String criterionId) {
+        return "c-" + criterionId;
+    }
+}
