@@ -1,0 +1,59 @@
+package org.kaoping.it;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Runs the packaged generator/target/kaoping.jar from the repository root, as the README tells users to. */
+class JarCheckIT {
+    static final Path JAR = Path.of("generator/target/kaoping.jar");
+
+    record Result(int exit, String out) {
+    }
+
+    static Result run(String... args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", JAR.toString()));
+        cmd.addAll(List.of(args));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "kaoping.jar did not finish");
+        return new Result(p.exitValue(), out);
+    }
+
+    @Test
+    @DisplayName("java -jar generator/target/kaoping.jar check: every shipped rubric and the content pass")
+    void shippedPasses() throws Exception {
+        assertTrue(Files.isRegularFile(JAR), "build the jar first (mvn package)");
+        Result r = run("check");
+        assertEquals(0, r.exit(), r.out());
+        assertTrue(r.out().contains("check: 0 errors"), r.out());
+        assertTrue(r.out().lines().noneMatch(l -> l.contains("SLF4J")), "no logging noise: " + r.out());
+    }
+
+    @Test
+    @DisplayName("a malformed rubric fails with path:line:col: error: message and exit 1")
+    void malformedFails() throws Exception {
+        Path dir = Path.of("generator/src/test/resources/fixtures/malformed-rubrics");
+        Result r = run("check", "--rubrics-only", "--rubrics", dir.toString());
+        assertEquals(1, r.exit(), r.out());
+        List<String> lines = r.out().lines().toList();
+        assertTrue(lines.contains(dir.resolve("duplicate-key.json") + ":10:10: error: duplicate key 'scale'; each key may appear once"), r.out());
+        assertTrue(lines.contains(dir.resolve("bad-sums.json") + ":16:17: error: the criteria of section 一 add up to 3, not its 8 points"), r.out());
+        assertTrue(lines.contains(dir.resolve("bad-sums.json") + ":7:12: error: the score sections add up to 8, not the total 10"
+                + " (declare \"partial\": true if the source survives only in part)"), r.out());
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith(dir.resolve("bad-sums.json") + ":25:")
+                && l.contains("cap 4 exceeds the 3 points it limits")), r.out());
+        assertTrue(lines.get(lines.size() - 1).matches("check: \\d+ errors, 0 warnings"), r.out());
+    }
+}
