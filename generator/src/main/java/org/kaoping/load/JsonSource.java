@@ -66,8 +66,10 @@ public final class JsonSource {
             }
         } catch (JsonProcessingException e) {
             var loc = e.getLocation();
+            String at = e.getProcessor() instanceof JsonParser jp
+                    ? JsonPath.fromPointer(jp.getParsingContext().pathAsPointer().toString()) : "$";
             throw new LoadException(Diagnostic.error(file, loc == null ? Location.START
-                    : new Location(loc.getLineNr(), loc.getColumnNr()), syntaxMessage(e)));
+                    : new Location(loc.getLineNr(), loc.getColumnNr()), at + ": " + syntaxMessage(e)));
         } catch (IOException e) {
             throw new LoadException(Diagnostic.error(file, Location.START, e.getMessage()));
         }
@@ -109,12 +111,17 @@ public final class JsonSource {
         }
     }
 
+    /** A finding at a JSON path: the message names the path unless it already starts with one. */
     public Diagnostic error(String jsonPath, String message) {
-        return Diagnostic.error(file, locate(jsonPath), message);
+        return Diagnostic.error(file, locate(jsonPath), withPath(jsonPath, message));
     }
 
     public Diagnostic warning(String jsonPath, String message) {
-        return Diagnostic.warning(file, locate(jsonPath), message);
+        return Diagnostic.warning(file, locate(jsonPath), withPath(jsonPath, message));
+    }
+
+    private static String withPath(String jsonPath, String message) {
+        return message.startsWith("$") ? message : jsonPath + ": " + message;
     }
 
     private static String syntaxMessage(JsonProcessingException e) {

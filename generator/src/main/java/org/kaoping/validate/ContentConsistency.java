@@ -169,6 +169,14 @@ public final class ContentConsistency {
             out.add(src.error(e.path(), e.getMessage()));
             return;
         }
+        for (int i = 0; i < p.results().size(); i++) {
+            Period.Result r = p.results().get(i);
+            String rp = "$.results[" + i + "]";
+            r.components().forEach((k, v) -> tooPrecise(src, rp + ".components." + k, v, a.scale()));
+            if (r.published() != null && r.published().total() != null) {
+                tooPrecise(src, rp + ".published.total", r.published().total(), a.scale());
+            }
+        }
         Set<String> known = new HashSet<>();
         a.components().forEach(c -> known.add(c.id()));
         a.rankBonuses().forEach(b -> known.add(b.basis()));
@@ -205,6 +213,12 @@ public final class ContentConsistency {
                 out.add(src.warning(rp + ".published.place", r.station() + ": computed place " + st.place()
                         + " differs from the published " + r.published().place()));
             }
+        }
+    }
+
+    private void tooPrecise(JsonSource src, String path, BigDecimal v, int scale) {
+        if (v.stripTrailingZeros().scale() > scale) {
+            out.add(src.error(path, plain(v) + " has more than the " + scale + " decimals the assessment declares"));
         }
     }
 

@@ -48,9 +48,9 @@ class JarCheckIT {
         Result r = run("check", "--rubrics-only", "--rubrics", dir.toString());
         assertEquals(1, r.exit(), r.out());
         List<String> lines = r.out().lines().toList();
-        assertTrue(lines.contains(dir.resolve("duplicate-key.json") + ":10:10: error: duplicate key 'scale'; each key may appear once"), r.out());
-        assertTrue(lines.contains(dir.resolve("bad-sums.json") + ":16:17: error: the criteria of section 一 add up to 3, not its 8 points"), r.out());
-        assertTrue(lines.contains(dir.resolve("bad-sums.json") + ":7:12: error: the score sections add up to 8, not the total 10"
+        assertTrue(lines.contains(dir.resolve("duplicate-key.json") + ":10:10: error: $.scale: duplicate key 'scale'; each key may appear once"), r.out());
+        assertTrue(lines.contains(dir.resolve("bad-sums.json") + ":16:17: error: $.sections[0].points: the criteria of section 一 add up to 3, not its 8 points"), r.out());
+        assertTrue(lines.contains(dir.resolve("bad-sums.json") + ":7:12: error: $.total: the score sections add up to 8, not the total 10"
                 + " (declare \"partial\": true if the source survives only in part)"), r.out());
         assertTrue(lines.stream().anyMatch(l -> l.startsWith(dir.resolve("bad-sums.json") + ":25:")
                 && l.contains("cap 4 exceeds the 3 points it limits")), r.out());
