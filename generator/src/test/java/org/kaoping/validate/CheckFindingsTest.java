@@ -164,7 +164,7 @@ class CheckFindingsTest {
         assertTrue(r.out().contains("unknown station \"土们\"; closest known: 土门司法所 (tumen)"), r.out());
         assertTrue(r.out().contains("unknown rubric \"lushan-2024\""), r.out());
         assertTrue(r.out().contains("criterion 十五.4") || r.out().contains("(15.4) is missing"), r.out());
-        assertTrue(r.out().contains("warning: station 鲁阳司法所 (luyang) is missing from period 2023-q2"), r.out());
+        assertTrue(r.out().contains("warning: $.results: station 鲁阳司法所 (luyang) is missing from period 2023-q2"), r.out());
     }
 
     @Test
@@ -176,7 +176,7 @@ class CheckFindingsTest {
         Files.writeString(q2, Files.readString(q2).replaceFirst("\"evaluation\": 94.8", "\"evaluation\": 94.9"));
         Run r = check("check", "--content", content.toString());
         assertEquals(0, r.exit(), r.out());
-        assertTrue(r.out().contains("warning: kuqu: computed total 97.36 differs from the published 97.32"), r.out());
+        assertTrue(r.out().contains("warning: $.results[0].published.total: kuqu: computed total 97.36 differs from the published 97.32"), r.out());
     }
 
     static void copyTree(Path from, Path to) throws IOException {
