@@ -1,0 +1,167 @@
+package org.kaoping.parity;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * One headless Debian Chromium with a harness page that loads site-theme/js/kaoping-score.js by
+ * {@code <script src="file://…">}, as the built site will (shared/LIBRARIES.md: flags, costs).
+ * Sheets are scored in batches inside the page: one executeScript per batch, JSON text both ways.
+ */
+final class Browser implements AutoCloseable {
+    static final Path SCRIPT = Path.of("site-theme/js/kaoping-score.js").toAbsolutePath();
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int BATCH = 400;
+
+    private final ChromeDriver driver;
+    private final Path dir;
+
+    private Browser(ChromeDriver driver, Path dir) {
+        this.driver = driver;
+        this.dir = dir;
+    }
+
+    static Browser start() {
+        try {
+            Path dir = Files.createTempDirectory("kaoping-parity");
+            Path page = dir.resolve("harness.html");
+            Files.writeString(page, """
+                    <!doctype html>
+                    <html lang="en"><head><meta charset="utf-8"><title>kaoping-score parity harness</title>
+                    <script src="%s"></script>
+                    <script>
+                    window.parity = {
+                      rubrics: {},
+                      load: function (id, text) { this.rubrics[id] = JSON.parse(text); return id; },
+                      hash: function (str) {
+                        var h1 = 0xdeadbeef, h2 = 0x41c6ce57;
+                        for (var i = 0; i < str.length; i++) {
+                          var ch = str.charCodeAt(i);
+                          h1 = Math.imul(h1 ^ ch, 2654435761);
+                          h2 = Math.imul(h2 ^ ch, 1597334677);
+                        }
+                        h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+                        h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+                        return (h2 >>> 0).toString(16) + ':' + (h1 >>> 0).toString(16) + ':' + str.length;
+                      },
+                      runHashed: function (id, sheetsText) {
+                        var rubric = this.rubrics[id], self = this;
+                        return JSON.stringify(JSON.parse(sheetsText).map(function (sheet) {
+                          try {
+                            return { h: self.hash(JSON.stringify(Kaoping.score(rubric, sheet))) };
+                          } catch (e) {
+                            return { error: String(e && e.message), path: e && e.path !== undefined ? e.path : null,
+                                     name: e && e.name };
+                          }
+                        }));
+                      },
+                      run: function (id, sheetsText) {
+                        var rubric = this.rubrics[id];
+                        return JSON.stringify(JSON.parse(sheetsText).map(function (sheet) {
+                          try {
+                            return { ok: Kaoping.score(rubric, sheet) };
+                          } catch (e) {
+                            return { error: String(e && e.message), path: e && e.path !== undefined ? e.path : null,
+                                     name: e && e.name };
+                          }
+                        }));
+                      }
+                    };
+                    </script></head><body><p id="ready">harness</p></body></html>
+                    """.formatted(SCRIPT.toUri()));
+            System.setProperty("webdriver.chrome.driver", "/usr/bin/chromedriver");
+            ChromeOptions o = new ChromeOptions();
+            o.setBinary("/usr/bin/chromium");
+            o.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                    "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                    "--disable-sync", "--disable-extensions");
+            ChromeDriver driver = new ChromeDriver(o);
+            driver.get(page.toUri().toString());
+            Object loaded = driver.executeScript("return typeof Kaoping === 'object' && Kaoping.version;");
+            if (!(loaded instanceof String)) {
+                driver.quit();
+                throw new IllegalStateException("kaoping-score.js did not load from " + SCRIPT.toUri());
+            }
+            return new Browser(driver, dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    Object eval(String script, Object... args) {
+        return driver.executeScript(script, args);
+    }
+
+    void loadRubric(String id, String json) {
+        driver.executeScript("return parity.load(arguments[0], arguments[1]);", id, json);
+    }
+
+    /**
+     * Scores every sheet in the page: per sheet {h: hash of the breakdown's compact JSON text} or
+     * {error, path, name}. Only hashes cross the wire; {@link #score} fetches a whole breakdown.
+     */
+    List<JsonNode> scoreHashed(String rubricId, List<String> sheets) {
+        return batches("runHashed", rubricId, sheets);
+    }
+
+    /** Scores every sheet in the page: per sheet {ok: breakdown} or {error, path, name}. */
+    List<JsonNode> score(String rubricId, List<String> sheets) {
+        return batches("run", rubricId, sheets);
+    }
+
+    /** The hash the page applies, over UTF-16 code units (cyrb53-style, two 32-bit lanes). */
+    static String hash(String str) {
+        int h1 = 0xdeadbeef;
+        int h2 = 0x41c6ce57;
+        for (int i = 0; i < str.length(); i++) {
+            int ch = str.charAt(i);
+            h1 = (h1 ^ ch) * (int) 2654435761L;
+            h2 = (h2 ^ ch) * 1597334677;
+        }
+        h1 = ((h1 ^ (h1 >>> 16)) * (int) 2246822507L) ^ ((h2 ^ (h2 >>> 13)) * (int) 3266489909L);
+        h2 = ((h2 ^ (h2 >>> 16)) * (int) 2246822507L) ^ ((h1 ^ (h1 >>> 13)) * (int) 3266489909L);
+        return Integer.toHexString(h2) + ":" + Integer.toHexString(h1) + ":" + str.length();
+    }
+
+    private List<JsonNode> batches(String fn, String rubricId, List<String> sheets) {
+        List<JsonNode> out = new ArrayList<>(sheets.size());
+        for (int from = 0; from < sheets.size(); from += BATCH) {
+            List<String> batch = sheets.subList(from, Math.min(sheets.size(), from + BATCH));
+            String payload = "[" + String.join(",", batch) + "]";
+            String result = (String) driver.executeScript("return parity." + fn + "(arguments[0], arguments[1]);",
+                    rubricId, payload);
+            try {
+                ArrayNode arr = (ArrayNode) JSON.readTree(result);
+                arr.forEach(out::add);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public void close() {
+        try {
+            driver.quit();
+        } finally {
+            try (Stream<Path> s = Files.walk(dir)) {
+                s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (IOException ignored) {
+                // a temp folder left behind is harmless
+            }
+        }
+    }
+}

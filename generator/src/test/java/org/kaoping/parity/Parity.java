@@ -1,0 +1,184 @@
+package org.kaoping.parity;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.kaoping.load.StrictJson;
+import org.kaoping.model.Rubric;
+import org.kaoping.model.Sheet;
+import org.kaoping.score.Breakdown;
+import org.kaoping.score.BreakdownJson;
+import org.kaoping.score.ScoreException;
+import org.kaoping.score.SheetScorer;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+/** Scores the same sheets in Java and in the browser and compares the breakdowns digit for digit. */
+final class Parity {
+    static final ObjectMapper PLAIN = new ObjectMapper();
+    private static final ObjectMapper PRETTY = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final SheetScorer SCORER = new SheetScorer();
+
+    /** One sheet to compare. {@code expectError}: the sheet carries a deliberate error (described by {@code what}). */
+    record Case(String what, String sheetJson, boolean expectError) {
+    }
+
+    /** What Java made of one sheet: a breakdown, or the path of the ScoreException. */
+    record JavaResult(ObjectNode breakdown, Breakdown raw, String errorPath, String errorMessage) {
+    }
+
+    /** Counts of one comparison run. */
+    record Tally(int scored, int refused) {
+    }
+
+    private Parity() {
+    }
+
+    static String text(JsonNode n) {
+        try {
+            return PLAIN.writeValueAsString(n);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String pretty(JsonNode n) {
+        try {
+            return PRETTY.writeValueAsString(n);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static JavaResult java(Rubric rubric, String sheetJson) {
+        Sheet sheet;
+        try {
+            sheet = StrictJson.mapper().treeToValue(StrictJson.mapper().readTree(sheetJson), Sheet.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("generated sheet does not bind: " + e.getOriginalMessage() + "\n" + sheetJson, e);
+        }
+        try {
+            Breakdown b = SCORER.score(rubric, sheet);
+            return new JavaResult(BreakdownJson.toTree(b, rubric.scale()), b, null, null);
+        } catch (ScoreException e) {
+            return new JavaResult(null, null, e.path(), e.getMessage());
+        } catch (RuntimeException e) {
+            throw new AssertionError("the Java engine failed on this sheet with " + e + "\nsheet: " + sheetJson, e);
+        }
+    }
+
+    /**
+     * Scores every case in Java and in the page and fails, naming the seed, the sheet and both
+     * breakdowns, unless they agree to the last digit (or both refuse the sheet at the same path).
+     */
+    static Tally compare(Browser browser, String label, Rubric rubric, List<Case> cases, long seed,
+                         List<JavaResult> javaOut) {
+        long t0 = System.nanoTime();
+        List<JavaResult> java = new ArrayList<>(cases.size());
+        for (Case c : cases) {
+            java.add(java(rubric, c.sheetJson()));
+        }
+        long t1 = System.nanoTime();
+        List<JsonNode> js = browser.scoreHashed(rubric.id(), cases.stream().map(Case::sheetJson).toList());
+        long t2 = System.nanoTime();
+        if (Boolean.getBoolean("kaoping.parity.verbose")) {
+            System.out.printf("%s: %d sheets, Java %d ms, browser %d ms%n", label, cases.size(),
+                    (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000);
+        }
+        List<String> failures = new ArrayList<>();
+        int scored = 0;
+        int refused = 0;
+        int refetched = 0;
+        for (int i = 0; i < cases.size(); i++) {
+            Case c = cases.get(i);
+            JavaResult j = java.get(i);
+            JsonNode s = js.get(i);
+            if (s.has("h")) {
+                if (j.breakdown() != null && s.get("h").asText().equals(Browser.hash(text(j.breakdown())))) {
+                    scored++;
+                    continue;
+                }
+                // differs (or only its text does): fetch the whole breakdown and compare the trees
+                s = browser.score(rubric.id(), List.of(c.sheetJson())).get(0);
+                refetched++;
+            }
+            String problem = null;
+            if (c.expectError() && j.errorPath() == null) {
+                problem = "the Java engine accepted a sheet with a deliberate error (" + c.what() + ")";
+            } else if (j.errorPath() != null) {
+                if (!c.expectError()) {
+                    problem = "the Java engine refused a sheet meant to be valid: " + j.errorMessage();
+                } else if (!s.has("error")) {
+                    problem = "Java refused it (" + j.errorMessage() + ") but JS scored it:\n" + pretty(s.get("ok"));
+                } else if (!"ScoreError".equals(s.path("name").asText()) || !j.errorPath().equals(s.path("path").asText())
+                        || !s.path("error").asText().startsWith(j.errorPath() + ": ")) {
+                    problem = "different refusals:\n  Java: " + j.errorMessage() + "\n  JS:   " + s.path("error").asText()
+                            + " (path " + s.path("path") + ", " + s.path("name").asText() + ")";
+                } else {
+                    refused++;
+                }
+            } else if (s.has("error")) {
+                problem = "Java scored it but JS refused: " + s.path("error").asText() + "\nJava breakdown:\n"
+                        + pretty(j.breakdown());
+            } else if (!j.breakdown().equals(s.get("ok"))) {
+                problem = "breakdowns differ at " + firstDifference("$", j.breakdown(), s.get("ok"))
+                        + "\nJava breakdown:\n" + pretty(j.breakdown()) + "\nJS breakdown:\n" + pretty(s.get("ok"));
+            } else {
+                scored++;
+            }
+            if (problem != null && failures.size() < 3) {
+                failures.add(label + " case " + i + " (" + c.what() + "), seed " + seed + " (replay: -Dkaoping.seed="
+                        + baseSeed() + "): " + problem + "\nsheet: " + c.sheetJson());
+            }
+        }
+        if (!failures.isEmpty()) {
+            fail(String.join("\n\n", failures));
+        }
+        if (Boolean.getBoolean("kaoping.parity.verbose") && refetched > 0) {
+            System.out.println(label + ": " + refetched + " breakdowns compared as trees (their JSON texts differ)");
+        }
+        if (javaOut != null) {
+            javaOut.addAll(java);
+        }
+        return new Tally(scored, refused);
+    }
+
+    /** The JSON path of the first place where two trees differ. */
+    static String firstDifference(String path, JsonNode a, JsonNode b) {
+        if (a == null || b == null || a.getNodeType() != b.getNodeType()) {
+            return path + " (" + a + " vs " + b + ")";
+        }
+        if (a.isObject()) {
+            Iterator<Map.Entry<String, JsonNode>> it = a.fields();
+            while (it.hasNext()) {
+                var e = it.next();
+                if (!e.getValue().equals(b.get(e.getKey()))) {
+                    return firstDifference(path + "." + e.getKey(), e.getValue(), b.get(e.getKey()));
+                }
+            }
+            return path + " (fields " + a.size() + " vs " + b.size() + ")";
+        }
+        if (a.isArray()) {
+            for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
+                if (!a.get(i).equals(b.get(i))) {
+                    String id = a.get(i).has("id") ? " id=" + a.get(i).get("id").asText() : "";
+                    return firstDifference(path + "[" + i + "]" + id, a.get(i), b.get(i));
+                }
+            }
+            return path + " (lengths " + a.size() + " vs " + b.size() + ")";
+        }
+        return path + " (" + a + " vs " + b + ")";
+    }
+
+    /** -Dkaoping.seed=N replays a run; otherwise the fixed default keeps runs reproducible. */
+    static long baseSeed() {
+        return Long.getLong("kaoping.seed", 20260101L);
+    }
+}

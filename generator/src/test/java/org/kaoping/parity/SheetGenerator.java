@@ -1,0 +1,571 @@
+package org.kaoping.parity;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.kaoping.model.AttributeDefinition;
+import org.kaoping.model.Criterion;
+import org.kaoping.model.Rubric;
+import org.kaoping.model.Rule;
+import org.kaoping.model.Section;
+import org.kaoping.model.SectionKind;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.function.Supplier;
+
+/**
+ * Random sheets for a rubric, biased to the edges of every rule kind: zero, counts at and around
+ * caps, amounts at min and max, thresholds at the boundary and one step either side, completion
+ * at 0, at target and at the zeroBelow boundary, every level, below/at/above target, escalating
+ * counts, not-applicable entries, given scores at 0 and at the maximum, vetoes and station attributes.
+ * {@link #valid} sheets are meant to score; {@link #invalid} sheets carry exactly one error.
+ */
+final class SheetGenerator {
+    static final JsonNodeFactory F = JsonNodeFactory.withExactBigDecimals(true);
+
+    private final Rubric rubric;
+    private final SplittableRandom rnd;
+    private final BigDecimal unit;
+    private final BigDecimal step;
+    private Map<String, String> attrs;
+
+    SheetGenerator(Rubric rubric, SplittableRandom rnd) {
+        this.rubric = rubric;
+        this.rnd = rnd;
+        this.unit = BigDecimal.ONE.movePointLeft(rubric.scale());
+        this.step = rubric.effectiveStep();
+    }
+
+    // ------------------------------------------------------------------ valid sheets
+
+    ObjectNode valid(int n) {
+        attrs = new LinkedHashMap<>();
+        for (Map.Entry<String, AttributeDefinition> a : rubric.attributes().entrySet()) {
+            if (rnd.nextInt(100) < 88) {
+                List<String> values = new ArrayList<>(a.getValue().values().keySet());
+                values.sort(null);
+                attrs.put(a.getKey(), values.get(rnd.nextInt(values.size())));
+            }
+        }
+        ObjectNode sheet = F.objectNode();
+        sheet.put("rubric", rubric.id());
+        if (rnd.nextInt(10) > 0) {
+            sheet.put("station", "s" + n);
+        }
+        if (!attrs.isEmpty() || rnd.nextBoolean()) {
+            ObjectNode a = sheet.putObject("attributes");
+            attrs.forEach(a::put);
+        }
+        ObjectNode criteria = sheet.putObject("criteria");
+        for (Section s : rubric.sections()) {
+            for (Criterion c : s.criteria()) {
+                ObjectNode entry = entry(s, c);
+                if (entry != null) {
+                    criteria.set(c.id(), entry);
+                }
+            }
+        }
+        if (!rubric.vetoes().isEmpty() && rnd.nextInt(10) == 0) {
+            ArrayNode v = sheet.putArray("vetoes");
+            int k = 1 + rnd.nextInt(2);
+            for (int i = 0; i < k; i++) {
+                v.add(rubric.vetoes().get(rnd.nextInt(rubric.vetoes().size())).id());
+            }
+        } else if (rnd.nextBoolean()) {
+            sheet.putArray("vetoes");
+        }
+        return sheet;
+    }
+
+    private boolean applicable(Criterion c) {
+        return c.appliesTo() == null || c.appliesTo().appliesTo(attrs);
+    }
+
+    private ObjectNode entry(Section s, Criterion c) {
+        int r = rnd.nextInt(100);
+        if (!applicable(c)) {
+            return r < 40 ? null : r < 80 ? na() : reason(F.objectNode());
+        }
+        if (r < 7) {
+            return null;
+        }
+        if (r < 12) {
+            return na();
+        }
+        if (r < 14) {
+            return reason(F.objectNode());
+        }
+        boolean direct = c.rules().isEmpty() ? r < 85 : r < 28;
+        if (direct) {
+            BigDecimal v = given(s, c);
+            if (v == null) {
+                return null;
+            }
+            ObjectNode e = F.objectNode();
+            e.set("score", F.numberNode(v));
+            return rnd.nextInt(4) == 0 ? reason(e) : e;
+        }
+        ObjectNode e = F.objectNode();
+        ObjectNode inputs = e.putObject("inputs");
+        for (Rule rule : c.rules()) {
+            if (rnd.nextInt(100) < 12) {
+                continue;
+            }
+            JsonNode v = input(s, c, rule);
+            if (v != null) {
+                inputs.set(rule.id(), v);
+            }
+        }
+        if (inputs.isEmpty() && rnd.nextBoolean()) {
+            e.remove("inputs");
+        }
+        return rnd.nextInt(5) == 0 ? reason(e) : e;
+    }
+
+    private ObjectNode na() {
+        ObjectNode e = F.objectNode();
+        e.put("notApplicable", true);
+        return rnd.nextInt(3) == 0 ? reason(e) : e;
+    }
+
+    private ObjectNode reason(ObjectNode e) {
+        e.put("reason", "原因 " + rnd.nextInt(1000));
+        return e;
+    }
+
+    /** A directly given score within the criterion's bounds, on the step: 0, the maximum, or between. */
+    private BigDecimal given(Section s, Criterion c) {
+        BigDecimal lo;
+        BigDecimal hi;
+        switch (s.kind()) {
+            case SCORE -> {
+                lo = BigDecimal.ZERO;
+                hi = c.ceiling();
+            }
+            case BONUS -> {
+                lo = BigDecimal.ZERO;
+                hi = c.points() == null ? BigDecimal.TEN : c.points();
+            }
+            default -> {
+                lo = c.points() == null ? BigDecimal.TEN.negate() : c.points().negate();
+                hi = BigDecimal.ZERO;
+            }
+        }
+        BigDecimal v = multipleIn(lo, hi);
+        if (v != null && rnd.nextInt(8) == 0) {
+            v = v.setScale(v.scale() + 1); // "2.50": trailing zeros are still the same value
+        }
+        return v;
+    }
+
+    private BigDecimal multipleIn(BigDecimal lo, BigDecimal hi) {
+        BigInteger kmin = lo.divide(step, 0, RoundingMode.CEILING).toBigInteger();
+        BigInteger kmax = hi.divide(step, 0, RoundingMode.FLOOR).toBigInteger();
+        if (kmin.compareTo(kmax) > 0) {
+            return null;
+        }
+        int r = rnd.nextInt(10);
+        BigInteger k;
+        if (r < 3) {
+            k = kmin;
+        } else if (r < 6) {
+            k = kmax;
+        } else {
+            long span = kmax.subtract(kmin).min(BigInteger.valueOf(1_000_000)).longValueExact();
+            k = kmin.add(BigInteger.valueOf(rnd.nextLong(span + 1)));
+        }
+        return step.multiply(new BigDecimal(k));
+    }
+
+    private JsonNode input(Section s, Criterion c, Rule rule) {
+        if (rule instanceof Rule.PerCount r) {
+            return count(near(r.per(), r.cap(), 0));
+        } else if (rule instanceof Rule.Zeroing) {
+            return F.booleanNode(rnd.nextInt(100) < 15);
+        } else if (rule instanceof Rule.Discretionary r) {
+            return discretionaryAmount(r);
+        } else if (rule instanceof Rule.CompletionRatio r) {
+            BigDecimal target = r.target() != null ? r.target()
+                    : attrs.get(r.attribute()) == null ? null : r.targets().get(attrs.get(r.attribute()));
+            return target == null ? null : F.numberNode(achieved(target, r.zeroBelow()));
+        } else if (rule instanceof Rule.Threshold r) {
+            return F.numberNode(aroundBoundary(r.atLeast() != null ? r.atLeast() : r.atMost()));
+        } else if (rule instanceof Rule.Levels r) {
+            int i = rnd.nextInt(10) < 3 ? (rnd.nextBoolean() ? 0 : r.levels().size() - 1) : rnd.nextInt(r.levels().size());
+            return F.textNode(r.levels().get(i).code());
+        } else if (rule instanceof Rule.AwardPerCount r) {
+            return count(near(r.per(), r.cap(), 0));
+        } else if (rule instanceof Rule.Symmetric r) {
+            return count(aroundTarget(r.target(), r.per(), r.cap(), r.cap()));
+        } else if (rule instanceof Rule.OverTarget r) {
+            return count(aroundTarget(r.target(), r.per(), r.cap(), r.bonusCap()));
+        } else if (rule instanceof Rule.Escalating r) {
+            ArrayNode a = F.arrayNode();
+            int len = rnd.nextInt(r.steps().size() + 1);
+            for (int i = 0; i < len; i++) {
+                a.add(i == 0 && r.cap() != null && rnd.nextBoolean() ? near(r.steps().get(0), r.cap(), 0) : rnd.nextInt(4));
+            }
+            return a;
+        }
+        throw new IllegalStateException("unhandled kind " + rule);
+    }
+
+    /** A count: written as an integer, now and then as 3.0 (still a whole number). */
+    private JsonNode count(long n) {
+        if (rnd.nextInt(30) == 0) {
+            return F.numberNode(BigDecimal.valueOf(n).setScale(1));
+        }
+        return F.numberNode(n);
+    }
+
+    /** Counts at and around where count × per reaches cap, zero, small and (rarely) huge ones. */
+    private long near(BigDecimal per, BigDecimal cap, long offset) {
+        int r = rnd.nextInt(100);
+        if (r == 0) {
+            return Integer.MAX_VALUE;
+        }
+        if (cap != null && r < 50) {
+            long kf = cap.divide(per, 0, RoundingMode.FLOOR).longValueExact();
+            long kc = cap.divide(per, 0, RoundingMode.CEILING).longValueExact();
+            long[] c = {kf - 1, kf, kf + 1, kc, kc + 1};
+            return Math.max(0, offset + c[rnd.nextInt(c.length)]);
+        }
+        if (r < 65) {
+            return offset;
+        }
+        if (r < 75) {
+            return offset + 1;
+        }
+        return offset + rnd.nextInt(25);
+    }
+
+    private long aroundTarget(int target, BigDecimal per, BigDecimal deductCap, BigDecimal awardCap) {
+        int r = rnd.nextInt(10);
+        if (r < 3) {
+            return Math.max(0, target + rnd.nextInt(3) - 1);
+        }
+        if (r < 5 && awardCap != null) {
+            return near(per, awardCap, target);
+        }
+        if (r < 7 && deductCap != null) {
+            long k = deductCap.divide(per, 0, rnd.nextBoolean() ? RoundingMode.FLOOR : RoundingMode.CEILING).longValueExact();
+            return Math.max(0, target - k + rnd.nextInt(3) - 1);
+        }
+        if (r < 8) {
+            return 0;
+        }
+        return rnd.nextInt(2 * target + 10);
+    }
+
+    private JsonNode discretionaryAmount(Rule.Discretionary r) {
+        int k = rnd.nextInt(10);
+        if (k < 3) {
+            return F.numberNode(0);
+        }
+        BigDecimal lo = r.min().signum() == 0 ? step : r.min();
+        if (k < 5 && isMultiple(r.min()) && r.min().signum() > 0) {
+            return F.numberNode(r.min());
+        }
+        if (k < 7 && isMultiple(r.max())) {
+            return F.numberNode(r.max());
+        }
+        BigDecimal v = multipleIn(lo, r.max());
+        return F.numberNode(v == null ? BigDecimal.ZERO : v);
+    }
+
+    private boolean isMultiple(BigDecimal v) {
+        return v.remainder(step).signum() == 0;
+    }
+
+    private BigDecimal achieved(BigDecimal target, BigDecimal zeroBelow) {
+        int r = rnd.nextInt(12);
+        BigDecimal[] tiny = {BigDecimal.ONE, unit, new BigDecimal("0.001")};
+        BigDecimal d = tiny[rnd.nextInt(tiny.length)];
+        BigDecimal v = switch (r) {
+            case 0 -> BigDecimal.ZERO;
+            case 1 -> target;
+            case 2 -> target.add(BigDecimal.valueOf(rnd.nextInt(1, 20)));
+            case 3 -> zeroBelow == null ? target.subtract(d) : zeroBelow.multiply(target);
+            case 4 -> zeroBelow == null ? target.subtract(unit) : zeroBelow.multiply(target).subtract(d);
+            case 5 -> zeroBelow == null ? BigDecimal.ONE : zeroBelow.multiply(target).add(d);
+            case 6, 7 -> new BigDecimal(target.multiply(BigDecimal.valueOf(rnd.nextInt(1001)))
+                    .setScale(0, RoundingMode.DOWN).toBigInteger()).movePointLeft(3);
+            default -> target.multiply(BigDecimal.valueOf(rnd.nextInt(101))).movePointLeft(2)
+                    .setScale(rnd.nextInt(3), RoundingMode.DOWN);
+        };
+        return v.signum() < 0 ? BigDecimal.ZERO : v;
+    }
+
+    private BigDecimal aroundBoundary(BigDecimal b) {
+        BigDecimal[] tiny = {BigDecimal.ONE, unit, unit.movePointLeft(2)};
+        BigDecimal d = tiny[rnd.nextInt(tiny.length)];
+        BigDecimal v = switch (rnd.nextInt(6)) {
+            case 0 -> b;
+            case 1 -> b.subtract(d);
+            case 2 -> b.add(d);
+            case 3 -> BigDecimal.ZERO;
+            default -> b.multiply(BigDecimal.valueOf(rnd.nextInt(201))).movePointLeft(2);
+        };
+        return v.signum() < 0 ? BigDecimal.ZERO : v;
+    }
+
+    // ------------------------------------------------------------------ invalid sheets
+
+    record Mutation(String what, ObjectNode sheet) {
+    }
+
+    /** A valid sheet with exactly one thing wrong that the scorer (not the schema) must refuse. */
+    Mutation invalid(int n) {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            ObjectNode sheet = valid(n);
+            ObjectNode criteria = (ObjectNode) sheet.get("criteria");
+            List<Supplier<String>> tries = List.of(
+                    () -> unknownCriterion(criteria),
+                    () -> unknownVeto(sheet),
+                    () -> naAndScored(criteria),
+                    () -> notApplicableByAttribute(sheet, criteria),
+                    () -> scoreAndInputs(criteria),
+                    () -> scoreOutOfRange(criteria),
+                    () -> scoreOffStep(criteria),
+                    () -> unknownRule(criteria),
+                    () -> badInput(criteria),
+                    () -> badInput(criteria),
+                    () -> badInput(criteria),
+                    () -> missingTargetAttribute(sheet, criteria));
+            String what = tries.get(rnd.nextInt(tries.size())).get();
+            if (what != null) {
+                return new Mutation(what, sheet);
+            }
+        }
+        throw new IllegalStateException("no mutation applies to rubric " + rubric.id());
+    }
+
+    private <T> T pick(List<T> from) {
+        return from.isEmpty() ? null : from.get(rnd.nextInt(from.size()));
+    }
+
+    private record Placed(Section section, Criterion criterion) {
+    }
+
+    private Placed applicableCriterion(boolean withRules) {
+        List<Placed> all = new ArrayList<>();
+        for (Section s : rubric.sections()) {
+            for (Criterion c : s.criteria()) {
+                if (applicable(c) && (!withRules || !c.rules().isEmpty())) {
+                    all.add(new Placed(s, c));
+                }
+            }
+        }
+        return pick(all);
+    }
+
+    private String unknownCriterion(ObjectNode criteria) {
+        String id = pick(List.of("zz-unknown", "999", "x_1", "a.b", "constructor"));
+        if (rubric.criterion(id).isPresent()) {
+            return null;
+        }
+        ObjectNode e = criteria.putObject(id);
+        e.put("score", 0);
+        return "unknown criterion " + id;
+    }
+
+    private String unknownVeto(ObjectNode sheet) {
+        ArrayNode v = sheet.has("vetoes") ? (ArrayNode) sheet.get("vetoes") : sheet.putArray("vetoes");
+        v.add("no-such-veto");
+        return "unknown veto";
+    }
+
+    private String naAndScored(ObjectNode criteria) {
+        Placed p = applicableCriterion(false);
+        if (p == null) {
+            return null;
+        }
+        ObjectNode e = criteria.putObject(p.criterion().id());
+        e.put("notApplicable", true);
+        if (p.criterion().rules().isEmpty() || rnd.nextBoolean()) {
+            e.put("score", 0);
+        } else {
+            e.putObject("inputs").set(p.criterion().rules().get(0).id(), F.numberNode(0));
+        }
+        return "not applicable and scored: " + p.criterion().id();
+    }
+
+    private String notApplicableByAttribute(ObjectNode sheet, ObjectNode criteria) {
+        for (Section s : rubric.sections()) {
+            for (Criterion c : s.criteria()) {
+                if (c.appliesTo() == null) {
+                    continue;
+                }
+                AttributeDefinition def = rubric.attributes().get(c.appliesTo().attribute());
+                String other = def == null ? null : def.values().keySet().stream().sorted()
+                        .filter(v -> !c.appliesTo().values().contains(v)).findFirst().orElse(null);
+                if (other == null) {
+                    continue;
+                }
+                attrs.put(c.appliesTo().attribute(), other);
+                ObjectNode a = F.objectNode();
+                attrs.forEach(a::put);
+                sheet.set("attributes", a);
+                // other criteria may now be not applicable too; drop their entries so only this one is wrong
+                for (Section s2 : rubric.sections()) {
+                    for (Criterion c2 : s2.criteria()) {
+                        if (!applicable(c2)) {
+                            criteria.remove(c2.id());
+                        }
+                    }
+                }
+                criteria.putObject(c.id()).put("score", 0);
+                return "scored although not applicable to " + other + ": " + c.id();
+            }
+        }
+        return null;
+    }
+
+    private String scoreAndInputs(ObjectNode criteria) {
+        Placed p = applicableCriterion(false);
+        if (p == null) {
+            return null;
+        }
+        ObjectNode e = criteria.putObject(p.criterion().id());
+        e.put("score", 0);
+        e.putObject("inputs").put(p.criterion().rules().isEmpty() ? "x" : p.criterion().rules().get(0).id(), 1);
+        return "score and inputs: " + p.criterion().id();
+    }
+
+    private String scoreOutOfRange(ObjectNode criteria) {
+        Placed p = applicableCriterion(false);
+        if (p == null) {
+            return null;
+        }
+        Criterion c = p.criterion();
+        BigDecimal v = switch (p.section().kind()) {
+            case SCORE -> rnd.nextBoolean() ? c.ceiling().add(step) : step.negate();
+            case BONUS -> c.points() != null && rnd.nextBoolean() ? c.points().add(step) : step.negate();
+            case PENALTY -> c.points() != null && rnd.nextBoolean() ? c.points().add(step).negate() : step;
+        };
+        criteria.putObject(c.id()).set("score", F.numberNode(v));
+        return "score out of range: " + c.id() + " = " + v.toPlainString();
+    }
+
+    private String scoreOffStep(ObjectNode criteria) {
+        Placed p = applicableCriterion(false);
+        if (p == null) {
+            return null;
+        }
+        BigDecimal half = step.divide(BigDecimal.valueOf(2));
+        BigDecimal v = p.section().kind() == SectionKind.PENALTY ? half.negate() : half;
+        BigDecimal bound = p.section().kind() == SectionKind.SCORE ? p.criterion().ceiling() : p.criterion().points();
+        if (bound != null && bound.compareTo(half) < 0) {
+            return null;
+        }
+        criteria.putObject(p.criterion().id()).set("score", F.numberNode(v));
+        return "score off step: " + p.criterion().id();
+    }
+
+    private String unknownRule(ObjectNode criteria) {
+        Placed p = applicableCriterion(false);
+        if (p == null) {
+            return null;
+        }
+        criteria.putObject(p.criterion().id()).putObject("inputs").put("no-such-rule", 1);
+        return "unknown rule in " + p.criterion().id();
+    }
+
+    private String badInput(ObjectNode criteria) {
+        Placed p = applicableCriterion(true);
+        if (p == null) {
+            return null;
+        }
+        Criterion c = p.criterion();
+        Rule rule = pick(c.rules());
+        JsonNode bad = badValue(rule);
+        if (bad == null) {
+            return null;
+        }
+        JsonNode old = criteria.get(c.id());
+        ObjectNode e = F.objectNode();
+        ObjectNode inputs = e.putObject("inputs");
+        if (old != null && old.has("inputs")) {
+            inputs.setAll((ObjectNode) old.get("inputs"));
+        }
+        inputs.set(rule.id(), bad);
+        criteria.set(c.id(), e);
+        return "bad input " + c.id() + "/" + rule.id() + " = " + bad;
+    }
+
+    private JsonNode badValue(Rule rule) {
+        List<JsonNode> options = new ArrayList<>();
+        switch (rule.inputType()) {
+            case COUNT -> options.addAll(List.of(F.textNode("3"), F.numberNode(-1), F.numberNode(new BigDecimal("1.5")),
+                    F.booleanNode(true), F.numberNode(2147483648L), F.arrayNode().add(1)));
+            case FLAG -> options.addAll(List.of(F.numberNode(1), F.textNode("true"), F.arrayNode()));
+            case AMOUNT -> options.addAll(List.of(F.textNode("1"), F.numberNode(new BigDecimal("-0.5")),
+                    F.booleanNode(false), F.objectNode()));
+            case LEVEL -> options.addAll(List.of(F.textNode("ZZZ"), F.numberNode(1), F.textNode("")));
+            case COUNTS -> {
+                options.addAll(List.of(F.numberNode(3), F.arrayNode().add(1).add(-1),
+                        F.arrayNode().add(new BigDecimal("0.5")), F.textNode("[1]")));
+                if (rule instanceof Rule.Escalating r) {
+                    ArrayNode tooMany = F.arrayNode();
+                    for (int i = 0; i <= r.steps().size(); i++) {
+                        tooMany.add(0);
+                    }
+                    options.add(tooMany);
+                }
+            }
+        }
+        if (rule instanceof Rule.Discretionary r) {
+            options.add(F.numberNode(r.max().add(step)));
+            BigDecimal half = step.divide(BigDecimal.valueOf(2));
+            BigDecimal off = (r.min().signum() == 0 ? BigDecimal.ZERO : r.min()).add(half);
+            if (off.compareTo(r.max()) <= 0 && off.compareTo(r.min()) >= 0 && !isMultiple(off)) {
+                options.add(F.numberNode(off));
+            }
+            if (r.min().compareTo(step) > 0) {
+                options.add(F.numberNode(r.min().subtract(step).max(step)));
+            }
+        }
+        return pick(options);
+    }
+
+    private String missingTargetAttribute(ObjectNode sheet, ObjectNode criteria) {
+        for (Section s : rubric.sections()) {
+            for (Criterion c : s.criteria()) {
+                for (Rule rule : c.rules()) {
+                    if (rule instanceof Rule.CompletionRatio r && r.attribute() != null) {
+                        boolean unknown = rnd.nextBoolean();
+                        if (unknown) {
+                            attrs.put(r.attribute(), "unknown-value");
+                        } else {
+                            attrs.remove(r.attribute());
+                        }
+                        if (!applicable(c)) {
+                            continue;
+                        }
+                        ObjectNode a = F.objectNode();
+                        attrs.forEach(a::put);
+                        sheet.set("attributes", a);
+                        for (Section s2 : rubric.sections()) {
+                            for (Criterion c2 : s2.criteria()) {
+                                if (!applicable(c2)) {
+                                    criteria.remove(c2.id());
+                                }
+                            }
+                        }
+                        criteria.putObject(c.id()).putObject("inputs").put(r.id(), 1);
+                        return (unknown ? "unknown" : "missing") + " attribute " + r.attribute() + " for " + c.id();
+                    }
+                }
+            }
+        }
+        return null;
+    }
+}

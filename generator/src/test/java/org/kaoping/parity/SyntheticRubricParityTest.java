@@ -1,0 +1,178 @@
+package org.kaoping.parity;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.kaoping.load.StrictJson;
+import org.kaoping.model.Rubric;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * The shipped rubrics use only some rule kinds and one rounding mode, so random rubrics fill the
+ * grid: every rule kind × every rounding mode × scales 0–4, on-scale and with finer rates; plus the
+ * decimal arithmetic itself (divide, setScale) against java.math.BigDecimal in all six modes.
+ */
+class SyntheticRubricParityTest {
+    static final int VALID_PER_RUBRIC = 150;
+    static final int INVALID_PER_RUBRIC = 25;
+
+    private static Browser browser;
+
+    @BeforeAll
+    static void start() {
+        browser = Browser.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @TestFactory
+    @DisplayName("random rubrics: every rule kind × rounding mode × scale, valid and invalid sheets")
+    Stream<DynamicTest> syntheticRubrics() {
+        long base = Parity.baseSeed();
+        Map<String, int[]> grid = new TreeMap<>(); // "kind/MODE" → {fired, silent}
+        List<DynamicTest> tests = new ArrayList<>();
+        for (String mode : SyntheticRubrics.ROUNDINGS) {
+            for (int scale = 0; scale <= 4; scale++) {
+                for (boolean fine : new boolean[]{false, true}) {
+                    String id = "syn-" + mode.toLowerCase().replace('_', '-') + "-s" + scale + (fine ? "-fine" : "");
+                    int sc = scale;
+                    tests.add(DynamicTest.dynamicTest(id, () -> {
+                        long seed = base ^ id.hashCode();
+                        SplittableRandom rnd = new SplittableRandom(seed);
+                        ObjectNode json = SyntheticRubrics.rubric(rnd, id, sc, mode, fine);
+                        Rubric rubric = bind(json);
+                        browser.loadRubric(id, Parity.text(json));
+                        SheetGenerator gen = new SheetGenerator(rubric, rnd);
+                        List<Parity.Case> cases = new ArrayList<>();
+                        for (int i = 0; i < VALID_PER_RUBRIC; i++) {
+                            cases.add(new Parity.Case("random sheet " + i, Parity.text(gen.valid(i)), false));
+                        }
+                        for (int i = 0; i < INVALID_PER_RUBRIC; i++) {
+                            SheetGenerator.Mutation m = gen.invalid(i);
+                            cases.add(new Parity.Case(m.what(), Parity.text(m.sheet()), true));
+                        }
+                        List<Parity.JavaResult> java = new ArrayList<>();
+                        try {
+                            Parity.Tally t = Parity.compare(browser, id, rubric, cases, seed, java);
+                            assertEquals(VALID_PER_RUBRIC, t.scored());
+                            assertEquals(INVALID_PER_RUBRIC, t.refused());
+                        } catch (AssertionError e) {
+                            throw new AssertionError(e.getMessage() + "\nrubric: " + Parity.text(json), e);
+                        }
+                        Coverage cov = Coverage.of(rubric, java);
+                        cov.kinds.forEach((k, c) -> {
+                            int[] g = grid.computeIfAbsent(k + "/" + mode, x -> new int[2]);
+                            g[0] += c[1];
+                            g[1] += c[2];
+                        });
+                    }));
+                }
+            }
+        }
+        tests.add(DynamicTest.dynamicTest("every rule kind fired and stayed silent under every rounding mode", () -> {
+            List<String> missing = new ArrayList<>();
+            for (String k : SyntheticRubrics.KINDS) {
+                for (String m : SyntheticRubrics.ROUNDINGS) {
+                    int[] g = grid.getOrDefault(k + "/" + m, new int[2]);
+                    if (g[0] == 0 || g[1] == 0) {
+                        missing.add(k + "/" + m + " fired " + g[0] + " silent " + g[1]);
+                    }
+                }
+            }
+            assertEquals(List.of(), missing);
+        }));
+        return tests.stream();
+    }
+
+    static Rubric bind(ObjectNode json) {
+        try {
+            return StrictJson.mapper().treeToValue(StrictJson.mapper().readTree(Parity.text(json)), Rubric.class);
+        } catch (JsonProcessingException e) {
+            throw new AssertionError("synthetic rubric does not bind: " + e.getOriginalMessage() + "\n" + json, e);
+        }
+    }
+
+    @Test
+    @DisplayName("BigDecimal.divide(b, scale, mode) and setScale(scale, mode), all six modes, signed, with ties")
+    void exactArithmetic() throws JsonProcessingException {
+        long seed = Parity.baseSeed() ^ 0x9e3779b9L;
+        SplittableRandom rnd = new SplittableRandom(seed);
+        ArrayNode ops = SheetGenerator.F.arrayNode();
+        List<String> expected = new ArrayList<>();
+        for (int i = 0; i < 30_000; i++) {
+            String mode = SyntheticRubrics.ROUNDINGS[i % 6];
+            RoundingMode rm = RoundingMode.valueOf(mode);
+            int scale = rnd.nextInt(5);
+            BigDecimal a = randomDecimal(rnd, 8);
+            if (i % 2 == 0) {
+                BigDecimal b = randomDecimal(rnd, 6);
+                if (b.signum() == 0) {
+                    b = BigDecimal.ONE;
+                }
+                if (rnd.nextInt(4) == 0) {
+                    // an exact tie: a / b = (k + ½) units of the last place
+                    a = b.multiply(new BigDecimal(rnd.nextInt(-2000, 2000)).add(new BigDecimal("0.5")))
+                            .movePointLeft(scale);
+                }
+                ops.addArray().add("divide").add(a.toPlainString()).add(b.toPlainString()).add(scale).add(mode);
+                expected.add(a.divide(b, scale, rm).toPlainString());
+            } else {
+                if (rnd.nextInt(4) == 0) {
+                    a = new BigDecimal(rnd.nextInt(-20000, 20000)).add(new BigDecimal("0.5")).movePointLeft(scale);
+                }
+                ops.addArray().add("setScale").add(a.toPlainString()).add(scale).add(mode);
+                expected.add(a.setScale(scale, rm).toPlainString());
+            }
+        }
+        String out = (String) browser.eval("""
+                var ops = JSON.parse(arguments[0]);
+                return JSON.stringify(ops.map(function (o) {
+                  return o[0] === 'divide' ? Kaoping.exact.divide(o[1], o[2], o[3], o[4])
+                                           : Kaoping.exact.setScale(o[1], o[2], o[3]);
+                }));""", Parity.text(ops));
+        JsonNode got = Parity.PLAIN.readTree(out);
+        List<String> wrong = new ArrayList<>();
+        for (int i = 0; i < expected.size(); i++) {
+            if (!expected.get(i).equals(got.get(i).asText()) && wrong.size() < 10) {
+                wrong.add(ops.get(i) + " → Java " + expected.get(i) + ", JS " + got.get(i).asText());
+            }
+        }
+        if (!wrong.isEmpty()) {
+            fail("seed " + seed + ":\n" + String.join("\n", wrong));
+        }
+        assertTrue(expected.size() == got.size());
+    }
+
+    private static BigDecimal randomDecimal(SplittableRandom rnd, int maxScale) {
+        BigInteger u = BigInteger.valueOf(rnd.nextLong(-1_000_000_000_000L, 1_000_000_000_000L));
+        if (rnd.nextInt(5) == 0) {
+            u = BigInteger.valueOf(rnd.nextInt(-20, 21));
+        }
+        return new BigDecimal(u, rnd.nextInt(maxScale + 1));
+    }
+}
