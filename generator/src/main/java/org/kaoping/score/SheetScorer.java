@@ -67,7 +67,9 @@ public final class SheetScorer {
             if (section.sheet() != null) {
                 BigDecimal[] acc = perSheet.get(section.sheet());
                 acc[0] = acc[0].add(s.score());
-                acc[1] = acc[1].add(s.maximum());
+                if (section.kind() == SectionKind.SCORE) {
+                    acc[1] = acc[1].add(s.maximum()); // a sheet's maximum is its score sections' points
+                }
             }
         }
         BigDecimal total = base.add(bonus).add(penalty).max(BigDecimal.ZERO);

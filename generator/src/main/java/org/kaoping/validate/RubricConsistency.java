@@ -163,6 +163,9 @@ public final class RubricConsistency {
                 }
             }
         }
+        if (!c.parts().isEmpty() && kind != SectionKind.SCORE) {
+            error(cp + ".parts", "parts are budgets for deductions: only criteria of score sections have them");
+        }
         Set<String> partIds = new HashSet<>();
         BigDecimal budgets = BigDecimal.ZERO;
         for (int pi = 0; pi < c.parts().size(); pi++) {
@@ -200,6 +203,10 @@ public final class RubricConsistency {
     }
 
     private void checkRule(Rule r, SectionKind kind, String rp, BigDecimal scope, BigDecimal criterionPoints) {
+        if (r instanceof Rule.CompletionRatio x && x.budget() == null && x.part() == null && criterionPoints == null) {
+            error(rp, "completionRatio needs a \"budget\": its criterion has no points to take the ratio of");
+            return;
+        }
         if (kind == SectionKind.PENALTY && scope == null) {
             return; // an uncapped penalty: nothing to stay within
         }
