@@ -36,11 +36,7 @@ public final class CheckCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter w = spec.commandLine().getOut();
         List<Diagnostic> found = run(folders, rubricsOnly);
-        found.sort(Comparator.comparing((Diagnostic d) -> d.file().toString()).thenComparingInt(Diagnostic::line)
-                .thenComparingInt(Diagnostic::column));
-        for (Diagnostic d : found) {
-            w.println(d.format());
-        }
+        print(found, w);
         long errors = found.stream().filter(Diagnostic::isError).count();
         long warnings = found.size() - errors;
         w.println("check: " + errors + " error" + (errors == 1 ? "" : "s") + ", " + warnings + " warning"
@@ -49,18 +45,24 @@ public final class CheckCommand implements Callable<Integer> {
         return errors > 0 ? 1 : 0;
     }
 
-    static List<Diagnostic> run(Folders folders, boolean rubricsOnly) {
-        CorpusLoader loader = new CorpusLoader();
-        List<Diagnostic> found = new ArrayList<>();
-        if (rubricsOnly) {
-            for (Loaded<Rubric> r : loader.loadRubrics(folders.rubrics).values()) {
-                found.addAll(RubricConsistency.check(r));
-            }
-            found.addAll(0, loader.diagnostics());
-            return found;
+    /** Prints findings one a line, sorted by file, line and column (also used by `build`). */
+    static void print(List<Diagnostic> found, PrintWriter w) {
+        found.sort(Comparator.comparing((Diagnostic d) -> d.file().toString()).thenComparingInt(Diagnostic::line)
+                .thenComparingInt(Diagnostic::column));
+        for (Diagnostic d : found) {
+            w.println(d.format());
         }
+    }
+
+    /** The corpus as loaded and everything `check` found in it. */
+    record Checked(Corpus corpus, List<Diagnostic> diagnostics) {
+    }
+
+    /** The full check (not rubrics-only), keeping the corpus so `build` need not load it twice. */
+    static Checked checkAndLoad(Folders folders) {
+        CorpusLoader loader = new CorpusLoader();
         Corpus corpus = loader.load(folders.content, folders.rubrics);
-        found.addAll(loader.diagnostics());
+        List<Diagnostic> found = new ArrayList<>(loader.diagnostics());
         List<Diagnostic> rubricFindings = new ArrayList<>();
         for (Loaded<Rubric> r : corpus.rubrics().values()) {
             rubricFindings.addAll(RubricConsistency.check(r));
@@ -69,6 +71,19 @@ public final class CheckCommand implements Callable<Integer> {
         if (rubricFindings.stream().noneMatch(Diagnostic::isError)) {
             ContentConsistency.check(corpus, found);
         }
-        return found;
+        return new Checked(corpus, found);
+    }
+
+    static List<Diagnostic> run(Folders folders, boolean rubricsOnly) {
+        if (rubricsOnly) {
+            CorpusLoader loader = new CorpusLoader();
+            List<Diagnostic> found = new ArrayList<>();
+            for (Loaded<Rubric> r : loader.loadRubrics(folders.rubrics).values()) {
+                found.addAll(RubricConsistency.check(r));
+            }
+            found.addAll(0, loader.diagnostics());
+            return found;
+        }
+        return checkAndLoad(folders).diagnostics();
     }
 }

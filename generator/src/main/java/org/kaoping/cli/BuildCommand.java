@@ -1,0 +1,107 @@
+package org.kaoping.cli;
+
+import org.kaoping.load.Diagnostic;
+import org.kaoping.render.Pages;
+import org.kaoping.render.RubricJson;
+import org.kaoping.render.TemplateException;
+import org.kaoping.site.Fingerprint;
+import org.kaoping.site.Page;
+import org.kaoping.site.SiteException;
+import org.kaoping.site.SiteModel;
+import org.kaoping.site.SiteModelBuilder;
+import org.kaoping.site.Slug;
+import org.kaoping.write.OutputException;
+import org.kaoping.write.OutputFolder;
+import org.kaoping.write.Staging;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/**
+ * `kaoping build`: check, then content/ + rubrics/ + site-theme/ → a finished site in output/.
+ * The pipeline: load and check (as `check`) → site model → render page by page into a staging
+ * folder → swap it in. Any failure leaves the previous site as it was.
+ */
+@Command(name = "build", mixinStandardHelpOptions = true,
+        description = "Build the static site into the output folder (after the same validation as check).")
+public final class BuildCommand implements Callable<Integer> {
+    @Mixin
+    Folders folders;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        long start = System.nanoTime();
+        CheckCommand.Checked checked = CheckCommand.checkAndLoad(folders);
+        List<Diagnostic> found = new java.util.ArrayList<>(checked.diagnostics());
+        CheckCommand.print(found, out);
+        long errors = found.stream().filter(Diagnostic::isError).count();
+        if (errors > 0) {
+            out.println("build: refused: check found " + errors + " error" + (errors == 1 ? "" : "s")
+                    + "; " + folders.out + " is unchanged");
+            out.flush();
+            return 1;
+        }
+        Staging staging = null;
+        try {
+            Path templates = folders.theme.resolve("templates");
+            Path assets = folders.theme.resolve("assets");
+            if (!Files.isDirectory(assets)) {
+                throw new OutputException("theme folder " + folders.theme + " has no assets/ folder");
+            }
+            SiteModel model = SiteModelBuilder.build(checked.corpus(), Fingerprint.of(folders.content, folders.rubrics),
+                    Clock.systemUTC());
+            Pages pages = new Pages(templates, model);
+            OutputFolder output = OutputFolder.open(folders.out, List.of(folders.content, folders.rubrics, folders.theme));
+            staging = output.stage();
+            int pageCount = 0;
+            for (Page page : model.pages()) {
+                staging.write(page.path(), pages.render(page).getBytes(StandardCharsets.UTF_8));
+                pageCount++;
+            }
+            staging.copyTree(assets, "assets");
+            for (var e : model.rubricExports().entrySet()) {
+                staging.write(Slug.rubricJson(e.getKey()), RubricJson.bytes(e.getValue()));
+            }
+            int files = staging.files();
+            long bytes = staging.bytes();
+            for (String warning : staging.commit()) {
+                err.println("build: warning: " + warning);
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            out.println(String.format(Locale.ROOT, "build: %d pages written to %s (%d files, %.1f KB) in %.2f s; data version %s",
+                    pageCount, folders.out, files, bytes / 1024.0, seconds, model.fingerprint().shortForm()));
+            out.flush();
+            return 0;
+        } catch (SiteException | TemplateException | OutputException e) {
+            return fail(staging, e.getMessage(), out, err);
+        } catch (RuntimeException e) {
+            return fail(staging, e.toString(), out, err);
+        }
+    }
+
+    private int fail(Staging staging, String why, PrintWriter out, PrintWriter err) {
+        if (staging != null) {
+            staging.discard();
+        }
+        out.flush();
+        err.println("build: failed: " + why);
+        err.println("build: " + folders.out + " is unchanged");
+        err.flush();
+        return 1;
+    }
+}

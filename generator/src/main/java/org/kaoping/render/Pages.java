@@ -1,0 +1,86 @@
+package org.kaoping.render;
+
+import org.kaoping.site.Page;
+import org.kaoping.site.SiteModel;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Renders page records to HTML: the page's own template first, then the shared layout around it.
+ * Templates see two scopes: the page record, and {@link Common} (the link prefix and site facts).
+ */
+public final class Pages {
+    /**
+     * Nothing may load from outside the site: no CDN, no web fonts, no frames, no form posts.
+     * Inline scripts and styles are refused too, so escaped content can never become code.
+     */
+    public static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self'; font-src 'self'; connect-src 'none'; base-uri 'none'; form-action 'none'";
+
+    /** Page templates, compiled before anything is written. */
+    static final List<String> TEMPLATES = List.of("layout", "home", "period", "station", "rubric", "methodology",
+            "not-found");
+
+    private final StrictMustache mustache;
+    private final SiteModel model;
+
+    public Pages(Path templatesFolder, SiteModel model) {
+        this.mustache = new StrictMustache(templatesFolder);
+        this.model = model;
+        TEMPLATES.forEach(mustache::compile);
+    }
+
+    /** The scope every template shares. {@code root} prefixes every link: "" or "../". */
+    public record Common(String root, String siteTitle, String bureau) {
+    }
+
+    public record NavItem(String label, String href, boolean current) {
+    }
+
+    public record Layout(String pageTitle, String siteTitle, String bureau, String root, String csp,
+                         List<NavItem> nav, String body, String fingerprint, String fingerprintFull, String footer,
+                         String builtAt) {
+        public boolean hasFooter() {
+            return !footer.isEmpty();
+        }
+
+        public boolean hasBuiltAt() {
+            return !builtAt.isEmpty();
+        }
+
+        public boolean hasBureau() {
+            return !bureau.isEmpty();
+        }
+    }
+
+    public String render(Page page) {
+        String root = root(page.path());
+        var config = model.config();
+        Common common = new Common(root, config.title(), text(config.bureau()));
+        String body = mustache.render(page.template(), common, page);
+        Layout layout = new Layout(page.title(), config.title(), text(config.bureau()), root, CONTENT_SECURITY_POLICY,
+                nav(page.nav()), body, model.fingerprint().shortForm(), model.fingerprint().sha256(),
+                text(config.footer()), model.builtAt());
+        return mustache.render("layout", layout);
+    }
+
+    private static List<NavItem> nav(String current) {
+        return List.of(
+                new NavItem("首页", "index.html", current.equals("home")),
+                new NavItem("各期排名", "index.html#periods", current.equals("periods")),
+                new NavItem("各所情况", "index.html#stations", current.equals("stations")),
+                new NavItem("考核细则", "index.html#rubrics", current.equals("rubrics")),
+                new NavItem("计分方法", "methodology.html", current.equals("methodology")));
+    }
+
+    /** "" for a page at the root, "../" per folder level below it. */
+    static String root(String path) {
+        int depth = (int) path.chars().filter(c -> c == '/').count();
+        return "../".repeat(depth);
+    }
+
+    private static String text(String s) {
+        return s == null ? "" : s;
+    }
+}

@@ -1,0 +1,106 @@
+package org.kaoping.render;
+
+import com.github.mustachejava.Binding;
+import com.github.mustachejava.Code;
+import com.github.mustachejava.DefaultMustacheFactory;
+import com.github.mustachejava.Mustache;
+import com.github.mustachejava.MustacheException;
+import com.github.mustachejava.TemplateContext;
+import com.github.mustachejava.reflect.GuardedBinding;
+import com.github.mustachejava.reflect.MissingWrapper;
+import com.github.mustachejava.reflect.ReflectionObjectHandler;
+import com.github.mustachejava.util.Wrapper;
+
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Mustache that refuses to guess: a name no scope provides is an error naming the template file
+ * and line, not an empty string (a misspelt {{totl}} would otherwise publish a blank column).
+ * Per shared LIBRARIES.md: a ReflectionObjectHandler whose GuardedBinding throws on a MissingWrapper.
+ * Values that exist but are null or empty still render as nothing, as Mustache intends.
+ */
+public final class StrictMustache {
+    private final Path folder;
+    private final DefaultMustacheFactory factory;
+    private final Map<String, Mustache> compiled = new HashMap<>();
+
+    public StrictMustache(Path templatesFolder) {
+        if (!Files.isDirectory(templatesFolder)) {
+            throw new TemplateException("no templates folder " + templatesFolder);
+        }
+        this.folder = templatesFolder;
+        this.factory = new DefaultMustacheFactory(templatesFolder.toFile());
+        this.factory.setObjectHandler(new StrictHandler(templatesFolder));
+    }
+
+    /** Compiles a template (and its partials) now, so syntax errors surface before any page is written. */
+    public Mustache compile(String name) {
+        return compiled.computeIfAbsent(name, n -> {
+            Path file = folder.resolve(n + ".mustache");
+            if (!Files.isRegularFile(file)) {
+                throw new TemplateException("missing template " + file);
+            }
+            try {
+                return factory.compile(n + ".mustache");
+            } catch (MustacheException e) {
+                throw new TemplateException(folder + "/" + e.getMessage(), e);
+            }
+        });
+    }
+
+    /** Renders with the given scopes; later scopes are searched first. */
+    public String render(String name, Object... scopes) {
+        Mustache m = compile(name);
+        StringWriter w = new StringWriter();
+        try {
+            m.execute(w, scopes);
+        } catch (MissingValueException e) {
+            throw new TemplateException(e.getMessage(), e);
+        } catch (MustacheException e) {
+            Throwable c = e;
+            while (c != null) {
+                if (c instanceof MissingValueException mv) {
+                    throw new TemplateException(mv.getMessage(), e);
+                }
+                c = c.getCause();
+            }
+            throw new TemplateException(folder.resolve(name + ".mustache") + ": " + e.getMessage(), e);
+        }
+        return w.toString();
+    }
+
+    /** Thrown from inside Mustache; unwrapped by {@link #render}. */
+    static final class MissingValueException extends RuntimeException {
+        MissingValueException(String message) {
+            super(message);
+        }
+    }
+
+    private static final class StrictHandler extends ReflectionObjectHandler {
+        private final Path folder;
+
+        StrictHandler(Path folder) {
+            this.folder = folder;
+        }
+
+        @Override
+        public Binding createBinding(String name, TemplateContext tc, Code code) {
+            return new GuardedBinding(this, name, tc, code) {
+                @Override
+                protected synchronized Wrapper getWrapper(String n, List<Object> scopes) {
+                    Wrapper w = super.getWrapper(n, scopes);
+                    if (w instanceof MissingWrapper) {
+                        throw new MissingValueException(folder.resolve(tc.file()) + ":" + tc.line() + ": no value for {{"
+                                + n + "}} in this template (strict templates: every name must be provided)");
+                    }
+                    return w;
+                }
+            };
+        }
+    }
+}

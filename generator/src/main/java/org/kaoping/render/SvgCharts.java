@@ -1,0 +1,258 @@
+package org.kaoping.render;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Charts drawn at build time as inline SVG: they show without JavaScript, print, and scale with
+ * the page (viewBox, no fixed size). Colours are presentation attributes, so a chart keeps them
+ * even where the style sheet does not apply (a saved page, a printout); site.css may refine them.
+ * Every chart carries a title and a text description for screen readers. Coordinates are written
+ * with a fixed format so that two builds are byte-identical. The SVG is inline HTML, so it needs
+ * no xmlns (and the page holds no absolute URL at all).
+ */
+public final class SvgCharts {
+    static final String INK = "#1a1a1a";
+    static final String MUTED = "#4a4f55";
+    static final String BAR = "#2b5c8a";
+    static final String TRACK = "#dfe4ea";
+    static final String GRID = "#c9ced4";
+
+    private SvgCharts() {
+    }
+
+    /** One bar against its maximum: a section's score on a sheet. */
+    public record Bar(String label, BigDecimal value, BigDecimal maximum, String valueText) {
+    }
+
+    /** One point of a history line; {@code value} null leaves a gap. */
+    public record Point(String label, BigDecimal value, String note) {
+    }
+
+    /** How many values fall into each score band. */
+    public static String histogram(String id, String title, List<BigDecimal> values) {
+        int width = 480;
+        int height = 256;
+        int left = 44;
+        int right = 12;
+        int top = 34;
+        int bottom = 46;
+        if (values.isEmpty()) {
+            return "";
+        }
+        BigDecimal min = values.stream().min(BigDecimal::compareTo).orElseThrow();
+        BigDecimal max = values.stream().max(BigDecimal::compareTo).orElseThrow();
+        BigDecimal w = binWidth(min, max);
+        BigDecimal lo = min.divide(w, 0, RoundingMode.FLOOR).multiply(w);
+        int bins = max.subtract(lo).divide(w, 0, RoundingMode.FLOOR).intValue() + 1;
+        int[] counts = new int[bins];
+        for (BigDecimal v : values) {
+            counts[v.subtract(lo).divide(w, 0, RoundingMode.FLOOR).intValue()]++;
+        }
+        int maxCount = 0;
+        for (int c : counts) {
+            maxCount = Math.max(maxCount, c);
+        }
+        int yStep = maxCount <= 8 ? 1 : maxCount <= 20 ? 2 : 5;
+        int yMax = ((maxCount + yStep - 1) / yStep) * yStep;
+        double plotW = width - left - right;
+        double plotH = height - top - bottom;
+        double bw = plotW / bins;
+        StringBuilder desc = new StringBuilder("各分数段的所数（每段含下限、不含上限）：");
+        StringBuilder b = open(id, title, width, height);
+        // Grid and y-axis labels.
+        for (int y = 0; y <= yMax; y += yStep) {
+            double py = top + plotH - plotH * y / yMax;
+            b.append(line(left, py, width - right, py, GRID));
+            b.append(text(left - 6, py + 4, "end", 13, MUTED, Integer.toString(y)));
+        }
+        for (int i = 0; i < bins; i++) {
+            double x = left + i * bw;
+            double h = plotH * counts[i] / yMax;
+            BigDecimal from = lo.add(w.multiply(BigDecimal.valueOf(i)));
+            BigDecimal to = from.add(w);
+            if (counts[i] > 0) {
+                b.append(rect(x + 2, top + plotH - h, bw - 4, h, BAR));
+                b.append(text(x + bw / 2, top + plotH - h - 5, "middle", 13, INK, Integer.toString(counts[i])));
+            }
+            desc.append(plain(from)).append("–").append(plain(to)).append(" 分 ").append(counts[i]).append(" 个；");
+        }
+        // Band edges under the axis.
+        int every = bins > 8 ? 2 : 1;
+        for (int i = 0; i <= bins; i += every) {
+            double x = left + i * bw;
+            b.append(line(x, top + plotH, x, top + plotH + 4, MUTED));
+            b.append(text(x, top + plotH + 18, "middle", 13, MUTED, plain(lo.add(w.multiply(BigDecimal.valueOf(i))))));
+        }
+        b.append(line(left, top + plotH, width - right, top + plotH, MUTED));
+        b.append(text(left + plotW / 2, height - 6, "middle", 12, MUTED, "总分（分）"));
+        b.append(text(4, 14, "start", 12, MUTED, "所数"));
+        return close(b, id, desc);
+    }
+
+    /** Bars showing each value against its own maximum, labelled above the bar (readable on a phone). */
+    public static String bars(String id, String title, List<Bar> bars) {
+        int width = 480;
+        int row = 44;
+        int top = 6;
+        int height = top + row * bars.size() + 4;
+        StringBuilder desc = new StringBuilder();
+        StringBuilder b = open(id, title, width, height);
+        for (int i = 0; i < bars.size(); i++) {
+            Bar bar = bars.get(i);
+            double y = top + i * row;
+            b.append(text(0, y + 16, "start", 15, INK, bar.label()));
+            b.append(text(width, y + 16, "end", 15, INK, bar.valueText()));
+            boolean scale = bar.maximum() != null && bar.maximum().signum() > 0 && bar.value() != null;
+            b.append(rect(0, y + 23, width, 12, TRACK));
+            if (scale) {
+                double ratio = Math.max(0, Math.min(1, bar.value().doubleValue() / bar.maximum().doubleValue()));
+                if (ratio > 0) {
+                    b.append(rect(0, y + 23, width * ratio, 12, BAR));
+                }
+            }
+            desc.append(bar.label()).append(' ').append(bar.valueText()).append("；");
+        }
+        return close(b, id, desc);
+    }
+
+    /** A line through each period's value, with the value and a note (the place) at each point. */
+    public static String history(String id, String title, List<Point> points) {
+        int width = 480;
+        int height = 240;
+        int left = 40;
+        int right = 8;
+        int inset = 58; // room for the first and last labels inside the chart
+        int top = 30;
+        int bottom = 56;
+        List<BigDecimal> known = points.stream().map(Point::value).filter(v -> v != null).toList();
+        if (known.isEmpty()) {
+            return "";
+        }
+        BigDecimal min = known.stream().min(BigDecimal::compareTo).orElseThrow();
+        BigDecimal max = known.stream().max(BigDecimal::compareTo).orElseThrow();
+        BigDecimal five = BigDecimal.valueOf(5);
+        BigDecimal yLo = min.divide(five, 0, RoundingMode.FLOOR).multiply(five);
+        BigDecimal yHi = max.divide(five, 0, RoundingMode.CEILING).multiply(five);
+        if (yHi.compareTo(yLo) <= 0) {
+            yHi = yLo.add(five);
+        }
+        if (yHi.subtract(yLo).compareTo(BigDecimal.TEN) < 0) {
+            yLo = yHi.subtract(BigDecimal.TEN);
+        }
+        double plotW = width - left - right;
+        double plotH = height - top - bottom;
+        double lo = yLo.doubleValue();
+        double span = yHi.doubleValue() - lo;
+        StringBuilder desc = new StringBuilder();
+        StringBuilder b = open(id, title, width, height);
+        BigDecimal step = yHi.subtract(yLo).compareTo(BigDecimal.valueOf(20)) > 0 ? BigDecimal.TEN : five;
+        for (BigDecimal t = yLo; t.compareTo(yHi) <= 0; t = t.add(step)) {
+            double py = top + plotH - plotH * (t.doubleValue() - lo) / span;
+            b.append(line(left, py, width - right, py, GRID));
+            b.append(text(left - 6, py + 4, "end", 14, MUTED, plain(t)));
+        }
+        int n = points.size();
+        double dx = n == 1 ? 0 : (plotW - 2 * inset) / (n - 1);
+        List<double[]> run = new ArrayList<>();
+        List<List<double[]>> runs = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            Point p = points.get(i);
+            double x = n == 1 ? left + plotW / 2 : left + inset + i * dx;
+            b.append(text(x, height - 30, "middle", 13, MUTED, p.label()));
+            if (p.value() == null) {
+                if (!run.isEmpty()) {
+                    runs.add(run);
+                    run = new ArrayList<>();
+                }
+                b.append(text(x, height - 10, "middle", 13, MUTED, "未参评"));
+                desc.append(p.label()).append(" 未参评；");
+                continue;
+            }
+            double y = top + plotH - plotH * (p.value().doubleValue() - lo) / span;
+            run.add(new double[]{x, y});
+            b.append(text(x, height - 10, "middle", 13, INK, p.note()));
+            desc.append(p.label()).append(' ').append(plain(p.value())).append(" 分，").append(p.note()).append("；");
+        }
+        if (!run.isEmpty()) {
+            runs.add(run);
+        }
+        for (List<double[]> r : runs) {
+            if (r.size() > 1) {
+                StringBuilder pts = new StringBuilder();
+                for (double[] xy : r) {
+                    pts.append(pts.length() == 0 ? "" : " ").append(num(xy[0])).append(',').append(num(xy[1]));
+                }
+                b.append("<polyline points=\"").append(pts).append("\" fill=\"none\" stroke=\"").append(BAR)
+                        .append("\" stroke-width=\"2\"/>");
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            Point p = points.get(i);
+            if (p.value() == null) {
+                continue;
+            }
+            double x = n == 1 ? left + plotW / 2 : left + inset + i * dx;
+            double y = top + plotH - plotH * (p.value().doubleValue() - lo) / span;
+            b.append("<circle cx=\"").append(num(x)).append("\" cy=\"").append(num(y)).append("\" r=\"4\" fill=\"")
+                    .append(BAR).append("\"/>");
+            b.append(text(x, y - 9, "middle", 14, INK, plain(p.value())));
+        }
+        return close(b, id, desc);
+    }
+
+    private static BigDecimal binWidth(BigDecimal min, BigDecimal max) {
+        double span = max.subtract(min).doubleValue();
+        for (String w : new String[]{"0.5", "1", "2", "2.5", "5", "10", "20", "50"}) {
+            if (span / Double.parseDouble(w) < 10) {
+                return new BigDecimal(w);
+            }
+        }
+        return BigDecimal.valueOf(100);
+    }
+
+    private static StringBuilder open(String id, String title, int width, int height) {
+        StringBuilder b = new StringBuilder();
+        b.append("<svg class=\"chart\" viewBox=\"0 0 ").append(width).append(' ')
+                .append(height).append("\" role=\"img\" aria-labelledby=\"").append(id).append("-title ").append(id)
+                .append("-desc\"><title id=\"").append(id).append("-title\">").append(Html.escape(title)).append("</title>");
+        return b;
+    }
+
+    private static String close(StringBuilder b, String id, StringBuilder desc) {
+        String d = desc.toString().replaceAll("；$", "。");
+        // The description goes right after the title (the order screen readers expect).
+        int at = b.indexOf("</title>") + "</title>".length();
+        b.insert(at, "<desc id=\"" + id + "-desc\">" + Html.escape(d) + "</desc>");
+        return b.append("</svg>").toString();
+    }
+
+    private static String rect(double x, double y, double w, double h, String fill) {
+        return "<rect x=\"" + num(x) + "\" y=\"" + num(y) + "\" width=\"" + num(w) + "\" height=\"" + num(h)
+                + "\" fill=\"" + fill + "\"/>";
+    }
+
+    private static String line(double x1, double y1, double x2, double y2, String stroke) {
+        return "<line x1=\"" + num(x1) + "\" y1=\"" + num(y1) + "\" x2=\"" + num(x2) + "\" y2=\"" + num(y2)
+                + "\" stroke=\"" + stroke + "\" stroke-width=\"1\"/>";
+    }
+
+    private static String text(double x, double y, String anchor, int size, String fill, String s) {
+        return "<text x=\"" + num(x) + "\" y=\"" + num(y) + "\" text-anchor=\"" + anchor + "\" font-size=\"" + size
+                + "\" fill=\"" + fill + "\">" + Html.escape(s) + "</text>";
+    }
+
+    /** Coordinates to one decimal, '.' as separator whatever the default locale. */
+    static String num(double v) {
+        String s = String.format(Locale.ROOT, "%.1f", v);
+        return s.endsWith(".0") ? s.substring(0, s.length() - 2) : s;
+    }
+
+    private static String plain(BigDecimal v) {
+        BigDecimal s = v.stripTrailingZeros();
+        return s.signum() == 0 ? "0" : s.toPlainString();
+    }
+}

@@ -1,0 +1,52 @@
+package org.kaoping.site;
+
+import java.util.List;
+
+/**
+ * index.html: the latest ranking at a glance, the periods, and a station finder.
+ *
+ * @param latest null when there is no period yet
+ */
+public record HomePage(String heading, String bureau, Latest latest, List<PeriodItem> periods,
+                       List<StationItem> stations, List<RubricItem> rubrics) implements Page {
+
+    public String path() {
+        return "index.html";
+    }
+
+    public String template() {
+        return "home";
+    }
+
+    public String title() {
+        return "首页";
+    }
+
+    public String nav() {
+        return "home";
+    }
+
+    public record Latest(String title, String href, int count, List<GlanceRow> rows, boolean hasMovement,
+                         boolean rubricChanged, String previousTitle) {
+    }
+
+    public record GlanceRow(int place, String station, String href, String total, String totalSort,
+                            Movement movement, String veto) {
+        public boolean vetoed() {
+            return !veto.isEmpty();
+        }
+    }
+
+    /** @param rubric null when the period has no rubric */
+    public record PeriodItem(String title, String href, String typeLabel, Link rubric, String assessed, int count,
+                             String leader) {
+    }
+
+    /** @param usedBy the periods that use the rubric, in words, or "" */
+    public record RubricItem(String title, String href, String issuer, String year, String usedBy) {
+    }
+
+    /** @param names every name the finder matches: name, short name, aliases, id */
+    public record StationItem(String name, String href, String names, String aliases) {
+    }
+}

@@ -1,0 +1,97 @@
+package org.kaoping.site;
+
+import java.util.List;
+
+/** periods/&lt;id&gt;.html: the full ranking of one period, how it was formed, and its statistics. */
+public record PeriodPage(
+        String id,
+        String heading,
+        String typeLabel,
+        String assessed,
+        Link rubric,
+        Link previous,
+        int count,
+        List<String> componentHeaders,
+        List<String> bonusHeaders,
+        boolean hasTiers,
+        boolean hasMovement,
+        boolean rubricChanged,
+        List<RankingRow> rows,
+        List<String> totalsWording,
+        List<String> tiesWording,
+        List<String> tiersWording,
+        String distributionSvg,
+        List<SectionStatistics> overall,
+        List<SectionStatistics> sections,
+        int sheetCount,
+        List<DeductedCriterion> deductions,
+        List<Finding> findings,
+        boolean publishedDiffers,
+        List<String> internalNotes) implements Page {
+
+    public String path() {
+        return Slug.periodPage(id);
+    }
+
+    public String template() {
+        return "period";
+    }
+
+    public String title() {
+        return heading + "考核结果";
+    }
+
+    public String nav() {
+        return "periods";
+    }
+
+    public boolean hasComponents() {
+        return !componentHeaders.isEmpty();
+    }
+
+    public boolean hasBonuses() {
+        return !bonusHeaders.isEmpty();
+    }
+
+    public boolean hasSectionStatistics() {
+        return !sections.isEmpty();
+    }
+
+    public boolean hasDeductions() {
+        return !deductions.isEmpty();
+    }
+
+    public boolean hasFindings() {
+        return !findings.isEmpty();
+    }
+
+    public boolean hasTiersWording() {
+        return !tiersWording.isEmpty();
+    }
+
+    public boolean hasInternalNotes() {
+        return !internalNotes.isEmpty();
+    }
+
+    /**
+     * One line of the ranking.
+     *
+     * @param published the published total when it differs from the computed one, else ""
+     * @param veto      the vetoes that apply, in words, or ""
+     */
+    public record RankingRow(int place, String station, String href, List<String> components, List<String> bonuses,
+                             String total, String totalSort, String published, String tier, String veto,
+                             Movement movement, boolean hasSheet) {
+        public boolean vetoed() {
+            return !veto.isEmpty();
+        }
+
+        public boolean differs() {
+            return !published.isEmpty();
+        }
+    }
+
+    /** The report's problems for one area: 共性问题, 个性问题, 整改措施. */
+    public record Finding(String section, String common, String individual, String measures) {
+    }
+}

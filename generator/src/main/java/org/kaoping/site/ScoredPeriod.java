@@ -1,0 +1,63 @@
+package org.kaoping.site;
+
+import org.kaoping.model.Assessment;
+import org.kaoping.model.Period;
+import org.kaoping.model.Rubric;
+import org.kaoping.model.Sheet;
+import org.kaoping.rank.Standing;
+import org.kaoping.rank.Standings;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A period with its ranking as the engine computes it.
+ *
+ * @param rubric   the period's rubric, or null (2021 has none)
+ * @param sheets   station id → scored sheet, sorted by station id
+ * @param previous the period named by "previous", or null
+ */
+public record ScoredPeriod(Period period, Rubric rubric, Standings standings, Map<String, Sheet> sheets,
+                           ScoredPeriod previous) {
+
+    public String id() {
+        return period.id();
+    }
+
+    public Assessment assessment() {
+        return standings.assessment();
+    }
+
+    public Optional<Standing> standing(String stationId) {
+        return standings.of(stationId);
+    }
+
+    /** The rubric differs from the previous period's: a movement in place compares unlike scales. */
+    public boolean rubricChanged() {
+        return previous != null && !java.util.Objects.equals(previous.period.rubric(), period.rubric());
+    }
+
+    public Optional<Period.Result> result(String stationId) {
+        return period.results().stream().filter(r -> r.station().equals(stationId)).findFirst();
+    }
+
+    /**
+     * The standing directly above this one in place order, or empty for the first place.
+     * Under shared places that is the nearest strictly better place.
+     */
+    public Optional<Standing> above(Standing s) {
+        Standing best = null;
+        for (Standing o : standings.lines()) {
+            if (o.place() < s.place() && (best == null || o.place() > best.place())) {
+                best = o;
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    public List<BigDecimal> totals() {
+        return standings.lines().stream().map(Standing::total).toList();
+    }
+}

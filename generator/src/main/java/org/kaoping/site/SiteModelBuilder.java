@@ -1,0 +1,60 @@
+package org.kaoping.site;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.kaoping.load.Corpus;
+import org.kaoping.model.Rubric;
+import org.kaoping.model.SiteConfig;
+import org.kaoping.model.Station;
+import org.kaoping.render.RubricJson;
+
+import java.time.Clock;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Corpus + engine → {@link SiteModel}: every page of the site, in the order they are written. */
+public final class SiteModelBuilder {
+    /** The bureau's time zone, for the optional build time in the footer. */
+    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+    private SiteModelBuilder() {
+    }
+
+    public static SiteModel build(Corpus corpus, Fingerprint fingerprint, Clock clock) {
+        if (corpus.site() == null || corpus.stations() == null) {
+            throw new SiteException("content/site.json and content/stations.json are required");
+        }
+        SiteConfig config = corpus.site().value();
+        boolean internal = config.assessorNotesPublic();
+        List<ScoredPeriod> periods = ScoredPeriods.of(corpus);
+        Stations stations = new Stations(corpus);
+        Map<String, Rubric> rubrics = new LinkedHashMap<>();
+        corpus.rubrics().forEach((id, r) -> rubrics.put(id, r.value()));
+
+        List<Page> pages = new ArrayList<>();
+        pages.add(HomePages.build(config, periods, stations, List.copyOf(rubrics.values())));
+        for (ScoredPeriod sp : periods) {
+            pages.add(PeriodPages.build(sp, stations, internal));
+        }
+        for (Station s : stations.all()) {
+            pages.add(StationPages.build(s, periods, stations, internal));
+        }
+        for (Rubric r : rubrics.values()) {
+            pages.add(RubricPages.build(r, rubrics, periods, internal));
+        }
+        pages.add(MethodologyPages.build(periods, fingerprint, internal, config.stampBuildTime()));
+        pages.add(new NotFoundPage(new Link("返回首页", "index.html")));
+
+        Map<String, JsonNode> exports = new TreeMap<>();
+        corpus.rubrics().forEach((id, r) -> exports.put(Slug.of(id, "rubric"), RubricJson.read(r.source().file())));
+        String builtAt = config.stampBuildTime()
+                ? ZonedDateTime.now(clock.withZone(ZONE)).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"))
+                : "";
+        return new SiteModel(config, fingerprint, builtAt, pages, exports);
+    }
+}

@@ -1,0 +1,137 @@
+package org.kaoping.site;
+
+import java.util.List;
+
+/** stations/&lt;id&gt;.html: one station across all periods, and its scored sheets criterion by criterion. */
+public record StationPage(
+        String id,
+        String name,
+        String aliases,
+        String attributes,
+        Latest latest,
+        List<HistoryRow> history,
+        String historySvg,
+        boolean hasMovement,
+        List<Reasons> reasons,
+        List<SheetView> sheets,
+        List<String> internalNotes) implements Page {
+
+    public String path() {
+        return Slug.stationPage(id);
+    }
+
+    public String template() {
+        return "station";
+    }
+
+    public String title() {
+        return name;
+    }
+
+    public String nav() {
+        return "stations";
+    }
+
+    public boolean hasReasons() {
+        return !reasons.isEmpty();
+    }
+
+    public boolean hasSheets() {
+        return !sheets.isEmpty();
+    }
+
+    public boolean hasInternalNotes() {
+        return !internalNotes.isEmpty();
+    }
+
+    /**
+     * The station in the latest period it took part in.
+     *
+     * @param gap what it takes to reach the place above, in words
+     */
+    public record Latest(String period, String href, int place, int count, String total, String gap, String tier,
+                         List<VetoView> vetoes) {
+        public boolean hasVetoes() {
+            return !vetoes.isEmpty();
+        }
+
+        public boolean hasTier() {
+            return !tier.isEmpty();
+        }
+    }
+
+    /** @param gap points to the place above, in words ("差 2.5 分") */
+    public record HistoryRow(String period, String href, String place, String count, String total, String totalSort,
+                             Movement movement, String gap, String tier, String veto, Link rubric) {
+    }
+
+    /** 主要扣分原因 as the period's report prints them. */
+    public record Reasons(String period, String href, String text) {
+    }
+
+    public record VetoView(String text, String effect) {
+    }
+
+    /**
+     * One scored sheet.
+     *
+     * @param maximumNote what not-applicable criteria do to the maximum, in words, or ""
+     */
+    public record SheetView(String anchor, String heading, String period, String periodHref, Link rubric,
+                            String date, String total, String maximum, String maximumNote,
+                            List<String> notApplicable, String sectionsSvg, List<SheetSection> sections,
+                            List<VetoView> vetoes, List<Signature> signatures, List<CorrectionView> corrections,
+                            List<String> internalNotes, boolean latest) {
+        public boolean hasNotApplicable() {
+            return !notApplicable.isEmpty();
+        }
+
+        public boolean hasVetoes() {
+            return !vetoes.isEmpty();
+        }
+
+        public boolean hasSignatures() {
+            return !signatures.isEmpty();
+        }
+
+        public boolean hasCorrections() {
+            return !corrections.isEmpty();
+        }
+
+        public boolean hasInternalNotes() {
+            return !internalNotes.isEmpty();
+        }
+
+        public boolean hasMaximumNote() {
+            return !maximumNote.isEmpty();
+        }
+    }
+
+    public record SheetSection(String label, String kind, String score, String maximum, List<CriterionRow> criteria) {
+    }
+
+    /**
+     * @param status  how the score came about, when not simply given ("不适用", "按规则计算", …), or ""
+     * @param lost    points were lost here (the row is marked)
+     */
+    public record CriterionRow(String number, String content, String score, String maximum, String reason,
+                               String status, String correction, String href, boolean lost) {
+        public boolean hasReason() {
+            return !reason.isEmpty();
+        }
+    }
+
+    public record Signature(String role, String names) {
+    }
+
+    /** @param quote the source as printed, only where assessor notes are public; likewise note */
+    public record CorrectionView(String number, String recorded, String corrected, String quote, String note) {
+        public boolean hasQuote() {
+            return !quote.isEmpty();
+        }
+
+        public boolean hasNote() {
+            return !note.isEmpty();
+        }
+    }
+}

@@ -1,0 +1,198 @@
+package org.kaoping.site;
+
+import org.kaoping.model.Criterion;
+import org.kaoping.model.Period;
+import org.kaoping.model.Rubric;
+import org.kaoping.model.Section;
+import org.kaoping.model.SectionKind;
+import org.kaoping.model.Sheet;
+import org.kaoping.model.Station;
+import org.kaoping.rank.Standing;
+import org.kaoping.render.SvgCharts;
+import org.kaoping.score.Breakdown;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Builds a station's page: its history over all periods and its scored sheets. */
+final class StationPages {
+    private StationPages() {
+    }
+
+    static StationPage build(Station station, List<ScoredPeriod> periods, Stations stations, boolean internal) {
+        String id = station.id();
+        List<StationPage.HistoryRow> history = new ArrayList<>();
+        List<SvgCharts.Point> points = new ArrayList<>();
+        StationPage.Latest latest = null;
+        boolean hasMovement = false;
+        for (ScoredPeriod sp : periods) {
+            Optional<Standing> os = sp.standing(id);
+            String label = sp.period().title();
+            if (os.isEmpty()) {
+                points.add(new SvgCharts.Point(label, null, ""));
+                continue;
+            }
+            Standing s = os.get();
+            int count = sp.standings().lines().size();
+            Movement m = Movement.of(sp, id, s.place());
+            hasMovement |= m.shown();
+            String tier = org.kaoping.site.AssessmentWording.tierTitle(sp.assessment(), s.tier());
+            history.add(new StationPage.HistoryRow(label, Slug.periodPage(sp.id()), Integer.toString(s.place()),
+                    Integer.toString(count), Numbers.plain(s.total()), Numbers.sortKey(s.total()), m, gap(sp, s), tier,
+                    PeriodPages.vetoWords(s), sp.rubric() == null ? null
+                    : new Link(sp.rubric().title(), Slug.rubricPage(sp.rubric().id()))));
+            points.add(new SvgCharts.Point(label, s.total(), "第 " + s.place() + " 名"));
+            latest = new StationPage.Latest(label, Slug.periodPage(sp.id()), s.place(), count, Numbers.plain(s.total()),
+                    gap(sp, s), tier, s.vetoes().stream().map(v -> new StationPage.VetoView(v.text(),
+                    AssessmentWording.vetoEffect(v.effect()))).toList());
+        }
+        List<StationPage.Reasons> reasons = new ArrayList<>();
+        List<StationPage.SheetView> sheets = new ArrayList<>();
+        for (int i = periods.size() - 1; i >= 0; i--) {
+            ScoredPeriod sp = periods.get(i);
+            sp.result(id).map(Period.Result::mainReasons).filter(t -> !t.isBlank()).ifPresent(t ->
+                    reasons.add(new StationPage.Reasons(sp.period().title(), Slug.periodPage(sp.id()), t)));
+            Optional<Standing> os = sp.standing(id);
+            if (os.isPresent() && os.get().breakdown() != null && sp.sheets().containsKey(id)) {
+                sheets.add(sheet(sp, sp.sheets().get(id), os.get().breakdown(), sheets.isEmpty(), internal));
+            }
+        }
+        String aliases = Stations.otherNames(station);
+        String svg = history.isEmpty() ? "" : SvgCharts.history("history-" + id, station.name() + "历次总分与名次", points);
+        return new StationPage(id, station.name(), aliases, stations.attributes(station), latest, history, svg,
+                hasMovement, reasons, sheets, internal ? station.notes() : List.of());
+    }
+
+    /** What it takes to reach the place above, in words. */
+    static String gap(ScoredPeriod sp, Standing s) {
+        if (s.voided()) {
+            return "成绩作废，排在最后";
+        }
+        Optional<Standing> above = sp.above(s);
+        if (above.isEmpty()) {
+            return "位列第一";
+        }
+        BigDecimal diff = above.get().total().subtract(s.total());
+        if (diff.signum() <= 0) {
+            return "与第 " + above.get().place() + " 名同分，按同分排序规则列后";
+        }
+        return "距第 " + above.get().place() + " 名差 " + Numbers.plain(diff) + " 分";
+    }
+
+    private static StationPage.SheetView sheet(ScoredPeriod sp, Sheet sheet, Breakdown b, boolean latest,
+                                               boolean internal) {
+        Rubric rubric = sp.rubric();
+        List<StationPage.SheetSection> sections = new ArrayList<>();
+        List<SvgCharts.Bar> bars = new ArrayList<>();
+        List<String> notApplicable = new ArrayList<>();
+        for (Section s : rubric.sections()) {
+            Breakdown.SectionScore ss = b.section(s.id()).orElseThrow();
+            List<StationPage.CriterionRow> rows = new ArrayList<>();
+            for (Criterion c : s.criteria()) {
+                Breakdown.CriterionScore cs = b.criterion(c.id()).orElseThrow();
+                boolean na = cs.status() == Breakdown.Status.NOT_APPLICABLE;
+                if (na) {
+                    notApplicable.add(c.number() + " " + c.content());
+                }
+                boolean lost = !na && switch (s.kind()) {
+                    case SCORE -> cs.score().compareTo(cs.maximum()) < 0;
+                    case PENALTY -> cs.score().signum() < 0;
+                    case BONUS -> false;
+                };
+                rows.add(new StationPage.CriterionRow(c.number(), c.content(), na ? "—" : Numbers.plain(cs.score()),
+                        maximum(s.kind(), c, na), cs.reason() == null ? "" : cs.reason(), status(cs.status()),
+                        correction(sheet, c.id()), Slug.rubricPage(rubric.id()) + "#" + Slug.criterionAnchor(c.id()), lost));
+            }
+            String label = RubricDiff.sectionLabel(s);
+            String max = s.kind() == SectionKind.SCORE ? Numbers.plain(ss.maximum()) : "";
+            sections.add(new StationPage.SheetSection(label, PeriodPages.kindSuffix(s.kind()), Numbers.plain(ss.score()),
+                    max, rows));
+            String valueText = switch (s.kind()) {
+                case SCORE -> Numbers.plain(ss.score()) + " / " + Numbers.plain(ss.maximum());
+                case BONUS -> "加 " + Numbers.plain(ss.score()) + (s.cap() == null ? "" : " / " + Numbers.plain(s.cap()));
+                case PENALTY -> "扣 " + Numbers.plain(ss.score().negate());
+            };
+            bars.add(new SvgCharts.Bar(label, ss.score(), s.kind() == SectionKind.PENALTY ? null : ss.maximum(), valueText));
+        }
+        String period = sp.period().title();
+        return new StationPage.SheetView("sheet-" + sp.id(), period + "评分表", period, Slug.periodPage(sp.id()),
+                new Link(rubric.title(), Slug.rubricPage(rubric.id())), sheet.date() == null ? "" : sheet.date(),
+                Numbers.plain(b.total()), Numbers.plain(b.maximum()), maximumNote(rubric, b, notApplicable.size()),
+                notApplicable, SvgCharts.bars("bars-" + sp.id(), period + "各项目得分与分值", bars), sections,
+                b.vetoes().stream().map(v -> new StationPage.VetoView(rubric.veto(v.id()).map(x -> x.text()).orElse(v.id()),
+                        AssessmentWording.vetoEffect(v.effect()))).toList(),
+                signatures(sheet), corrections(sheet, rubric, internal),
+                internal ? sheet.notes() : List.of(), latest);
+    }
+
+    private static String maximum(SectionKind kind, Criterion c, boolean na) {
+        if (na) {
+            return "不适用";
+        }
+        if (c.points() == null) {
+            return "—";
+        }
+        return switch (kind) {
+            case SCORE -> Numbers.plain(c.points());
+            case BONUS -> "加分上限 " + Numbers.plain(c.points());
+            case PENALTY -> "扣分上限 " + Numbers.plain(c.points());
+        };
+    }
+
+    private static String status(Breakdown.Status s) {
+        return switch (s) {
+            case GIVEN -> "";
+            case FROM_INPUTS -> "按细则规则计算";
+            case NOT_RECORDED -> "表上未填，按未发现问题计";
+            case NOT_APPLICABLE -> "不适用";
+            case SUPERSEDED -> "同组只计最高一项，本项不计";
+        };
+    }
+
+    /** The maximum after not-applicable criteria, and the rubric's own, in words; "" when they agree. */
+    private static String maximumNote(Rubric rubric, Breakdown b, int notApplicable) {
+        if (notApplicable > 0) {
+            return "本表有 " + notApplicable + " 个评分项不适用，不计分；满分相应由 " + Numbers.plain(rubric.total())
+                    + " 分调整为 " + Numbers.plain(b.maximum()) + " 分。";
+        }
+        if (b.maximum().compareTo(rubric.total()) != 0) {
+            return "本细则" + (rubric.partial() ? "仅存部分内容，" : "") + "现存计分项目满分合计 " + Numbers.plain(b.maximum())
+                    + " 分（细则满分 " + Numbers.plain(rubric.total()) + " 分）。";
+        }
+        return "";
+    }
+
+    private static String correction(Sheet sheet, String criterionId) {
+        return sheet.corrections().stream().filter(c -> criterionId.equals(c.criterion())).findFirst()
+                .map(c -> "原表记为 " + Numbers.plain(c.recorded()) + "，已更正为 " + Numbers.plain(c.corrected()))
+                .orElse("");
+    }
+
+    private static List<StationPage.Signature> signatures(Sheet sheet) {
+        List<StationPage.Signature> out = new ArrayList<>();
+        Sheet.Signatures s = sheet.signatures();
+        if (s == null) {
+            return out;
+        }
+        if (s.unitHead() != null && !s.unitHead().isBlank()) {
+            out.add(new StationPage.Signature("被考核单位负责人", s.unitHead()));
+        }
+        if (!s.members().isEmpty()) {
+            out.add(new StationPage.Signature("考核组成员", String.join("、", s.members())));
+        }
+        if (s.leader() != null && !s.leader().isBlank()) {
+            out.add(new StationPage.Signature("考核组组长", s.leader()));
+        }
+        return out;
+    }
+
+    /** A correction is public (the page shows a value that differs from the paper); its quote and note are not. */
+    private static List<StationPage.CorrectionView> corrections(Sheet sheet, Rubric rubric, boolean internal) {
+        return sheet.corrections().stream().map(c -> new StationPage.CorrectionView(
+                rubric.criterion(c.criterion()).map(Criterion::number).orElse(c.criterion()),
+                Numbers.plain(c.recorded()), Numbers.plain(c.corrected()),
+                internal && c.quote() != null ? c.quote() : "", internal && c.note() != null ? c.note() : "")).toList();
+    }
+}

@@ -1,0 +1,61 @@
+package org.kaoping.site;
+
+import org.kaoping.load.Corpus;
+import org.kaoping.model.AttributeDefinition;
+import org.kaoping.model.Station;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** The station registry as the pages need it: names by id, and attributes in words. */
+final class Stations {
+    private final Map<String, Station> byId = new LinkedHashMap<>();
+    private final Map<String, AttributeDefinition> attributeDefinitions = new TreeMap<>();
+
+    Stations(Corpus corpus) {
+        corpus.names().all().forEach(s -> byId.put(s.id(), s));
+        // Attribute titles come from the rubrics that declare them (所别: 大所/小所); the first declaration wins.
+        for (var r : corpus.rubrics().values()) {
+            new TreeMap<>(r.value().attributes()).forEach(attributeDefinitions::putIfAbsent);
+        }
+    }
+
+    String name(String id) {
+        Station s = byId.get(id);
+        return s == null ? id : s.name();
+    }
+
+    List<Station> all() {
+        return List.copyOf(byId.values());
+    }
+
+    /**
+     * The other names a reader may meet in the sources, for display: each variant once, without the
+     * "…司法所" forms that only repeat a short variant (the finder still matches every alias).
+     */
+    static String otherNames(Station s) {
+        java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>();
+        for (String a : s.aliases()) {
+            String bare = a.endsWith("司法所") ? a.substring(0, a.length() - "司法所".length()) : a;
+            if (!bare.isEmpty() && !bare.equals(s.shortName()) && !a.equals(s.name())) {
+                out.add(bare);
+            }
+        }
+        return String.join("、", out);
+    }
+
+    /** "所别：大所", attributes sorted by key. */
+    String attributes(Station s) {
+        List<String> out = new ArrayList<>();
+        new TreeMap<>(s.attributes()).forEach((k, v) -> {
+            AttributeDefinition d = attributeDefinitions.get(k);
+            String title = d == null ? k : d.title();
+            String value = d == null ? v : d.values().getOrDefault(v, v);
+            out.add(title + "：" + value);
+        });
+        return String.join("；", out);
+    }
+}

@@ -1,0 +1,131 @@
+package org.kaoping.write;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * A build in progress: files are written here, then {@link #commit()} swaps the folder in, or
+ * {@link #discard()} removes it. Paths are checked so that no page can land outside the folder.
+ */
+public final class Staging {
+    private final OutputFolder output;
+    private final Path folder;
+    private final Set<String> written = new LinkedHashSet<>();
+    private long bytes;
+    private boolean closed;
+
+    Staging(OutputFolder output, Path folder) {
+        this.output = output;
+        this.folder = folder;
+    }
+
+    /** Writes one file; {@code relative} is '/'-separated and must stay inside the output folder. */
+    public void write(String relative, byte[] data) {
+        Path target = target(relative);
+        try {
+            Files.createDirectories(target.getParent());
+            Files.write(target, data, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            Manifest.append(folder, relative);
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+            throw new OutputException("two outputs claim the same file " + relative);
+        } catch (IOException e) {
+            throw new OutputException("cannot write " + relative + ": " + e.getMessage(), e);
+        }
+        written.add(relative);
+        bytes += data.length;
+    }
+
+    /** Copies every file under {@code source} to {@code prefix}/…, in path order. Hidden files are skipped. */
+    public int copyTree(Path source, String prefix) {
+        List<Path> files = new ArrayList<>();
+        try (Stream<Path> s = Files.walk(source)) {
+            s.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)).forEach(files::add);
+        } catch (IOException e) {
+            throw new OutputException("cannot read " + source + ": " + e.getMessage(), e);
+        }
+        List<String> names = new ArrayList<>();
+        for (Path f : files) {
+            String rel = source.relativize(f).toString().replace('\\', '/');
+            if (!rel.startsWith(".") && !rel.contains("/.")) {
+                names.add(rel);
+            }
+        }
+        names.sort(null);
+        for (String rel : names) {
+            try {
+                write(prefix + "/" + rel, Files.readAllBytes(source.resolve(rel)));
+            } catch (IOException e) {
+                throw new OutputException("cannot read " + source.resolve(rel) + ": " + e.getMessage(), e);
+            }
+        }
+        return names.size();
+    }
+
+    private Path target(String relative) {
+        if (closed) {
+            throw new IllegalStateException("staging folder already committed or discarded");
+        }
+        boolean bad = relative.isEmpty() || relative.startsWith("/") || relative.contains("\\")
+                || relative.contains(":") || Manifest.NAME.equals(relative) || Manifest.KEPT.contains(relative);
+        for (String seg : relative.split("/", -1)) {
+            bad |= seg.isEmpty() || seg.equals(".") || seg.equals("..");
+        }
+        Path target = folder.resolve(relative).normalize();
+        if (bad || !target.startsWith(folder) || target.equals(folder)) {
+            throw new OutputException("refusing to write \"" + relative + "\": the path would leave the output folder"
+                    + " or replace its marker");
+        }
+        return target;
+    }
+
+    public int files() {
+        return written.size();
+    }
+
+    public long bytes() {
+        return bytes;
+    }
+
+    /**
+     * Makes the build the output: marker sorted, then the atomic swap.
+     *
+     * @return warnings about the old site's removal (the new site is in place regardless)
+     */
+    public List<String> commit() {
+        if (closed) {
+            throw new IllegalStateException("staging folder already committed or discarded");
+        }
+        try {
+            Manifest.finish(folder, written);
+            List<String> warnings = output.swapIn(folder);
+            closed = true;
+            return warnings;
+        } catch (IOException e) {
+            throw new OutputException("cannot swap the new site into " + output.path() + ": " + e.getMessage()
+                    + "; the previous site is unchanged", e);
+        }
+    }
+
+    /** Removes the staging folder after a failure; the output folder is untouched. */
+    public void discard() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            if (Files.exists(folder)) {
+                OutputFolder.deleteOwn(folder);
+            }
+        } catch (IOException | OutputException e) {
+            // The staging folder is ours and marked; the next build clears it. Nothing else is at risk.
+        }
+    }
+}

@@ -1,0 +1,286 @@
+package org.kaoping.site;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.kaoping.load.StrictJson;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Checks over the site built from the shipped content (built once for the class). */
+class BuiltSiteTest {
+    @TempDir
+    static Path temp;
+    static Path site;
+
+    @BeforeAll
+    static void buildOnce() {
+        site = temp.resolve("site");
+        SiteBuild.Result r = SiteBuild.buildShipped(site);
+        assertEquals(0, r.exitCode(), r.all());
+        assertTrue(r.out().contains("pages written"), r.out());
+    }
+
+    private static Document page(String relative) throws IOException {
+        return Jsoup.parse(site.resolve(relative).toFile(), "UTF-8");
+    }
+
+    @Test
+    void writesTheExpectedPages() {
+        for (String p : List.of("index.html", "404.html", "methodology.html", "periods/2021-annual.html",
+                "periods/2022-annual.html", "periods/2023-q1.html", "periods/2023-q2.html", "stations/kuqu.html",
+                "rubrics/lushan-2022.html", "rubrics/wushen-2018.html", "rubrics/jiangsu-county-2016.html",
+                "assets/site.css", "assets/site.js", "assets/rubrics/lushan-2022.json", ".kaoping-output")) {
+            assertTrue(Files.isRegularFile(site.resolve(p)), p);
+        }
+        assertEquals(25, SiteBuild.htmlFiles(site.resolve("stations")).size());
+        assertEquals(6, SiteBuild.htmlFiles(site.resolve("rubrics")).size());
+    }
+
+    @Test
+    void everyInternalLinkAndAssetResolvesToAFileInTheOutput() throws IOException {
+        Map<Path, Set<String>> ids = new HashMap<>();
+        List<String> broken = new ArrayList<>();
+        for (Path html : SiteBuild.htmlFiles(site)) {
+            Document doc = Jsoup.parse(html.toFile(), "UTF-8");
+            for (Element e : doc.select("[href], [src]")) {
+                String ref = e.hasAttr("href") ? e.attr("href") : e.attr("src");
+                String where = site.relativize(html) + ": " + e.tagName() + " " + ref;
+                String path = ref.contains("#") ? ref.substring(0, ref.indexOf('#')) : ref;
+                String fragment = ref.contains("#") ? ref.substring(ref.indexOf('#') + 1) : null;
+                Path target = path.isEmpty() ? html : html.getParent().resolve(path).normalize();
+                if (!target.startsWith(site) || !Files.isRegularFile(target)) {
+                    broken.add(where + " (no such file)");
+                    continue;
+                }
+                if (fragment != null && !fragment.isEmpty() && target.toString().endsWith(".html")
+                        && !ids.computeIfAbsent(target, BuiltSiteTest::idsOf).contains(fragment)) {
+                    broken.add(where + " (no element with id \"" + fragment + "\")");
+                }
+            }
+        }
+        assertTrue(broken.isEmpty(), String.join("\n", broken));
+    }
+
+    private static Set<String> idsOf(Path html) {
+        try {
+            Set<String> out = new TreeSet<>();
+            Jsoup.parse(html.toFile(), "UTF-8").select("[id]").forEach(e -> out.add(e.id()));
+            return out;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void noAbsoluteOrExternalUrlAnywhere() throws IOException {
+        Pattern scheme = Pattern.compile("(?i)\\b(https?|ftp|file|javascript|data|mailto|blob):");
+        List<String> found = new ArrayList<>();
+        try (Stream<Path> s = Files.walk(site)) {
+            for (Path f : s.filter(Files::isRegularFile).toList()) {
+                String text = Files.readString(f);
+                var m = scheme.matcher(text);
+                if (m.find()) {
+                    found.add(site.relativize(f) + ": " + m.group());
+                }
+                if (f.toString().endsWith(".css") && text.contains("url(")) {
+                    found.add(site.relativize(f) + ": url( in a style sheet");
+                }
+                if (f.toString().endsWith(".css") && text.contains("@import")) {
+                    found.add(site.relativize(f) + ": @import");
+                }
+            }
+        }
+        for (Path html : SiteBuild.htmlFiles(site)) {
+            Document doc = Jsoup.parse(html.toFile(), "UTF-8");
+            for (Element e : doc.select("[href], [src], [action], [srcset], [poster], [data]")) {
+                for (String attr : List.of("href", "src", "action", "srcset", "poster", "data")) {
+                    String v = e.attr(attr);
+                    if (!v.isEmpty() && (v.startsWith("/") || v.startsWith("\\") || v.contains("://"))) {
+                        found.add(site.relativize(html) + ": " + attr + "=" + v);
+                    }
+                }
+            }
+            Element csp = doc.selectFirst("meta[http-equiv=Content-Security-Policy]");
+            assertNotNull(csp, html + " has no Content-Security-Policy");
+            assertTrue(csp.attr("content").startsWith("default-src 'none'"), csp.attr("content"));
+            assertTrue(doc.select("style, [style]").isEmpty(), html + ": inline styles");
+            for (Element script : doc.select("script")) {
+                assertTrue(script.hasAttr("src") && script.data().isBlank(), html + ": inline script");
+            }
+        }
+        assertTrue(found.isEmpty(), String.join("\n", found));
+    }
+
+    @Test
+    void period2022ListsTheStationsInPublishedOrderWithTheirTotals() throws IOException {
+        JsonNode period = StrictJson.mapper().readTree(Files.readString(SiteBuild.CONTENT.resolve("periods/2022-annual.json")));
+        Map<String, String> names = stationNames();
+        List<String> expected = new ArrayList<>();
+        for (JsonNode r : period.get("results")) {
+            expected.add(names.get(r.get("station").asText()) + " "
+                    + new BigDecimal(r.get("published").get("total").asText()).stripTrailingZeros().toPlainString());
+        }
+        assertEquals(25, expected.size());
+        Document doc = page("periods/2022-annual.html");
+        List<String> shown = new ArrayList<>();
+        List<String> places = new ArrayList<>();
+        for (Element row : doc.select("table.ranking tbody tr")) {
+            places.add(row.child(0).text());
+            shown.add(row.child(1).selectFirst("a").text() + " " + row.selectFirst("td.total").ownText().trim());
+        }
+        assertEquals(expected, shown);
+        assertEquals(List.of("观音寺司法所 97.5", "张良司法所 94.5", "库区司法所 94.4", "瓦屋司法所 92", "董周司法所 92",
+                "琴台司法所 91.9", "张店司法所 91.75"), shown.subList(0, 7));
+        assertEquals("汇源司法所 74.3", shown.get(24));
+        for (int i = 0; i < 25; i++) {
+            assertEquals(Integer.toString(i + 1), places.get(i), "place in row " + (i + 1));
+        }
+    }
+
+    @Test
+    void stationPagesShowEveryCriterionScoreAndReasonOfTheirSheets() throws IOException {
+        JsonNode rubric = StrictJson.mapper().readTree(Files.readString(SiteBuild.RUBRICS.resolve("lushan-2022.json")));
+        Map<String, String> numbers = new HashMap<>();
+        Map<String, String> maxima = new HashMap<>();
+        for (JsonNode s : rubric.get("sections")) {
+            for (JsonNode c : s.get("criteria")) {
+                numbers.put(c.get("id").asText(), c.get("number").asText());
+                maxima.put(c.get("id").asText(), plain(c.get("points").asText()));
+            }
+        }
+        int reasons = 0;
+        try (Stream<Path> sheets = Files.list(SiteBuild.CONTENT.resolve("sheets/2022-annual"))) {
+            for (Path f : sheets.sorted().toList()) {
+                JsonNode sheet = StrictJson.mapper().readTree(Files.readString(f));
+                String station = sheet.get("station").asText();
+                Element table = page("stations/" + station + ".html").selectFirst("#sheet-2022-annual table.sheet-table");
+                assertNotNull(table, station + ": no 2022 sheet table");
+                Map<String, Element> rows = new HashMap<>();
+                for (Element row : table.select("tbody tr:not(.section-row)")) {
+                    rows.put(row.child(0).text(), row);
+                }
+                var it = sheet.get("criteria").fields();
+                while (it.hasNext()) {
+                    var e = it.next();
+                    Element row = rows.get(numbers.get(e.getKey()));
+                    assertNotNull(row, station + ": no row for criterion " + numbers.get(e.getKey()));
+                    assertEquals(plain(e.getValue().get("score").asText()), row.child(2).text(), station + " " + e.getKey());
+                    assertEquals(maxima.get(e.getKey()), row.child(3).text(), station + " " + e.getKey());
+                    String reason = e.getValue().has("reason") ? e.getValue().get("reason").asText() : "";
+                    assertEquals(reason, row.child(4).text(), station + " " + e.getKey());
+                    reasons += reason.isEmpty() ? 0 : 1;
+                }
+            }
+        }
+        assertTrue(reasons > 30, "reasons checked: " + reasons);
+        // The correction to 库区 一.1 is shown as a fact; its note stays internal.
+        String kuqu = page("stations/kuqu.html").text();
+        assertTrue(kuqu.contains("原表记为 6.5，已更正为 1.5"));
+        assertTrue(kuqu.contains("2022 法援台账无记录"));
+        // 主要扣分原因 from the report.
+        assertTrue(kuqu.contains("法律援助台账2022年度无记录"));
+    }
+
+    @Test
+    void assessorNotesStayOffPublicPages() throws IOException {
+        List<String> internal = new ArrayList<>();
+        try (Stream<Path> s = Files.walk(SiteBuild.CONTENT.resolve("sheets"))) {
+            for (Path f : s.filter(p -> p.toString().endsWith(".json")).toList()) {
+                JsonNode sheet = StrictJson.mapper().readTree(Files.readString(f));
+                sheet.path("notes").forEach(n -> internal.add(n.asText()));
+                sheet.path("corrections").forEach(c -> internal.add(c.get("note").asText()));
+            }
+        }
+        assertFalse(internal.isEmpty());
+        for (Path html : SiteBuild.htmlFiles(site)) {
+            String text = Files.readString(html);
+            for (String note : internal) {
+                String probe = note.substring(0, Math.min(40, note.length()));
+                assertFalse(text.contains(probe), html + " shows an assessor note: " + probe);
+            }
+            assertTrue(Jsoup.parse(text).select(".internal-notes").isEmpty(), html + " has an internal-notes block");
+        }
+    }
+
+    @Test
+    void everyPageFooterCarriesTheDataFingerprint() throws IOException {
+        String expected = Fingerprint.of(SiteBuild.CONTENT, SiteBuild.RUBRICS).shortForm();
+        assertTrue(expected.matches("[0-9a-f]{12}"));
+        for (Path html : SiteBuild.htmlFiles(site)) {
+            Element fp = Jsoup.parse(html.toFile(), "UTF-8").selectFirst("footer .fingerprint");
+            assertNotNull(fp, html.toString());
+            assertEquals(expected, fp.text(), html.toString());
+        }
+    }
+
+    @Test
+    void rubricExportsAreTheSourceJson() throws IOException {
+        try (Stream<Path> s = Files.list(SiteBuild.RUBRICS)) {
+            for (Path f : s.filter(p -> p.toString().endsWith(".json") && !p.toString().endsWith(".schema.json")).toList()) {
+                String id = f.getFileName().toString().replace(".json", "");
+                JsonNode source = StrictJson.mapper().readTree(Files.readString(f));
+                JsonNode exported = StrictJson.mapper().readTree(Files.readString(site.resolve("assets/rubrics/" + id + ".json")));
+                assertEquals(source, exported, id);
+            }
+        }
+    }
+
+    @Test
+    void theMarkerListsEveryFileKaopingWrote() throws IOException {
+        List<String> lines = Files.readAllLines(site.resolve(".kaoping-output"));
+        assertEquals("kaoping-output 1", lines.get(0));
+        Set<String> listed = new TreeSet<>(lines.subList(2, lines.size()));
+        Set<String> present = new TreeSet<>(SiteBuild.snapshot(site).keySet());
+        present.remove(".kaoping-output");
+        assertEquals(present, listed);
+    }
+
+    @Test
+    void tablesAreReadableWithoutJavaScriptAndChartsAreInlineSvg() throws IOException {
+        Document doc = page("periods/2022-annual.html");
+        Element ranking = doc.selectFirst("table.ranking");
+        assertNotNull(ranking.selectFirst("caption"));
+        assertEquals("名次", ranking.select("thead th").first().text());
+        assertNotNull(doc.selectFirst("svg.chart title"), "distribution chart");
+        assertNotNull(page("stations/kuqu.html").selectFirst("svg.chart desc"), "history chart");
+        assertTrue(doc.text().contains("总分相同的所不并列名次"), "tie rule in words");
+        assertTrue(doc.text().contains("中位数"));
+        // The station finder is hidden until the script shows it; the full list is there without it.
+        Document home = page("index.html");
+        assertTrue(home.selectFirst(".finder").hasAttr("hidden"));
+        assertEquals(25, home.select("#station-list li").size());
+    }
+
+    private static Map<String, String> stationNames() throws IOException {
+        Map<String, String> names = new HashMap<>();
+        JsonNode stations = StrictJson.mapper().readTree(Files.readString(SiteBuild.CONTENT.resolve("stations.json")));
+        stations.get("stations").forEach(s -> names.put(s.get("id").asText(), s.get("name").asText()));
+        return names;
+    }
+
+    private static String plain(String decimal) {
+        BigDecimal v = new BigDecimal(decimal).stripTrailingZeros();
+        return v.signum() == 0 ? "0" : v.toPlainString();
+    }
+}
