@@ -121,7 +121,7 @@ public final class JsonSource {
     }
 
     private static String withPath(String jsonPath, String message) {
-        return message.startsWith("$") ? message : jsonPath + ": " + message;
+        return message.startsWith("$") || jsonPath.equals("$") ? message : jsonPath + ": " + message;
     }
 
     private static String syntaxMessage(JsonProcessingException e) {

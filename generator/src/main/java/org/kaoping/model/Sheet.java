@@ -3,6 +3,8 @@ package org.kaoping.model;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.math.BigDecimal;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,8 +29,9 @@ public record Sheet(
         List<String> notes) {
 
     public Sheet {
-        attributes = attributes == null ? Map.of() : Map.copyOf(attributes);
-        criteria = criteria == null ? Map.of() : Map.copyOf(criteria);
+        // Kept in file order (Map.copyOf would not), so anything listing them is deterministic.
+        attributes = attributes == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
+        criteria = criteria == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(criteria));
         vetoes = vetoes == null ? List.of() : List.copyOf(vetoes);
         corrections = corrections == null ? List.of() : List.copyOf(corrections);
         notes = notes == null ? List.of() : List.copyOf(notes);

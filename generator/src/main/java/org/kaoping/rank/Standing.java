@@ -4,6 +4,8 @@ import org.kaoping.model.VetoEffect;
 import org.kaoping.score.Breakdown;
 
 import java.math.BigDecimal;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -31,8 +33,9 @@ public record Standing(
         Integer publishedPlace) {
 
     public Standing {
-        components = Map.copyOf(components);
-        bonuses = Map.copyOf(bonuses);
+        // Insertion-ordered (the assessment's order): pages iterate these, and builds must be byte-identical.
+        components = Collections.unmodifiableMap(new LinkedHashMap<>(components));
+        bonuses = Collections.unmodifiableMap(new LinkedHashMap<>(bonuses));
         vetoes = List.copyOf(vetoes);
         disqualifiers = List.copyOf(disqualifiers);
     }
