@@ -1,5 +1,6 @@
 package org.kaoping.site;
 
+import org.apache.commons.text.similarity.LevenshteinDistance;
 import org.kaoping.model.Criterion;
 import org.kaoping.model.Rubric;
 import org.kaoping.model.Section;
@@ -219,21 +220,6 @@ public record RubricDiff(String previousId, String previousTitle, String previou
         if (longer == 0) {
             return 1;
         }
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int sub = prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                cur[j] = Math.min(sub, Math.min(prev[j] + 1, cur[j - 1] + 1));
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return 1.0 - (double) prev[b.length()] / longer;
+        return 1.0 - (double) LevenshteinDistance.getDefaultInstance().apply(a, b) / longer;
     }
 }
