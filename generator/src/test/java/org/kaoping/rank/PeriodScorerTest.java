@@ -106,4 +106,31 @@ class PeriodScorerTest {
         assertEquals("fair", s.of("u4").orElseThrow().tier());
         assertEquals(a.tiers().levels().size(), 3);
     }
+
+    @Test
+    @DisplayName("RULES 17, 002: a station is scored on several category sheets; a component can take one sheet's subtotal")
+    void categorySheets() throws Exception {
+        var rubric = Shipped.rubric("wushen-2018");
+        var sheet = org.kaoping.support.SheetBuilder.of("wushen-2018")
+                .score("general.1", "25").score("it.1", "3")
+                .inputs("grassroots.1", "attained", "not-reached")
+                .build();
+        var b = new org.kaoping.score.SheetScorer().score(rubric, sheet);
+        var subtotals = new java.util.LinkedHashMap<String, String>();
+        b.sheets().forEach(x -> subtotals.put(x.id(), x.score().stripTrailingZeros().toPlainString() + "/"
+                + x.maximum().stripTrailingZeros().toPlainString()));
+        // general.1 is 30 points given 25, it.1 is 5 given 3: the general sheet loses 7 of its 100
+        assertEquals("93/100", subtotals.get("station-general"));
+        assertEquals("88/100", subtotals.get("station-grassroots"), "没有达到得0分 — the 12-point part lost");
+        assertEquals("100/100", subtotals.get("notary"));
+        Period p = period("""
+                {"id": "x", "title": "x", "type": "annual", "year": 2018, "source": "test",
+                 "assessment": {"scale": 2, "rounding": "HALF_UP",
+                   "components": [{"id": "general", "title": "综合", "weight": 0.5, "source": "sheet:station-general"},
+                                  {"id": "grassroots", "title": "基层", "weight": 0.5, "source": "sheet:station-grassroots"}],
+                   "ranking": {"ties": "shared"}},
+                 "results": [{"station": "s1"}]}""");
+        Standings s = new PeriodScorer().score(p, rubric, Map.of("s1", sheet), Map.of());
+        assertDecimal("90.5", s.lines().get(0).total(), "93 × 0.5 + 88 × 0.5");
+    }
 }
