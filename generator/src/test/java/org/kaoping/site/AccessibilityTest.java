@@ -1,0 +1,128 @@
+package org.kaoping.site;
+
+import com.deque.html.axecore.results.CheckedNode;
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * axe-core over each page type of the shipped sample site, opened from file:// in one headless
+ * Chromium (shared/LIBRARIES.md: Debian's chromium and chromedriver, no Selenium Manager), with the
+ * site script running as a reader has it. WCAG 2.0/2.1 A and AA plus axe's best practices at desktop
+ * width; on pages whose criterion tables site.css restyles for phones, the layout-dependent rules
+ * again at phone width.
+ */
+class AccessibilityTest {
+    static final List<String> TAGS = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice");
+    /** What the phone layout can change: colours behind text, scroll boxes, links told apart from text. */
+    static final List<String> LAYOUT_RULES = List.of("color-contrast", "scrollable-region-focusable",
+            "link-in-text-block");
+    static final Dimension DESKTOP = new Dimension(1280, 900);
+    static final Dimension PHONE = new Dimension(390, 844);
+
+    @TempDir
+    static Path temp;
+    static Path site;
+    static ChromeDriver driver;
+
+    @BeforeAll
+    static void buildAndStart() {
+        site = temp.resolve("site");
+        SiteBuild.Result r = SiteBuild.buildShipped(site);
+        assertEquals(0, r.exitCode(), r.all());
+        // Selenium warns that it has no DevTools bindings for this Chromium; nothing here uses them.
+        Logger.getLogger("org.openqa.selenium.devtools").setLevel(Level.SEVERE);
+        System.setProperty("webdriver.chrome.driver", "/usr/bin/chromedriver");
+        ChromeOptions o = new ChromeOptions();
+        o.setBinary("/usr/bin/chromium");
+        o.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--disable-extensions", "--window-size=1280,900");
+        driver = new ChromeDriver(o);
+    }
+
+    @AfterAll
+    static void quit() {
+        if (driver != null) {
+            driver.quit();
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"index.html", "periods/2022-annual.html", "periods/2023-q2.html", "stations/kuqu.html",
+            "stations/yaoshan.html", "rubrics/lushan-2022.html", "rubrics/wushen-2018.html", "methodology.html",
+            "404.html"})
+    void pageHasNoViolations(String page) {
+        open(page);
+        StringBuilder report = new StringBuilder();
+        driver.manage().window().setSize(DESKTOP);
+        check(page, "1280px", new AxeBuilder().withTags(TAGS), report);
+        if (!driver.findElements(By.cssSelector(".sheet-table, .rubric-table")).isEmpty()) {
+            driver.manage().window().setSize(PHONE);
+            check(page, "390px", new AxeBuilder().withOnlyRules(LAYOUT_RULES), report);
+        }
+        assertTrue(report.isEmpty(), "axe violations:" + report);
+    }
+
+    /** The states the script creates: a finder with no match, a table sorted by a header button. */
+    @Test
+    void homeAfterSearchingAndSortingHasNoViolations() {
+        open("index.html");
+        driver.manage().window().setSize(DESKTOP);
+        driver.findElement(By.id("finder-input")).sendKeys("不存在");
+        assertTrue(driver.findElement(By.id("finder-status")).getText().startsWith("没有找到"));
+        driver.findElement(By.cssSelector("table.sortable thead th:nth-child(3) button")).click();
+        assertEquals("ascending", driver.findElement(By.cssSelector("table.sortable thead th:nth-child(3)"))
+                .getAttribute("aria-sort"));
+        StringBuilder report = new StringBuilder();
+        check("index.html (searched, sorted)", "1280px", new AxeBuilder().withTags(TAGS), report);
+        assertTrue(report.isEmpty(), "axe violations:" + report);
+    }
+
+    private static void open(String page) {
+        Path file = site.resolve(page);
+        assertTrue(Files.isRegularFile(file), page);
+        driver.get(file.toUri().toString());
+        // Checked as a reader meets it: the site script has turned sortable headers into buttons.
+        assertEquals(Boolean.TRUE, driver.executeScript("return !document.querySelector('table.sortable')"
+                + " || !!document.querySelector('table.sortable th > button');"), page + ": site.js did not run");
+    }
+
+    /** Runs axe (legacy mode: one injection, no helper window; the site has no frames) and appends each violation. */
+    private static void check(String page, String width, AxeBuilder axe, StringBuilder report) {
+        Results results = axe.setLegacyMode().analyze(driver);
+        assertFalse(results.isErrored(), page + ": axe failed: " + results.getErrorMessage());
+        for (Rule rule : results.getViolations()) {
+            report.append('\n').append(page).append(" @").append(width).append(": ").append(rule.getId())
+                    .append(" [").append(rule.getImpact()).append("] ").append(rule.getHelp());
+            // Every target; the reason for the first few (they seldom differ).
+            List<CheckedNode> nodes = rule.getNodes();
+            for (int i = 0; i < nodes.size(); i++) {
+                report.append("\n    ").append(nodes.get(i).getTarget());
+                if (i < 3 && nodes.get(i).getFailureSummary() != null) {
+                    report.append(" — ").append(nodes.get(i).getFailureSummary().replaceAll("\\s+", " ").trim());
+                }
+            }
+        }
+    }
+}
