@@ -2,7 +2,7 @@
  * kaoping-score.js — scores one sheet against its rubric in the browser, exactly as the Java
  * engine does (generator/src/main/java/org/kaoping/score/SheetScorer.java and RuleEffects.java,
  * which are the reference; rubrics/README.md is the contract). Plain ES2017 script, no modules,
- * no dependencies: load it with <script src="…/kaoping-score.js"> (works from file://).
+ * no dependencies: load it with <script src="…/kaoping-score.js"> (works from a local folder, with no server).
  * Needs BigInt at run time (every current browser); the source itself uses no BigInt literals.
  *
  *   Kaoping.score(rubric, sheet) → breakdown        Kaoping.version → "1.0.0"

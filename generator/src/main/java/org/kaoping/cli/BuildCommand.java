@@ -74,6 +74,11 @@ public final class BuildCommand implements Callable<Integer> {
                 pageCount++;
             }
             staging.copyTree(assets, "assets");
+            Path scripts = folders.theme.resolve("js");
+            if (Files.isDirectory(scripts)) {
+                // The scoring module and the self-check form (site-theme/js), loaded by plain <script src>.
+                staging.copyTree(scripts, "assets/js");
+            }
             for (var e : model.rubricExports().entrySet()) {
                 staging.write(Slug.rubricJson(e.getKey()), RubricJson.bytes(e.getValue()));
             }

@@ -5,7 +5,8 @@ package org.kaoping.site;
  * Every link a page record holds is relative to the site root; templates prefix it with
  * {@code {{root}}} so the site works from file://, a USB stick and any sub-path.
  */
-public sealed interface Page permits HomePage, PeriodPage, StationPage, RubricPage, MethodologyPage, NotFoundPage {
+public sealed interface Page permits HomePage, PeriodPage, StationPage, RubricPage, MethodologyPage, NotFoundPage,
+        SelfCheckPage {
     /** The output path, relative to the site root, '/'-separated. */
     String path();
 

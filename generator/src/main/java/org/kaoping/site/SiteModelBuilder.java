@@ -2,6 +2,7 @@ package org.kaoping.site;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.kaoping.load.Corpus;
+import org.kaoping.load.RubricFingerprint;
 import org.kaoping.model.Rubric;
 import org.kaoping.model.SiteConfig;
 import org.kaoping.model.Station;
@@ -36,17 +37,22 @@ public final class SiteModelBuilder {
         Map<String, Rubric> rubrics = new LinkedHashMap<>();
         corpus.rubrics().forEach((id, r) -> rubrics.put(id, r.value()));
 
+        Map<String, String> fingerprints = new LinkedHashMap<>();
+        corpus.rubrics().forEach((id, r) -> fingerprints.put(id, RubricFingerprint.of(r.source().file())));
+
         List<Page> pages = new ArrayList<>();
         pages.add(HomePages.build(config, periods, stations, List.copyOf(rubrics.values())));
         for (ScoredPeriod sp : periods) {
             pages.add(PeriodPages.build(sp, stations, internal));
         }
         for (Station s : stations.all()) {
-            pages.add(StationPages.build(s, periods, stations, internal));
+            pages.add(StationPages.build(s, periods, stations, internal, fingerprints));
         }
         for (Rubric r : rubrics.values()) {
             pages.add(RubricPages.build(r, rubrics, periods, internal));
         }
+        corpus.rubrics().forEach((id, r) -> pages.add(SelfCheckPages.build(r.value(), RubricJson.read(r.source().file()),
+                fingerprints.get(id))));
         pages.add(MethodologyPages.build(periods, fingerprint, internal, config.stampBuildTime()));
         pages.add(new NotFoundPage(new Link("返回首页", "index.html")));
 

@@ -2,7 +2,11 @@ package org.kaoping.site;
 
 import java.util.List;
 
-/** stations/&lt;id&gt;.html: one station across all periods, and its scored sheets criterion by criterion. */
+/**
+ * stations/&lt;id&gt;.html: one station across all periods, and its scored sheets criterion by criterion.
+ *
+ * @param selfCheck the self-check form prefilled with the latest sheet, or null when there is none
+ */
 public record StationPage(
         String id,
         String name,
@@ -14,7 +18,8 @@ public record StationPage(
         boolean hasMovement,
         List<Reasons> reasons,
         List<SheetView> sheets,
-        List<String> internalNotes) implements Page {
+        List<String> internalNotes,
+        Link selfCheck) implements Page {
 
     public String path() {
         return Slug.stationPage(id);

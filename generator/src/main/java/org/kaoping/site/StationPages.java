@@ -14,6 +14,7 @@ import org.kaoping.score.Breakdown;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Builds a station's page: its history over all periods and its scored sheets. */
@@ -21,7 +22,9 @@ final class StationPages {
     private StationPages() {
     }
 
-    static StationPage build(Station station, List<ScoredPeriod> periods, Stations stations, boolean internal) {
+    /** @param fingerprints rubric id → the rubric file's fingerprint, for the self-check link */
+    static StationPage build(Station station, List<ScoredPeriod> periods, Stations stations, boolean internal,
+                             Map<String, String> fingerprints) {
         String id = station.id();
         List<StationPage.HistoryRow> history = new ArrayList<>();
         List<SvgCharts.Point> points = new ArrayList<>();
@@ -50,19 +53,24 @@ final class StationPages {
         }
         List<StationPage.Reasons> reasons = new ArrayList<>();
         List<StationPage.SheetView> sheets = new ArrayList<>();
+        Link selfCheck = null;
         for (int i = periods.size() - 1; i >= 0; i--) {
             ScoredPeriod sp = periods.get(i);
             sp.result(id).map(Period.Result::mainReasons).filter(t -> !t.isBlank()).ifPresent(t ->
                     reasons.add(new StationPage.Reasons(sp.period().title(), Slug.periodPage(sp.id()), t)));
             Optional<Standing> os = sp.standing(id);
             if (os.isPresent() && os.get().breakdown() != null && sp.sheets().containsKey(id)) {
+                if (sheets.isEmpty() && fingerprints.containsKey(sp.rubric().id())) {
+                    selfCheck = SelfCheckPages.prefillLink(sp.rubric(), fingerprints.get(sp.rubric().id()), station,
+                            sp.sheets().get(id));
+                }
                 sheets.add(sheet(sp, sp.sheets().get(id), os.get().breakdown(), sheets.isEmpty(), internal));
             }
         }
         String aliases = Stations.otherNames(station);
         String svg = history.isEmpty() ? "" : SvgCharts.history("history-" + id, station.name() + "历次总分与名次", points);
         return new StationPage(id, station.name(), aliases, stations.attributes(station), latest, history, svg,
-                hasMovement, reasons, sheets, internal ? station.notes() : List.of());
+                hasMovement, reasons, sheets, internal ? station.notes() : List.of(), selfCheck);
     }
 
     /** What it takes to reach the place above, in words. */

@@ -50,9 +50,12 @@ class BuiltSiteTest {
         for (String p : List.of("index.html", "404.html", "methodology.html", "periods/2021-annual.html",
                 "periods/2022-annual.html", "periods/2023-q1.html", "periods/2023-q2.html", "stations/kuqu.html",
                 "rubrics/lushan-2022.html", "rubrics/wushen-2018.html", "rubrics/jiangsu-county-2016.html",
-                "assets/site.css", "assets/site.js", "assets/rubrics/lushan-2022.json", ".kaoping-output")) {
+                "assets/site.css", "assets/site.js", "assets/rubrics/lushan-2022.json", ".kaoping-output",
+                "selfcheck/lushan-2022.html", "selfcheck/wushen-2018.html", "assets/form.css",
+                "assets/js/kaoping-score.js", "assets/js/selfcheck.js")) {
             assertTrue(Files.isRegularFile(site.resolve(p)), p);
         }
+        assertEquals(6, SiteBuild.htmlFiles(site.resolve("selfcheck")).size());
         assertEquals(25, SiteBuild.htmlFiles(site.resolve("stations")).size());
         assertEquals(6, SiteBuild.htmlFiles(site.resolve("rubrics")).size());
     }
@@ -61,7 +64,10 @@ class BuiltSiteTest {
     void everyInternalLinkAndAssetResolvesToAFileInTheOutput() throws IOException {
         Map<Path, Set<String>> ids = new HashMap<>();
         List<String> broken = new ArrayList<>();
+        int sheetLinks = 0;
+        int formPages = 0;
         for (Path html : SiteBuild.htmlFiles(site)) {
+            formPages += site.relativize(html).toString().startsWith("selfcheck/") ? 1 : 0;
             Document doc = Jsoup.parse(html.toFile(), "UTF-8");
             for (Element e : doc.select("[href], [src]")) {
                 String ref = e.hasAttr("href") ? e.attr("href") : e.attr("src");
@@ -73,6 +79,15 @@ class BuiltSiteTest {
                     broken.add(where + " (no such file)");
                     continue;
                 }
+                if (fragment != null && fragment.startsWith("sheet=")) {
+                    // A self-check form prefilled with a sheet: the fragment is data, not an anchor.
+                    sheetLinks++;
+                    String problem = prefilledSheetProblem(target, fragment.substring("sheet=".length()));
+                    if (problem != null) {
+                        broken.add(where + " (" + problem + ")");
+                    }
+                    continue;
+                }
                 if (fragment != null && !fragment.isEmpty() && target.toString().endsWith(".html")
                         && !ids.computeIfAbsent(target, BuiltSiteTest::idsOf).contains(fragment)) {
                     broken.add(where + " (no element with id \"" + fragment + "\")");
@@ -80,6 +95,28 @@ class BuiltSiteTest {
             }
         }
         assertTrue(broken.isEmpty(), String.join("\n", broken));
+        assertEquals(6, formPages, "the self-check forms are among the pages checked");
+        assertEquals(10, sheetLinks, "a prefilled form link on each station page with a sheet (the 10 of 2022; 琴台 links its 2023-q1 sheet)");
+    }
+
+    /** What is wrong with a #sheet= link: it must open the form of the sheet's own rubric, at the same version. */
+    private static String prefilledSheetProblem(Path target, String encoded) {
+        try {
+            JsonNode sheet = StrictJson.mapper().readTree(new String(java.util.Base64.getUrlDecoder().decode(encoded),
+                    java.nio.charset.StandardCharsets.UTF_8));
+            String page = target.getFileName().toString().replace(".html", "");
+            if (!target.getParent().getFileName().toString().equals("selfcheck") || !page.equals(sheet.path("rubric").asText())) {
+                return "a sheet for " + sheet.path("rubric").asText() + " linked to " + target.getFileName();
+            }
+            Element data = Jsoup.parse(target.toFile(), "UTF-8").selectFirst("script#selfcheck-data");
+            String fingerprint = StrictJson.mapper().readTree(data.data()).get("fingerprint").asText();
+            if (!fingerprint.equals(sheet.path("fingerprint").asText()) || !sheet.path("criteria").isObject()) {
+                return "not a sheet for this version of the form";
+            }
+            return null;
+        } catch (IOException | IllegalArgumentException e) {
+            return "unreadable sheet: " + e.getMessage();
+        }
     }
 
     private static Set<String> idsOf(Path html) {
@@ -126,7 +163,10 @@ class BuiltSiteTest {
             assertTrue(csp.attr("content").startsWith("default-src 'none'"), csp.attr("content"));
             assertTrue(doc.select("style, [style]").isEmpty(), html + ": inline styles");
             for (Element script : doc.select("script")) {
-                assertTrue(script.hasAttr("src") && script.data().isBlank(), html + ": inline script");
+                // The self-check form's rubric is data (type application/json, never executed; CSP script-src 'self').
+                boolean data = script.attr("type").equals("application/json") && script.id().equals("selfcheck-data")
+                        && !script.hasAttr("src");
+                assertTrue(data || (script.hasAttr("src") && script.data().isBlank()), html + ": inline script");
             }
         }
         assertTrue(found.isEmpty(), String.join("\n", found));
