@@ -36,7 +36,11 @@ public final class Pages {
     public record Common(String root, String siteTitle, String bureau) {
     }
 
-    public record NavItem(String label, String href, boolean current) {
+    /**
+     * @param current {@code "page"} when the link is this very page, {@code "true"} when the page lies in the
+     *                link's section (a period page under 各期排名), else null (aria-current's two meanings)
+     */
+    public record NavItem(String label, String href, String current) {
     }
 
     public record Layout(String pageTitle, String siteTitle, String bureau, String root, String csp,
@@ -68,11 +72,11 @@ public final class Pages {
 
     private static List<NavItem> nav(String current) {
         return List.of(
-                new NavItem("首页", "index.html", current.equals("home")),
-                new NavItem("各期排名", "index.html#periods", current.equals("periods")),
-                new NavItem("各所情况", "index.html#stations", current.equals("stations")),
-                new NavItem("考核细则", "index.html#rubrics", current.equals("rubrics")),
-                new NavItem("计分方法", "methodology.html", current.equals("methodology")));
+                new NavItem("首页", "index.html", current.equals("home") ? "page" : null),
+                new NavItem("各期排名", "index.html#periods", current.equals("periods") ? "true" : null),
+                new NavItem("各所情况", "index.html#stations", current.equals("stations") ? "true" : null),
+                new NavItem("考核细则", "index.html#rubrics", current.equals("rubrics") ? "true" : null),
+                new NavItem("计分方法", "methodology.html", current.equals("methodology") ? "page" : null));
     }
 
     /** "" for a page at the root, "../" per folder level below it. */
