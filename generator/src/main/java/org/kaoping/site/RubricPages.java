@@ -1,9 +1,7 @@
 package org.kaoping.site;
 
 import org.kaoping.model.AttributeDefinition;
-import org.kaoping.model.CategorySheet;
 import org.kaoping.model.Criterion;
-import org.kaoping.model.Part;
 import org.kaoping.model.Rubric;
 import org.kaoping.model.Section;
 import org.kaoping.model.SectionKind;
@@ -93,13 +91,8 @@ final class RubricPages {
     }
 
     private static RubricPage.SectionView section(Rubric r, Section s, boolean internal) {
-        String points = switch (s.kind()) {
-            case SCORE -> Numbers.plain(s.points()) + " 分";
-            case BONUS -> s.cap() == null ? "加分不封顶" : "加分上限 " + Numbers.plain(s.cap()) + " 分";
-            case PENALTY -> s.cap() == null ? "扣分不封顶" : "扣分上限 " + Numbers.plain(s.cap()) + " 分";
-        };
-        String sheet = s.sheet() == null ? "" : r.sheets().stream().filter(c -> c.id().equals(s.sheet()))
-                .map(CategorySheet::title).findFirst().orElse(s.sheet());
+        String points = RubricWording.sectionPoints(s);
+        String sheet = RubricWording.sheetTitle(r, s);
         List<String> groups = s.groups().stream().map(g -> g.title() + "：" + g.criteria().stream()
                 .map(id -> r.criterion(id).map(Criterion::number).orElse(id)).collect(Collectors.joining("、"))
                 + " 只计得分最高的一项").toList();
@@ -110,21 +103,9 @@ final class RubricPages {
     }
 
     private static RubricPage.CriterionView criterion(Rubric r, Section s, Criterion c, boolean internal) {
-        String points = c.points() == null ? "—" : switch (s.kind()) {
-            case SCORE -> Numbers.plain(c.points());
-            case BONUS -> "最多加 " + Numbers.plain(c.points());
-            case PENALTY -> "最多扣 " + Numbers.plain(c.points());
-        };
-        String applies = "";
-        if (c.appliesTo() != null) {
-            AttributeDefinition d = r.attributes().get(c.appliesTo().attribute());
-            String title = d == null ? c.appliesTo().attribute() : d.title();
-            String values = c.appliesTo().values().stream()
-                    .map(v -> d == null ? v : d.values().getOrDefault(v, v)).collect(Collectors.joining("、"));
-            applies = "仅适用于" + title + "为“" + values + "”的所";
-        }
-        String parts = c.parts().isEmpty() ? "" : "其中：" + c.parts().stream()
-                .map((Part p) -> p.title() + " " + Numbers.plain(p.budget()) + " 分").collect(Collectors.joining("；"));
+        String points = RubricWording.criterionPoints(s, c);
+        String applies = RubricWording.applicability(r, c);
+        String parts = RubricWording.parts(c);
         return new RubricPage.CriterionView(Slug.criterionAnchor(c.id()), c.number(), c.content(), c.standard(), points,
                 Objects.requireNonNullElse(c.department(), ""), applies, parts, internal ? c.notes() : List.of());
     }

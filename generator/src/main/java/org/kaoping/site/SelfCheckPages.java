@@ -8,10 +8,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.kaoping.model.AttributeDefinition;
-import org.kaoping.model.CategorySheet;
 import org.kaoping.model.Criterion;
-import org.kaoping.model.Part;
 import org.kaoping.model.Rubric;
 import org.kaoping.model.Rule;
 import org.kaoping.model.Section;
@@ -191,13 +188,8 @@ public final class SelfCheckPages {
     }
 
     private static SelfCheckPage.SectionView section(Rubric r, Section s) {
-        String points = switch (s.kind()) {
-            case SCORE -> Numbers.plain(s.points()) + " 分";
-            case BONUS -> s.cap() == null ? "加分不封顶" : "加分上限 " + Numbers.plain(s.cap()) + " 分";
-            case PENALTY -> s.cap() == null ? "扣分不封顶" : "扣分上限 " + Numbers.plain(s.cap()) + " 分";
-        };
-        String sheet = s.sheet() == null ? "" : r.sheets().stream().filter(c -> c.id().equals(s.sheet()))
-                .map(CategorySheet::title).findFirst().orElse(s.sheet());
+        String points = RubricWording.sectionPoints(s);
+        String sheet = RubricWording.sheetTitle(r, s);
         List<SelfCheckPage.CriterionView> criteria = new ArrayList<>();
         for (int i = 0; i < s.criteria().size(); i++) {
             criteria.add(criterion(r, s, s.criteria().get(i), i == 0));
@@ -207,21 +199,9 @@ public final class SelfCheckPages {
     }
 
     private static SelfCheckPage.CriterionView criterion(Rubric r, Section s, Criterion c, boolean first) {
-        String points = c.points() == null ? "—" : switch (s.kind()) {
-            case SCORE -> Numbers.plain(c.points());
-            case BONUS -> "最多加 " + Numbers.plain(c.points());
-            case PENALTY -> "最多扣 " + Numbers.plain(c.points());
-        };
-        String applies = "";
-        if (c.appliesTo() != null) {
-            AttributeDefinition d = r.attributes().get(c.appliesTo().attribute());
-            String title = d == null ? c.appliesTo().attribute() : d.title();
-            String values = c.appliesTo().values().stream()
-                    .map(v -> d == null ? v : d.values().getOrDefault(v, v)).collect(Collectors.joining("、"));
-            applies = "仅适用于" + title + "为“" + values + "”的所";
-        }
-        String parts = c.parts().isEmpty() ? "" : "其中：" + c.parts().stream()
-                .map((Part p) -> p.title() + " " + Numbers.plain(p.budget()) + " 分").collect(Collectors.joining("；"));
+        String points = RubricWording.criterionPoints(s, c);
+        String applies = RubricWording.applicability(r, c);
+        String parts = RubricWording.parts(c);
         boolean same = c.content().strip().equals(c.standard().strip());
         return new SelfCheckPage.CriterionView(c.id(), c.number(), c.content(), same ? "" : c.standard(), same, points,
                 applies, parts, first);
