@@ -61,6 +61,12 @@ public final class CorpusLoader {
                 periods.add(p);
             }
         }
+        if (stations != null) {
+            // A result may name its station by id, name, short name or alias: everything after this sees ids.
+            StationNames names = new StationNames(stations.value().stations());
+            periods.replaceAll(p -> new Loaded<>(p.value().withStations(
+                    ref -> names.resolve(ref).map(org.kaoping.model.Station::id).orElse(ref)), p.source()));
+        }
         periods.sort(Comparator.comparing((Loaded<Period> p) -> p.value().year())
                 .thenComparing(p -> p.value().quarter() == null ? 9 : p.value().quarter())
                 .thenComparing(p -> p.value().id()));

@@ -26,6 +26,15 @@ public record Period(
         notes = notes == null ? List.of() : List.copyOf(notes);
     }
 
+    /** The same period with each result's station reference rewritten (a name or alias resolved to its id). */
+    public Period withStations(java.util.function.UnaryOperator<String> resolve) {
+        List<Result> resolved = results.stream().map(r -> new Result(resolve.apply(r.station()), r.printedName(),
+                r.components(), r.raters(), r.bonuses(), r.published(), r.mainReasons(), r.vetoes(), r.disqualifiers(),
+                r.notes())).toList();
+        return new Period(id, title, type, year, quarter, rubric, previous, assessed, source, assessment, resolved,
+                findings, notes);
+    }
+
     public record DateRange(String from, String to) {
     }
 

@@ -121,11 +121,10 @@ public final class ContentConsistency {
             Period.Result r = p.results().get(i);
             String rp = "$.results[" + i + "]";
             if (!byId.containsKey(r.station())) {
+                // Names and aliases were resolved to ids on loading; what is left is unknown.
                 resolved = false;
                 try {
-                    Station s = names.require(r.station());
-                    out.add(src.error(rp + ".station", "write the station id \"" + s.id() + "\", not the name \""
-                            + r.station() + "\""));
+                    names.require(r.station());
                 } catch (StationNames.UnknownStationException e) {
                     out.add(src.error(rp + ".station", e.getMessage()));
                 }

@@ -191,4 +191,20 @@ class CheckFindingsTest {
             }
         }
     }
+
+    @Test
+    @DisplayName("a result may name its station by any alias: 魏子营 (an OCR variant) is 磙子营")
+    void resultByAlias() throws IOException {
+        Path content = tmp.resolve("content");
+        copyTree(Path.of("content"), content);
+        Path q1 = content.resolve("periods/2023-q1.json");
+        String text = Files.readString(q1);
+        assertTrue(text.contains("\"station\": \"gunziying\""));
+        Files.writeString(q1, text.replace("\"station\": \"gunziying\"", "\"station\": \"魏子营司法所\""));
+        Run r = check("check", "--content", content.toString());
+        assertEquals(0, r.exit(), r.out());
+        var corpus = new org.kaoping.load.CorpusLoader().load(content, Path.of("rubrics"));
+        var period = corpus.periods().stream().map(p -> p.value()).filter(p -> p.id().equals("2023-q1")).findFirst().orElseThrow();
+        assertEquals("gunziying", period.results().get(1).station());
+    }
 }
