@@ -1,6 +1,7 @@
 package org.kaoping.cli;
 
 import org.kaoping.load.Diagnostic;
+import org.kaoping.render.Compactor;
 import org.kaoping.render.Pages;
 import org.kaoping.render.RubricJson;
 import org.kaoping.render.TemplateException;
@@ -73,11 +74,11 @@ public final class BuildCommand implements Callable<Integer> {
                 staging.write(page.path(), pages.render(page).getBytes(StandardCharsets.UTF_8));
                 pageCount++;
             }
-            staging.copyTree(assets, "assets");
+            staging.copyTree(assets, "assets", Compactor::compact);
             Path scripts = folders.theme.resolve("js");
             if (Files.isDirectory(scripts)) {
                 // The scoring module and the self-check form (site-theme/js), loaded by plain <script src>.
-                staging.copyTree(scripts, "assets/js");
+                staging.copyTree(scripts, "assets/js", Compactor::compact);
             }
             for (var e : model.rubricExports().entrySet()) {
                 staging.write(Slug.rubricJson(e.getKey()), RubricJson.bytes(e.getValue()));

@@ -45,6 +45,11 @@ public final class Staging {
 
     /** Copies every file under {@code source} to {@code prefix}/…, in path order. Hidden files are skipped. */
     public int copyTree(Path source, String prefix) {
+        return copyTree(source, prefix, (name, bytes) -> bytes);
+    }
+
+    /** As {@link #copyTree(Path, String)}, passing each file's name and bytes through {@code transform}. */
+    public int copyTree(Path source, String prefix, java.util.function.BiFunction<String, byte[], byte[]> transform) {
         List<Path> files = new ArrayList<>();
         try (Stream<Path> s = Files.walk(source)) {
             s.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)).forEach(files::add);
@@ -61,7 +66,7 @@ public final class Staging {
         names.sort(null);
         for (String rel : names) {
             try {
-                write(prefix + "/" + rel, Files.readAllBytes(source.resolve(rel)));
+                write(prefix + "/" + rel, transform.apply(rel, Files.readAllBytes(source.resolve(rel))));
             } catch (IOException e) {
                 throw new OutputException("cannot read " + source.resolve(rel) + ": " + e.getMessage(), e);
             }

@@ -3,6 +3,7 @@ package org.kaoping.parity;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import org.kaoping.render.Compactor;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeOptions;
 
@@ -18,6 +19,7 @@ import java.util.stream.Stream;
 /**
  * One headless Debian Chromium with a harness page that loads site-theme/js/kaoping-score.js by
  * {@code <script src="file://…">}, as the built site will (shared/LIBRARIES.md: flags, costs).
+ * The script is loaded as the build ships it (through {@link Compactor}), so parity covers what runs.
  * Sheets are scored in batches inside the page: one executeScript per batch, JSON text both ways.
  */
 final class Browser implements AutoCloseable {
@@ -36,6 +38,8 @@ final class Browser implements AutoCloseable {
     static Browser start() {
         try {
             Path dir = Files.createTempDirectory("kaoping-parity");
+            Path shipped = dir.resolve("kaoping-score.js");
+            Files.write(shipped, Compactor.compact("kaoping-score.js", Files.readAllBytes(SCRIPT)));
             Path page = dir.resolve("harness.html");
             Files.writeString(page, """
                     <!doctype html>
@@ -80,7 +84,7 @@ final class Browser implements AutoCloseable {
                       }
                     };
                     </script></head><body><p id="ready">harness</p></body></html>
-                    """.formatted(SCRIPT.toUri()));
+                    """.formatted(shipped.toUri()));
             System.setProperty("webdriver.chrome.driver", "/usr/bin/chromedriver");
             ChromeOptions o = new ChromeOptions();
             o.setBinary("/usr/bin/chromium");
@@ -92,7 +96,7 @@ final class Browser implements AutoCloseable {
             Object loaded = driver.executeScript("return typeof Kaoping === 'object' && Kaoping.version;");
             if (!(loaded instanceof String)) {
                 driver.quit();
-                throw new IllegalStateException("kaoping-score.js did not load from " + SCRIPT.toUri());
+                throw new IllegalStateException("kaoping-score.js did not load from " + shipped.toUri());
             }
             return new Browser(driver, dir);
         } catch (IOException e) {
