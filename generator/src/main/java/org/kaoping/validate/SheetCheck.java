@@ -83,6 +83,13 @@ public final class SheetCheck {
                 }
                 givenSum = givenSum.add(score);
                 String path = crit(c.id()) + ".score";
+                String reason = e.get().reason();
+                if (section.kind() == SectionKind.SCORE && c.points() != null && score.compareTo(c.points()) < 0
+                        && (reason == null || reason.isBlank())) {
+                    // Station staff read this page to learn what to fix: a lost point needs its 扣分原因.
+                    out.add(src.warning(path, "criterion " + c.number() + " lost " + plain(c.points().subtract(score))
+                            + " point(s) but gives no reason (扣分原因)"));
+                }
                 if (section.kind() == SectionKind.SCORE && (score.signum() < 0 || score.compareTo(c.ceiling()) > 0)) {
                     out.add(src.error(path, "criterion " + c.number() + " scores " + plain(score)
                             + ", outside 0 to its maximum " + plain(c.ceiling())));

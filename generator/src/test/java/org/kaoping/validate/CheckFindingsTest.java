@@ -207,4 +207,19 @@ class CheckFindingsTest {
         var period = corpus.periods().stream().map(p -> p.value()).filter(p -> p.id().equals("2023-q1")).findFirst().orElseThrow();
         assertEquals("gunziying", period.results().get(1).station());
     }
+
+    @Test
+    @DisplayName("a lost point without 扣分原因 is a warning a careful assessor wants")
+    void lostPointWithoutReason() throws IOException {
+        Path content = tmp.resolve("content");
+        copyTree(Path.of("content"), content);
+        Path sheet = content.resolve("sheets/2022-annual/guanyinsi.json");
+        String text = Files.readString(sheet);
+        assertTrue(text.contains("\"reason\": \"民生领域月报表有部分缺少\""), "fixture anchor");
+        Files.writeString(sheet, text.replace(", \"reason\": \"民生领域月报表有部分缺少\"", "")
+                .replace(",\n      \"reason\": \"民生领域月报表有部分缺少\"", ""));
+        Run r = check("check", "--content", content.toString());
+        assertEquals(0, r.exit(), r.out());
+        assertTrue(r.out().contains("warning: $.criteria[\"4.1\"].score: criterion 四 lost 0.5 point(s) but gives no reason (扣分原因)"), r.out());
+    }
 }
