@@ -116,8 +116,7 @@ class CheckFindingsTest {
     @Test
     @DisplayName("the raw 库区 sheet (一.1 = 6.5) is caught twice: over its maximum, and the sum 99.4 ≠ 94.4")
     void rawKuqu() throws IOException {
-        Path content = tmp.resolve("content");
-        copyTree(Path.of("content"), content);
+        Path content = contentCopy();
         Path sheet = content.resolve("sheets/2022-annual/kuqu.json");
         Files.copy(Path.of("generator/src/test/resources/fixtures/kuqu-2022-raw.json"), sheet,
                 java.nio.file.StandardCopyOption.REPLACE_EXISTING);
@@ -144,8 +143,7 @@ class CheckFindingsTest {
     @Test
     @DisplayName("content errors: a station twice, an unknown name with suggestions, a missing criterion, a bad rubric name")
     void contentErrors() throws IOException {
-        Path content = tmp.resolve("content");
-        copyTree(Path.of("content"), content);
+        Path content = contentCopy();
         Path q2 = content.resolve("periods/2023-q2.json");
         String text = Files.readString(q2);
         text = text.replaceFirst("\"station\": \"luyang\"", "\"station\": \"kuqu\"");
@@ -170,13 +168,19 @@ class CheckFindingsTest {
     @Test
     @DisplayName("a published figure that the data does not reproduce is a warning, not silence")
     void publishedMismatchWarns() throws IOException {
-        Path content = tmp.resolve("content");
-        copyTree(Path.of("content"), content);
+        Path content = contentCopy();
         Path q2 = content.resolve("periods/2023-q2.json");
         Files.writeString(q2, Files.readString(q2).replaceFirst("\"evaluation\": 94.8", "\"evaluation\": 94.9"));
         Run r = check("check", "--content", content.toString());
         assertEquals(0, r.exit(), r.out());
         assertTrue(r.out().contains("warning: $.results[0].published.total: kuqu: computed total 97.36 differs from the published 97.32"), r.out());
+    }
+
+    /** A scratch copy of the shipped content/ to break on purpose. */
+    private Path contentCopy() throws IOException {
+        Path content = tmp.resolve("content");
+        copyTree(Path.of("content"), content);
+        return content;
     }
 
     static void copyTree(Path from, Path to) throws IOException {
@@ -195,8 +199,7 @@ class CheckFindingsTest {
     @Test
     @DisplayName("a result may name its station by any alias: 魏子营 (an OCR variant) is 磙子营")
     void resultByAlias() throws IOException {
-        Path content = tmp.resolve("content");
-        copyTree(Path.of("content"), content);
+        Path content = contentCopy();
         Path q1 = content.resolve("periods/2023-q1.json");
         String text = Files.readString(q1);
         assertTrue(text.contains("\"station\": \"gunziying\""));
@@ -211,8 +214,7 @@ class CheckFindingsTest {
     @Test
     @DisplayName("a lost point without 扣分原因 is a warning a careful assessor wants")
     void lostPointWithoutReason() throws IOException {
-        Path content = tmp.resolve("content");
-        copyTree(Path.of("content"), content);
+        Path content = contentCopy();
         Path sheet = content.resolve("sheets/2022-annual/guanyinsi.json");
         String text = Files.readString(sheet);
         assertTrue(text.contains("\"reason\": \"民生领域月报表有部分缺少\""), "fixture anchor");
