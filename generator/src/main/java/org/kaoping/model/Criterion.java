@@ -31,12 +31,14 @@ public record Criterion(
         return rules.stream().filter(r -> r.id().equals(ruleId)).findFirst();
     }
 
-    /** The most the criterion can score: its points plus what over-target rules may add beyond them. */
+    /** The most the criterion can score: its points plus what over-target and excess-ratio rules may add beyond them. */
     public BigDecimal ceiling() {
         BigDecimal base = points == null ? BigDecimal.ZERO : points;
         for (Rule r : rules) {
             if (r instanceof Rule.OverTarget o) {
                 base = base.add(o.bonusCap());
+            } else if (r instanceof Rule.ExcessRatio x) {
+                base = base.add(x.cap());
             }
         }
         return base;

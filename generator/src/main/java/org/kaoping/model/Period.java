@@ -18,9 +18,11 @@ public record Period(
         Assessment assessment,
         List<Result> results,
         List<Finding> findings,
-        List<String> notes) {
+        List<String> notes,
+        Map<String, Map<String, BigDecimal>> targets) {
 
     public Period {
+        targets = targets == null ? Map.of() : Map.copyOf(targets);
         results = List.copyOf(results);
         findings = findings == null ? List.of() : List.copyOf(findings);
         notes = notes == null ? List.of() : List.copyOf(notes);
@@ -31,8 +33,34 @@ public record Period(
         List<Result> resolved = results.stream().map(r -> new Result(resolve.apply(r.station()), r.printedName(),
                 r.components(), r.raters(), r.bonuses(), r.published(), r.mainReasons(), r.vetoes(), r.disqualifiers(),
                 r.notes())).toList();
+        Map<String, Map<String, BigDecimal>> resolvedTargets = new java.util.LinkedHashMap<>();
+        targets.forEach((rule, byStation) -> {
+            Map<String, BigDecimal> m = new java.util.LinkedHashMap<>();
+            byStation.forEach((station, t) -> m.put(resolve.apply(station), t));
+            resolvedTargets.put(rule, m);
+        });
         return new Period(id, title, type, year, quarter, rubric, previous, assessed, source, assessment, resolved,
-                findings, notes);
+                findings, notes, resolvedTargets);
+    }
+
+    /** A period without per-station targets. */
+    public Period(String id, String title, String type, int year, Integer quarter, String rubric, String previous,
+                  DateRange assessed, String source, Assessment assessment, List<Result> results,
+                  List<Finding> findings, List<String> notes) {
+        this(id, title, type, year, quarter, rubric, previous, assessed, source, assessment, results, findings, notes,
+                null);
+    }
+
+    /** One station's targets from {@link #targets}: "criterion/rule" → target (Sheet.withTargets). */
+    public Map<String, BigDecimal> targetsOf(String station) {
+        Map<String, BigDecimal> out = new java.util.LinkedHashMap<>();
+        targets.forEach((rule, byStation) -> {
+            BigDecimal t = byStation.get(station);
+            if (t != null) {
+                out.put(rule, t);
+            }
+        });
+        return out;
     }
 
     public record DateRange(String from, String to) {

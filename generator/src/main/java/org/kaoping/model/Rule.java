@@ -24,6 +24,11 @@ import java.util.Map;
         @JsonSubTypes.Type(value = Rule.Symmetric.class, name = "symmetric"),
         @JsonSubTypes.Type(value = Rule.OverTarget.class, name = "overTarget"),
         @JsonSubTypes.Type(value = Rule.Escalating.class, name = "escalating"),
+        @JsonSubTypes.Type(value = Rule.ExcessRatio.class, name = "excessRatio"),
+        @JsonSubTypes.Type(value = Rule.EarnPerCount.class, name = "earnPerCount"),
+        @JsonSubTypes.Type(value = Rule.DiscretionaryEach.class, name = "discretionaryEach"),
+        @JsonSubTypes.Type(value = Rule.DiscretionaryIf.class, name = "discretionaryIf"),
+        @JsonSubTypes.Type(value = Rule.Direct.class, name = "direct"),
 })
 public sealed interface Rule {
     String id();
@@ -41,7 +46,25 @@ public sealed interface Rule {
     /** What a sheet gives for this rule. */
     InputType inputType();
 
-    enum InputType { COUNT, FLAG, AMOUNT, LEVEL, COUNTS }
+    enum InputType { COUNT, FLAG, AMOUNT, LEVEL, COUNTS, AMOUNTS, VALUE_AMOUNT }
+
+    /**
+     * A rule measured against a target: one for all stations, one per value of a station attribute,
+     * or one per station given in the period's data (the sheet's {@code targets}).
+     */
+    sealed interface Targeted extends Rule permits CompletionRatio, ExcessRatio {
+        BigDecimal target();
+
+        String attribute();
+
+        Map<String, BigDecimal> targets();
+
+        Boolean targetPerStation();
+
+        default boolean perStation() {
+            return Boolean.TRUE.equals(targetPerStation());
+        }
+    }
 
     /** −min(count × per, cap): 制度少一项扣 0.5 分. */
     record PerCount(String id, String text, String part, String veto, List<String> notes,
@@ -66,7 +89,7 @@ public sealed interface Rule {
     /** −budget × (1 − achieved/target), target by station attribute: 根据未完成比例扣分. */
     record CompletionRatio(String id, String text, String part, String veto, List<String> notes,
                            BigDecimal target, String attribute, Map<String, BigDecimal> targets,
-                           BigDecimal budget, BigDecimal zeroBelow) implements Rule {
+                           Boolean targetPerStation, BigDecimal budget, BigDecimal zeroBelow) implements Targeted {
         public CompletionRatio {
             notes = copy(notes);
             targets = targets == null ? Map.of() : Map.copyOf(targets);
@@ -127,6 +150,53 @@ public sealed interface Rule {
             steps = List.copyOf(steps);
         }
         public InputType inputType() { return InputType.COUNTS; }
+    }
+
+    /**
+     * +min(per × (achieved − target) / target, cap), the mirror of completionRatio:
+     * 超额完成目标任务，按超额比例加分，最高加 4 分. {@code per} is the award for an excess of the whole target.
+     */
+    record ExcessRatio(String id, String text, String part, String veto, List<String> notes,
+                       BigDecimal target, String attribute, Map<String, BigDecimal> targets,
+                       Boolean targetPerStation, BigDecimal per, BigDecimal cap) implements Targeted {
+        public ExcessRatio {
+            notes = copy(notes);
+            targets = targets == null ? Map.of() : Map.copyOf(targets);
+        }
+        public InputType inputType() { return InputType.AMOUNT; }
+    }
+
+    /** Its scope starts at 0 and earns per count up to its points: 有一篇得 1 分，满分 5 分. */
+    record EarnPerCount(String id, String text, String part, String veto, List<String> notes,
+                        BigDecimal per, BigDecimal cap) implements Rule {
+        public EarnPerCount { notes = copy(notes); }
+        public InputType inputType() { return InputType.COUNT; }
+    }
+
+    /** −min(Σ amounts, cap), each occurrence's amount within [min, max]: 扣 1-4 分/人次. */
+    record DiscretionaryEach(String id, String text, String part, String veto, List<String> notes,
+                             BigDecimal min, BigDecimal max, BigDecimal cap) implements Rule {
+        public DiscretionaryEach { notes = copy(notes); }
+        public InputType inputType() { return InputType.AMOUNTS; }
+    }
+
+    /**
+     * −amount within [min, max], allowed only when the value is below atLeast (or above atMost):
+     * 超过 0.1% 的，视情扣 1-8 分.
+     */
+    record DiscretionaryIf(String id, String text, String part, String veto, List<String> notes,
+                           BigDecimal atLeast, BigDecimal atMost, BigDecimal min, BigDecimal max) implements Rule {
+        public DiscretionaryIf { notes = copy(notes); }
+        public InputType inputType() { return InputType.VALUE_AMOUNT; }
+    }
+
+    /**
+     * The score of its scope (its part, or the criterion) given directly by the assessor, beside
+     * rules with inputs in the same criterion: 根据完成情况分四档计分.
+     */
+    record Direct(String id, String text, String part, String veto, List<String> notes) implements Rule {
+        public Direct { notes = copy(notes); }
+        public InputType inputType() { return InputType.AMOUNT; }
     }
 
     private static List<String> copy(List<String> notes) {

@@ -26,15 +26,41 @@ public record Sheet(
         BigDecimal recordedTotal,
         Signatures signatures,
         List<Correction> corrections,
-        List<String> notes) {
+        List<String> notes,
+        Map<String, BigDecimal> targets) {
 
     public Sheet {
+        targets = targets == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(targets));
         // Kept in file order (Map.copyOf would not), so anything listing them is deterministic.
         attributes = attributes == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
         criteria = criteria == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(criteria));
         vetoes = vetoes == null ? List.of() : List.copyOf(vetoes);
         corrections = corrections == null ? List.of() : List.copyOf(corrections);
         notes = notes == null ? List.of() : List.copyOf(notes);
+    }
+
+    /** A sheet without per-station targets. */
+    public Sheet(String rubric, String fingerprint, String station, String period, String unit, String date,
+                 Map<String, String> attributes, Map<String, Entry> criteria, List<String> vetoes,
+                 BigDecimal recordedTotal, Signatures signatures, List<Correction> corrections, List<String> notes) {
+        this(rubric, fingerprint, station, period, unit, date, attributes, criteria, vetoes, recordedTotal, signatures,
+                corrections, notes, null);
+    }
+
+    /** The target this sheet's station has for a rule whose target is set per station, by "criterion/rule". */
+    public static String targetKey(String criterionId, String ruleId) {
+        return criterionId + "/" + ruleId;
+    }
+
+    /** The same sheet with these per-station targets ("criterion/rule" → target) where the sheet gives none. */
+    public Sheet withTargets(Map<String, BigDecimal> stationTargets) {
+        if (stationTargets.isEmpty()) {
+            return this;
+        }
+        var merged = new LinkedHashMap<>(stationTargets);
+        merged.putAll(targets);
+        return new Sheet(rubric, fingerprint, station, period, unit, date, attributes, criteria, vetoes,
+                recordedTotal, signatures, corrections, notes, merged);
     }
 
     public Optional<Entry> entry(String criterionId) {
@@ -46,7 +72,7 @@ public record Sheet(
         var merged = new java.util.HashMap<>(stationAttributes);
         merged.putAll(attributes);
         return new Sheet(rubric, fingerprint, station, period, unit, date, merged, criteria, vetoes,
-                recordedTotal, signatures, corrections, notes);
+                recordedTotal, signatures, corrections, notes, targets);
     }
 
     /**

@@ -57,7 +57,8 @@ public final class PeriodScorer {
             Breakdown b = null;
             if (sheet != null && rubric != null) {
                 Station st = stations.get(r.station());
-                b = sheetScorer.score(rubric, st == null ? sheet : sheet.withAttributes(st.attributes()));
+                b = sheetScorer.score(rubric, (st == null ? sheet : sheet.withAttributes(st.attributes()))
+                        .withTargets(period.targetsOf(r.station())));
             }
             breakdowns.add(b);
             BigDecimal raters = a.raters() == null || r.raters().isEmpty() ? null : RaterAverage.of(a, r.raters(), rp);

@@ -110,6 +110,9 @@ public final class BreakdownJson {
 
     /** Plain digits with exactly {@code scale} places, more only when the exact value needs them. */
     public static String decimal(BigDecimal v, int scale) {
+        if (v == null) {
+            return null; // a maximum that does not exist: a bonus without any limit (考核加分不封顶)
+        }
         return v.setScale(Math.max(scale, v.stripTrailingZeros().scale())).toPlainString();
     }
 

@@ -4,6 +4,7 @@ import org.kaoping.model.Criterion;
 import org.kaoping.model.Rubric;
 import org.kaoping.model.Rule;
 import org.kaoping.model.SectionKind;
+import org.kaoping.model.Sheet;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -16,13 +17,18 @@ import java.util.Map;
 final class RuleEffects {
     private final Rubric rubric;
     private final Map<String, String> attributes;
+    private final Map<String, BigDecimal> targets;
 
-    RuleEffects(Rubric rubric, Map<String, String> attributes) {
+    RuleEffects(Rubric rubric, Map<String, String> attributes, Map<String, BigDecimal> targets) {
         this.rubric = rubric;
         this.attributes = attributes;
+        this.targets = targets;
     }
 
     RuleOutcome apply(Rule rule, Criterion criterion, SectionKind kind, RuleInput in) {
+        if (rule instanceof Rule.EarnPerCount r) {
+            return earnPerCount(r, criterion, kind, in); // nothing found here means nothing earned
+        }
         if (in.absent()) {
             return RuleOutcome.none(rule.id());
         }
@@ -47,6 +53,14 @@ final class RuleEffects {
             return aroundTarget(r.id(), r.target(), r.per(), r.cap(), r.bonusCap(), in);
         } else if (rule instanceof Rule.Escalating r) {
             return escalating(r, in);
+        } else if (rule instanceof Rule.ExcessRatio r) {
+            return excessRatio(r, criterion, in);
+        } else if (rule instanceof Rule.DiscretionaryEach r) {
+            return discretionaryEach(r, in);
+        } else if (rule instanceof Rule.DiscretionaryIf r) {
+            return discretionaryIf(r, in);
+        } else if (rule instanceof Rule.Direct r) {
+            return direct(r, criterion, kind, in);
         }
         throw new IllegalStateException("unhandled rule kind " + rule.getClass().getSimpleName());
     }
@@ -74,7 +88,7 @@ final class RuleEffects {
 
     private RuleOutcome completionRatio(Rule.CompletionRatio r, Criterion c, RuleInput in) {
         BigDecimal achieved = in.amount();
-        BigDecimal target = targetOf(r, in.path());
+        BigDecimal target = targetOf(r, c, in.path());
         if (r.zeroBelow() != null && achieved.compareTo(r.zeroBelow().multiply(target)) < 0) {
             return new RuleOutcome(r.id(), BigDecimal.ZERO, true, true,
                     plain(achieved) + " / " + plain(target) + " < " + plain(r.zeroBelow().movePointRight(2)) + "%");
@@ -86,9 +100,18 @@ final class RuleEffects {
         return deduction(r.id(), d, plain(achieved) + " / " + plain(target));
     }
 
-    private BigDecimal targetOf(Rule.CompletionRatio r, String path) {
+    private BigDecimal targetOf(Rule.Targeted r, Criterion c, String path) {
         if (r.target() != null) {
             return r.target();
+        }
+        if (r.perStation()) {
+            BigDecimal t = targets.get(Sheet.targetKey(c.id(), r.id()));
+            if (t == null || t.signum() <= 0) {
+                throw new ScoreException(path, "this rule's target is set per station (in the period's data, or the sheet's"
+                        + " \"targets\" under \"" + Sheet.targetKey(c.id(), r.id()) + "\"), and "
+                        + (t == null ? "none is given" : "it is " + plain(t) + ", not above 0"));
+            }
+            return t;
         }
         String value = attributes.get(r.attribute());
         if (value == null) {
@@ -161,6 +184,92 @@ final class RuleEffects {
             return new RuleOutcome(id, a, false, diff > 0, n + " / " + target + capNote(raw, awardCap));
         }
         return deduction(id, capped(raw, deductCap), n + " / " + target + capNote(raw, deductCap));
+    }
+
+    private RuleOutcome excessRatio(Rule.ExcessRatio r, Criterion c, RuleInput in) {
+        BigDecimal achieved = in.amount();
+        BigDecimal target = targetOf(r, c, in.path());
+        BigDecimal excess = achieved.subtract(target).max(BigDecimal.ZERO);
+        // The mirror of completionRatio's division: the same scale and declared rounding.
+        BigDecimal raw = r.per().multiply(excess).divide(target, rubric.scale(), rubric.rounding());
+        BigDecimal a = capped(raw, r.cap());
+        return new RuleOutcome(r.id(), a, false, a.signum() != 0,
+                a.signum() != 0 ? plain(achieved) + " / " + plain(target) + capNote(raw, r.cap()) : "");
+    }
+
+    private RuleOutcome earnPerCount(Rule.EarnPerCount r, Criterion c, SectionKind kind, RuleInput in) {
+        int n = in.absent() ? 0 : in.count();
+        BigDecimal scope = scopeOf(r, c, kind);
+        BigDecimal limit = capped(scope, r.cap());
+        BigDecimal raw = r.per().multiply(BigDecimal.valueOf(n));
+        BigDecimal effect = raw.min(limit).subtract(scope);
+        return new RuleOutcome(r.id(), effect, false, effect.signum() != 0,
+                effect.signum() != 0 ? n + " × " + plain(r.per()) + " / " + plain(scope) + capNote(raw, limit) : "");
+    }
+
+    private RuleOutcome discretionaryEach(Rule.DiscretionaryEach r, RuleInput in) {
+        List<BigDecimal> amounts = in.amounts();
+        BigDecimal sum = BigDecimal.ZERO;
+        StringBuilder detail = new StringBuilder();
+        for (int i = 0; i < amounts.size(); i++) {
+            BigDecimal a = amounts.get(i);
+            String path = in.path() + "[" + i + "]";
+            if (a.compareTo(r.min()) < 0 || a.compareTo(r.max()) > 0) {
+                throw new ScoreException(path, "expected an amount from " + plain(r.min()) + " to " + plain(r.max())
+                        + " for each occurrence, found " + plain(a));
+            }
+            requireStep(a, path);
+            sum = sum.add(a);
+            detail.append(i == 0 ? "" : " + ").append(plain(a));
+        }
+        return deduction(r.id(), capped(sum, r.cap()), detail + " (酌情)" + capNote(sum, r.cap()));
+    }
+
+    private RuleOutcome discretionaryIf(Rule.DiscretionaryIf r, RuleInput in) {
+        RuleInput.ValueAmount va = in.valueAmount();
+        BigDecimal a = va.amount();
+        if (a.signum() == 0) {
+            return RuleOutcome.none(r.id());
+        }
+        String amountPath = in.path() + ".amount";
+        String condition = r.atLeast() != null ? "below " + plain(r.atLeast()) : "above " + plain(r.atMost());
+        if (va.value() == null) {
+            throw new ScoreException(in.path() + ".value", "an amount is allowed only when the value is " + condition
+                    + "; give the value");
+        }
+        BigDecimal v = va.value();
+        boolean holds = r.atLeast() != null ? v.compareTo(r.atLeast()) < 0 : v.compareTo(r.atMost()) > 0;
+        if (!holds) {
+            throw new ScoreException(amountPath, "an amount is allowed only when the value is " + condition
+                    + ", but it is " + plain(v) + "; expected 0");
+        }
+        if (a.compareTo(r.min()) < 0 || a.compareTo(r.max()) > 0) {
+            throw new ScoreException(amountPath, "expected 0 or an amount from " + plain(r.min()) + " to "
+                    + plain(r.max()) + ", found " + plain(a));
+        }
+        requireStep(a, amountPath);
+        return deduction(r.id(), a, plain(v) + (r.atLeast() != null ? " < " + plain(r.atLeast()) : " > "
+                + plain(r.atMost())) + ", " + plain(a) + " (酌情)");
+    }
+
+    private RuleOutcome direct(Rule.Direct r, Criterion c, SectionKind kind, RuleInput in) {
+        BigDecimal given = in.amount();
+        BigDecimal scope = scopeOf(r, c, kind);
+        if (given.compareTo(scope) > 0) {
+            throw new ScoreException(in.path(), "expected a score from 0 to " + plain(scope) + ", found " + plain(given));
+        }
+        requireStep(given, in.path());
+        BigDecimal effect = given.subtract(scope);
+        return new RuleOutcome(r.id(), effect, false, effect.signum() != 0,
+                effect.signum() != 0 ? plain(given) + " / " + plain(scope) : "");
+    }
+
+    /** What a rule that sets a score sets: its part's budget, or the points of a score criterion (as levels). */
+    private static BigDecimal scopeOf(Rule r, Criterion c, SectionKind kind) {
+        if (r.part() != null) {
+            return c.part(r.part()).orElseThrow().budget();
+        }
+        return kind == SectionKind.SCORE ? c.points() : BigDecimal.ZERO;
     }
 
     private RuleOutcome escalating(Rule.Escalating r, RuleInput in) {

@@ -60,6 +60,36 @@ final class RuleInput {
         return out;
     }
 
+    List<BigDecimal> amounts() {
+        if (!node.isArray()) {
+            throw new ScoreException(path, "expected a list of amounts, one per occurrence, found " + describe(node));
+        }
+        List<BigDecimal> out = new ArrayList<>();
+        for (int i = 0; i < node.size(); i++) {
+            out.add(new RuleInput(node.get(i), path + "[" + i + "]").amount());
+        }
+        return out;
+    }
+
+    /** {"value": v, "amount": a}: the figure a condition depends on and the amount chosen; both optional. */
+    ValueAmount valueAmount() {
+        if (!node.isObject()) {
+            throw new ScoreException(path, "expected {\"value\": …, \"amount\": …}, found " + describe(node));
+        }
+        for (var it = node.fieldNames(); it.hasNext(); ) {
+            String f = it.next();
+            if (!f.equals("value") && !f.equals("amount")) {
+                throw new ScoreException(path, "unexpected \"" + f + "\"; expected \"value\" and \"amount\"");
+            }
+        }
+        RuleInput v = new RuleInput(node.get("value"), path + ".value");
+        RuleInput a = new RuleInput(node.get("amount"), path + ".amount");
+        return new ValueAmount(v.absent() ? null : v.amount(), a.absent() ? BigDecimal.ZERO : a.amount());
+    }
+
+    record ValueAmount(BigDecimal value, BigDecimal amount) {
+    }
+
     String path() {
         return path;
     }

@@ -35,7 +35,7 @@ public final class SheetScorer {
                 throw new ScoreException(critPath(key), "no criterion \"" + key + "\" in rubric " + rubric.id());
             }
         }
-        RuleEffects effects = new RuleEffects(rubric, sheet.attributes());
+        RuleEffects effects = new RuleEffects(rubric, sheet.attributes(), sheet.targets());
         List<AppliedVeto> vetoes = new ArrayList<>();
         for (int i = 0; i < sheet.vetoes().size(); i++) {
             String id = sheet.vetoes().get(i);
@@ -90,17 +90,15 @@ public final class SheetScorer {
         }
         scored = applyHighestOnly(section, scored);
         BigDecimal sum = BigDecimal.ZERO;
-        BigDecimal max = BigDecimal.ZERO;
         for (CriterionScore c : scored) {
             sum = sum.add(c.score());
-            max = max.add(c.maximum());
         }
         if (section.cap() != null) {
             sum = section.kind() == SectionKind.PENALTY ? sum.max(section.cap().negate()) : sum.min(section.cap());
         }
-        if (section.kind() != SectionKind.SCORE) {
-            max = section.cap() != null ? section.cap() : max;
-        }
+        BigDecimal max = section.kind() == SectionKind.SCORE ? scored.stream().map(CriterionScore::maximum)
+                .reduce(BigDecimal.ZERO, BigDecimal::add)
+                : section.cap() != null ? section.cap() : Maxima.ofSection(section, scored);
         return new SectionScore(section.id(), section.kind(), atScale(rubric, sum), atScale(rubric, max), scored);
     }
 
@@ -117,7 +115,11 @@ public final class SheetScorer {
                     atScale(rubric, BigDecimal.ZERO), List.of(), List.of(), reason);
         }
         BigDecimal points = c.points() == null ? BigDecimal.ZERO : c.points();
-        BigDecimal shownMax = section.kind() == SectionKind.SCORE ? points : BigDecimal.ZERO;
+        BigDecimal shownMax = switch (section.kind()) {
+            case SCORE -> points;
+            case BONUS -> Maxima.ofBonusCriterion(section, c);
+            case PENALTY -> BigDecimal.ZERO;
+        };
         if (entry.isPresent() && entry.get().score() != null) {
             if (!entry.get().inputs().isEmpty()) {
                 throw new ScoreException(critPath(c.id()), "give either \"score\" or \"inputs\", not both");
@@ -144,7 +146,7 @@ public final class SheetScorer {
             outcomes.add(o);
             zeroed |= o.zeroes();
             sum = sum.add(o.effect());
-            if (rule instanceof Rule.OverTarget && o.effect().signum() > 0) {
+            if ((rule instanceof Rule.OverTarget || rule instanceof Rule.ExcessRatio) && o.effect().signum() > 0) {
                 overTargetAward = overTargetAward.add(o.effect());
             }
             if (o.fired() && rule.veto() != null) {
@@ -168,6 +170,9 @@ public final class SheetScorer {
                 sum = sum.add(back);
             }
         }
+        if (section.kind() == SectionKind.BONUS && !zeroed && sum.signum() < 0) {
+            outcomes = countedInBonus(outcomes, sum.negate());
+        }
         BigDecimal score = switch (section.kind()) {
             case SCORE -> zeroed ? BigDecimal.ZERO : clamp(points.add(sum), BigDecimal.ZERO, points.add(overTargetAward));
             case BONUS -> zeroed ? BigDecimal.ZERO : c.points() == null ? sum.max(BigDecimal.ZERO) : clamp(sum, BigDecimal.ZERO, points);
@@ -176,6 +181,27 @@ public final class SheetScorer {
         Status status = entry.isPresent() ? Status.FROM_INPUTS : Status.NOT_RECORDED;
         return new CriterionScore(c.id(), c.number(), status, atScale(rubric, score), atScale(rubric, shownMax),
                 outcomes, limits, reason);
+    }
+
+    /**
+     * A bonus criterion floors at 0, so deductions beyond its awards count for nothing: report only what
+     * counted, the deductions met first in rule order counting first.
+     */
+    private static List<RuleOutcome> countedInBonus(List<RuleOutcome> outcomes, BigDecimal uncounted) {
+        List<RuleOutcome> out = new ArrayList<>();
+        BigDecimal left = uncounted;
+        for (int i = outcomes.size() - 1; i >= 0; i--) {
+            RuleOutcome o = outcomes.get(i);
+            if (o.effect().signum() < 0 && left.signum() > 0) {
+                BigDecimal dropped = left.min(o.effect().negate());
+                left = left.subtract(dropped);
+                BigDecimal counted = o.effect().add(dropped);
+                o = new RuleOutcome(o.ruleId(), counted, o.zeroes(), counted.signum() != 0,
+                        counted.signum() != 0 ? o.detail() + ", " + RuleEffects.plain(dropped) + " not counted below 0" : "");
+            }
+            out.add(0, o);
+        }
+        return out;
     }
 
     private void checkGiven(Rubric rubric, SectionKind kind, Criterion c, BigDecimal given) {
@@ -240,7 +266,7 @@ public final class SheetScorer {
     }
 
     static BigDecimal atScale(Rubric rubric, BigDecimal v) {
-        return v.setScale(rubric.scale(), rubric.rounding());
+        return v == null ? null : v.setScale(rubric.scale(), rubric.rounding());
     }
 
     static String critPath(String id) {

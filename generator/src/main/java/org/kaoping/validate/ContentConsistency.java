@@ -105,6 +105,26 @@ public final class ContentConsistency {
         }
     }
 
+    /** Per-station targets name a rule whose target is set per station, and known stations. */
+    private void checkTargets(Period p, Rubric rubric, Map<String, Station> byId, JsonSource src) {
+        for (var e : p.targets().entrySet()) {
+            String path = org.kaoping.load.JsonPath.child("$.targets", e.getKey());
+            String[] ref = e.getKey().split("/", 2);
+            var rule = rubric == null || ref.length < 2 ? java.util.Optional.<org.kaoping.model.Rule>empty()
+                    : rubric.criterion(ref[0]).flatMap(c -> c.rule(ref[1]));
+            if (rule.isEmpty() || !(rule.get() instanceof org.kaoping.model.Rule.Targeted t) || !t.perStation()) {
+                out.add(src.error(path, "\"" + e.getKey() + "\" is not a rule of " + (rubric == null ? "the period's rubric"
+                        : "rubric " + rubric.id()) + " whose target is set per station (\"criterion/rule\" with \"targetPerStation\": true)"));
+                continue;
+            }
+            for (String station : e.getValue().keySet()) {
+                if (!byId.containsKey(station)) {
+                    out.add(src.error(org.kaoping.load.JsonPath.child(path, station), "no station \"" + station + "\""));
+                }
+            }
+        }
+    }
+
     private void claim(Map<String, String> owner, String name, Station s, String path, JsonSource src) {
         String prev = owner.putIfAbsent(name, s.id());
         if (prev != null && !prev.equals(s.id())) {
@@ -149,6 +169,7 @@ public final class ContentConsistency {
                 out.add(src.warning("$.results", "station " + s.name() + " (" + s.id() + ") is missing from period " + p.id()));
             }
         }
+        checkTargets(p, rubric, byId, src);
         Map<String, Sheet> sheets = new LinkedHashMap<>();
         for (var e : corpus.sheetsOf(p.id()).entrySet()) {
             Loaded<Sheet> ls = e.getValue();

@@ -180,6 +180,7 @@ public final class RubricConsistency {
                     + plain(points) + " points");
         }
         Set<String> ruleIds = new HashSet<>();
+        Set<String> scoreSetters = new HashSet<>();
         for (int ri = 0; ri < c.rules().size(); ri++) {
             Rule r = c.rules().get(ri);
             String rp = cp + ".rules[" + ri + "]";
@@ -198,11 +199,25 @@ public final class RubricConsistency {
             if (r.veto() != null && !vetoIds.contains(r.veto())) {
                 error(rp + ".veto", "unknown veto \"" + r.veto() + "\"; declare it in \"vetoes\"");
             }
+            if ((r instanceof Rule.Direct || r instanceof Rule.EarnPerCount || r instanceof Rule.Levels)
+                    && !scoreSetters.add(r.part() == null ? "" : r.part())) {
+                error(rp, "another rule already sets the score of " + (r.part() == null ? "criterion " + c.number()
+                        : "part " + r.part()) + " (direct, earnPerCount and levels each set their whole scope)");
+            }
             checkRule(r, kind, rp, scope, points);
         }
     }
 
     private void checkRule(Rule r, SectionKind kind, String rp, BigDecimal scope, BigDecimal criterionPoints) {
+        if ((r instanceof Rule.EarnPerCount || r instanceof Rule.Direct) && kind != SectionKind.SCORE) {
+            error(rp, kindName(r) + " sets the score of a score criterion (or its part); in a "
+                    + kind.name().toLowerCase() + " section use " + (r instanceof Rule.Direct ? "a score given for the whole criterion" : "awardPerCount"));
+            return;
+        }
+        if (r instanceof Rule.ExcessRatio && kind == SectionKind.PENALTY) {
+            error(rp, "excessRatio awards points; a penalty section only deducts");
+            return;
+        }
         if (r instanceof Rule.CompletionRatio x && x.budget() == null && x.part() == null && criterionPoints == null) {
             error(rp, "completionRatio needs a \"budget\": its criterion has no points to take the ratio of");
             return;
@@ -221,13 +236,26 @@ public final class RubricConsistency {
             // The ratio may be taken of a larger budget than its part: the part's budget then caps the deduction
             // (信息分扣分超过2分及以上的按2分扣分).
             within(rp + ".budget", "budget", x.budget(), criterionPoints);
-            if (x.attribute() != null) {
-                var def = rubric.attributes().get(x.attribute());
-                if (def == null) {
-                    error(rp + ".attribute", "unknown attribute \"" + x.attribute() + "\"; declare it in the rubric's \"attributes\"");
-                } else if (!def.values().keySet().equals(x.targets().keySet())) {
-                    error(rp + ".targets", "targets must give one value for each of " + String.join(", ", def.values().keySet()));
-                }
+            checkTargets(x, rp);
+        } else if (r instanceof Rule.ExcessRatio x) {
+            // In a score criterion the award goes beyond the points, like overTarget's bonusCap.
+            if (kind == SectionKind.BONUS) {
+                within(rp + ".cap", "cap", x.cap(), scope);
+            }
+            checkTargets(x, rp);
+        } else if (r instanceof Rule.EarnPerCount x) {
+            within(rp + ".cap", "cap", x.cap(), scope);
+            within(rp + ".per", "per", x.per(), scope);
+        } else if (r instanceof Rule.DiscretionaryEach x) {
+            within(rp + ".max", "max", x.max(), scope);
+            within(rp + ".cap", "cap", x.cap(), scope);
+            if (x.min().compareTo(x.max()) > 0) {
+                error(rp + ".min", "min " + plain(x.min()) + " is above max " + plain(x.max()));
+            }
+        } else if (r instanceof Rule.DiscretionaryIf x) {
+            within(rp + ".max", "max", x.max(), scope);
+            if (x.min().compareTo(x.max()) > 0) {
+                error(rp + ".min", "min " + plain(x.min()) + " is above max " + plain(x.max()));
             }
         } else if (r instanceof Rule.Threshold x) {
             within(rp + ".deduct", "deduct", x.deduct(), scope);
@@ -257,6 +285,22 @@ public final class RubricConsistency {
         } else if (r instanceof Rule.Escalating x) {
             within(rp + ".cap", "cap", x.cap(), scope);
         }
+    }
+
+    private void checkTargets(Rule.Targeted x, String rp) {
+        if (x.attribute() != null) {
+            var def = rubric.attributes().get(x.attribute());
+            if (def == null) {
+                error(rp + ".attribute", "unknown attribute \"" + x.attribute() + "\"; declare it in the rubric's \"attributes\"");
+            } else if (!def.values().keySet().equals(x.targets().keySet())) {
+                error(rp + ".targets", "targets must give one value for each of " + String.join(", ", def.values().keySet()));
+            }
+        }
+    }
+
+    private static String kindName(Rule r) {
+        String n = r.getClass().getSimpleName();
+        return Character.toLowerCase(n.charAt(0)) + n.substring(1);
     }
 
     private void within(String path, String what, BigDecimal value, BigDecimal limit) {

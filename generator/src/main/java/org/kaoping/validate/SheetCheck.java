@@ -120,7 +120,8 @@ public final class SheetCheck {
         }
         Station st = byId.get(fileStation);
         try {
-            Breakdown b = new SheetScorer().score(rubric, st == null ? sheet : sheet.withAttributes(st.attributes()));
+            Sheet withStation = (st == null ? sheet : sheet.withAttributes(st.attributes())).withTargets(period.targetsOf(fileStation));
+            Breakdown b = new SheetScorer().score(rubric, withStation);
             if (!allGiven && sheet.recordedTotal() != null && b.total().compareTo(sheet.recordedTotal()) != 0) {
                 out.add(src.error("$.recordedTotal", "the sheet scores " + plain(b.total())
                         + ", but the recorded total is " + plain(sheet.recordedTotal())));

@@ -123,10 +123,10 @@ public final class RandomRubrics {
                 yield new Rule.Discretionary(id, "disc", part, veto, null, rnd.nextBoolean() ? BigDecimal.ZERO : upTo(max), max);
             }
             case 3 -> rnd.nextBoolean()
-                    ? new Rule.CompletionRatio(id, "ratio", part, veto, null, BigDecimal.valueOf(1 + rnd.nextInt(300)), null, null,
+                    ? new Rule.CompletionRatio(id, "ratio", part, veto, null, BigDecimal.valueOf(1 + rnd.nextInt(300)), null, null, null,
                     rnd.nextBoolean() ? upTo(scope) : null, rnd.nextBoolean() ? new BigDecimal("0.6") : null)
                     : new Rule.CompletionRatio(id, "ratio", part, veto, null, null, "size",
-                    Map.of("large", BigDecimal.valueOf(210), "small", BigDecimal.valueOf(170)), null, null);
+                    Map.of("large", BigDecimal.valueOf(210), "small", BigDecimal.valueOf(170)), null, null, null);
             case 4 -> rnd.nextBoolean()
                     ? thresholdAtLeast(id, part, veto, scope)
                     : new Rule.Threshold(id, "thr", part, veto, null, null, new BigDecimal("1.5"), null, true);
