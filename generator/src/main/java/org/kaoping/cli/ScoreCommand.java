@@ -76,7 +76,8 @@ public final class ScoreCommand implements Callable<Integer> {
                 Loaded<StationRegistry> stations = FileLoader.load(registry, SchemaCheck.STATIONS, StationRegistry.class, found);
                 if (stations != null) {
                     try {
-                        s = s.withAttributes(new StationNames(stations.value().stations()).require(s.station()).attributes());
+                        var station = new StationNames(stations.value().stations()).require(s.station());
+                        s = s.withAttributes(station.attributes()).withTargets(periodTargets(file, s, station.id(), found));
                     } catch (StationNames.UnknownStationException e) {
                         found.add(sheet.source().error("$.station", e.getMessage()));
                         return fail(err, found);
@@ -95,6 +96,30 @@ public final class ScoreCommand implements Callable<Integer> {
             found.add(sheet.source().error(e.path(), e.detail()));
             return fail(err, found);
         }
+    }
+
+    /**
+     * The station's per-station targets from the sheet's period: the one it names, or the one whose
+     * folder it lies in (content/sheets/&lt;period&gt;/); none when there is no such period file.
+     */
+    private Map<String, java.math.BigDecimal> periodTargets(Path sheetFile, Sheet s, String station,
+                                                            List<Diagnostic> found) {
+        Path parent = sheetFile.toAbsolutePath().getParent();
+        String period = s.period() != null ? s.period()
+                : parent != null && parent.getParent() != null && parent.getParent().getFileName().toString().equals("sheets")
+                ? parent.getFileName().toString() : null;
+        if (period == null) {
+            return Map.of();
+        }
+        if (!period.matches("[a-z0-9][a-z0-9.-]*")) {
+            return Map.of();
+        }
+        Path periodFile = folders.content.resolve("periods").resolve(period + ".json");
+        if (!Files.isRegularFile(periodFile)) {
+            return Map.of();
+        }
+        Loaded<org.kaoping.model.Period> p = FileLoader.load(periodFile, SchemaCheck.PERIOD, org.kaoping.model.Period.class, found);
+        return p == null ? Map.of() : p.value().targetsOf(station);
     }
 
     private static int fail(PrintWriter err, List<Diagnostic> found) {
