@@ -10,7 +10,7 @@ import java.util.Map;
 /**
  * One scoring rule of a criterion, from the closed set of kinds in rubrics/README.md.
  * Each kind is a record; {@link org.kaoping.score.RuleEffects} gives the effect of each kind,
- * and site-theme/js/kaoping-score.js mirrors it kind by kind.
+ * and site-theme/js/kaoping-rules.js mirrors it kind by kind.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "kind")
 @JsonSubTypes({

@@ -12,7 +12,7 @@ import java.util.Map;
 
 /**
  * The effect of each rule kind on its input — one method per kind, mirrored by
- * site-theme/js/kaoping-score.js. An absent input means "nothing found".
+ * site-theme/js/kaoping-rules.js. An absent input means "nothing found".
  */
 final class RuleEffects {
     private final Rubric rubric;

@@ -17,13 +17,16 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * One headless Debian Chromium with a harness page that loads site-theme/js/kaoping-score.js by
- * {@code <script src="file://…">}, as the built site will (shared/LIBRARIES.md: flags, costs).
- * The script is loaded as the build ships it (through {@link Compactor}), so parity covers what runs.
+ * One headless Debian Chromium with a harness page that loads the browser engine's scripts
+ * (site-theme/js/kaoping-*.js, {@link #SCRIPTS} in load order) by {@code <script src="file://…">}, as the
+ * built site will (shared/LIBRARIES.md: flags, costs). The scripts are loaded as the build ships them
+ * (through {@link Compactor}), so parity covers what runs.
  * Sheets are scored in batches inside the page: one executeScript per batch, JSON text both ways.
  */
 final class Browser implements AutoCloseable {
-    static final Path SCRIPT = Path.of("site-theme/js/kaoping-score.js").toAbsolutePath();
+    /** The engine's scripts in the order the self-check page loads them; kaoping-score.js defines Kaoping. */
+    static final List<Path> SCRIPTS = Stream.of("kaoping-decimal.js", "kaoping-input.js", "kaoping-rubric.js",
+            "kaoping-rules.js", "kaoping-score.js").map(f -> Path.of("site-theme/js", f).toAbsolutePath()).toList();
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int BATCH = 400;
 
@@ -38,14 +41,17 @@ final class Browser implements AutoCloseable {
     static Browser start() {
         try {
             Path dir = Files.createTempDirectory("kaoping-parity");
-            Path shipped = dir.resolve("kaoping-score.js");
-            Files.write(shipped, Compactor.compact("kaoping-score.js", Files.readAllBytes(SCRIPT)));
+            StringBuilder tags = new StringBuilder();
+            for (Path script : SCRIPTS) {
+                Path shipped = dir.resolve(script.getFileName().toString());
+                Files.write(shipped, Compactor.compact(shipped.getFileName().toString(), Files.readAllBytes(script)));
+                tags.append("<script src=\"").append(shipped.toUri()).append("\"></script>\n");
+            }
             Path page = dir.resolve("harness.html");
             Files.writeString(page, """
                     <!doctype html>
                     <html lang="en"><head><meta charset="utf-8"><title>kaoping-score parity harness</title>
-                    <script src="%s"></script>
-                    <script>
+                    %s<script>
                     window.parity = {
                       rubrics: {},
                       load: function (id, text) { this.rubrics[id] = JSON.parse(text); return id; },
@@ -84,7 +90,7 @@ final class Browser implements AutoCloseable {
                       }
                     };
                     </script></head><body><p id="ready">harness</p></body></html>
-                    """.formatted(shipped.toUri()));
+                    """.formatted(tags));
             System.setProperty("webdriver.chrome.driver", "/usr/bin/chromedriver");
             ChromeOptions o = new ChromeOptions();
             o.setBinary("/usr/bin/chromium");
@@ -96,7 +102,7 @@ final class Browser implements AutoCloseable {
             Object loaded = driver.executeScript("return typeof Kaoping === 'object' && Kaoping.version;");
             if (!(loaded instanceof String)) {
                 driver.quit();
-                throw new IllegalStateException("kaoping-score.js did not load from " + shipped.toUri());
+                throw new IllegalStateException("the engine's scripts did not load from " + dir.toUri());
             }
             return new Browser(driver, dir);
         } catch (IOException e) {

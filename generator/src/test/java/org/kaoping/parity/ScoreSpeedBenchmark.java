@@ -12,6 +12,7 @@ import org.kaoping.support.Shipped;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -85,16 +86,21 @@ class ScoreSpeedBenchmark {
                   parseMedian: median(parse), max: Math.max.apply(null, single) });
                 """, text, largest.id(), "[" + String.join(",", sheets) + "]");
         JsonNode m = Parity.PLAIN.readTree(result);
-        byte[] script = Files.readAllBytes(Browser.SCRIPT);
+        ByteArrayOutputStream scripts = new ByteArrayOutputStream();
+        long lines = 0;
+        for (Path file : Browser.SCRIPTS) {
+            scripts.write(Files.readAllBytes(file));
+            lines += Files.readAllLines(file).size();
+        }
+        byte[] script = scripts.toByteArray();
         ByteArrayOutputStream gz = new ByteArrayOutputStream();
         try (GZIPOutputStream out = new GZIPOutputStream(gz)) {
             out.write(script);
         }
-        long lines = Files.readAllLines(Browser.SCRIPT).size();
-        System.out.printf("kaoping-score.js on %s (%d criteria, %d rules, %d characters of JSON): "
+        System.out.printf("kaoping-*.js on %s (%d criteria, %d rules, %d characters of JSON): "
                         + "median %.3f ms per breakdown over 1000 calls (max %.1f ms); mean of 50-call blocks, median "
                         + "of 20: %.3f ms; first call on a new rubric object (compile + score): %.3f ms "
-                        + "(JSON.parse of the rubric: %.3f ms). Script: %d bytes, %d gzipped, %d lines.%n",
+                        + "(JSON.parse of the rubric: %.3f ms). Scripts: %d bytes, %d gzipped, %d lines.%n",
                 largest.id(), largest.allCriteria().size(), rules(largest), text.length(),
                 m.get("median").asDouble(), m.get("max").asDouble(), m.get("blockMedian").asDouble(),
                 m.get("coldMedian").asDouble(), m.get("parseMedian").asDouble(), script.length, gz.size(), lines);
