@@ -115,6 +115,33 @@
     return out;
   };
 
+  RuleInput.prototype.amounts = function () {
+    if (!Array.isArray(this.node)) {
+      throw new ScoreError(this.path, 'expected a list of amounts, one per occurrence, found ' + describe(this.node));
+    }
+    var out = [];
+    for (var i = 0; i < this.node.length; i++) {
+      out.push(new RuleInput(this.node[i], this.path + '[' + i + ']').amount());
+    }
+    return out;
+  };
+
+  /** {"value": v, "amount": a}: the figure a condition depends on and the amount chosen; both optional. */
+  RuleInput.prototype.valueAmount = function () {
+    var n = this.node;
+    if (typeof n !== 'object' || n === null || Array.isArray(n)) {
+      throw new ScoreError(this.path, 'expected {"value": …, "amount": …}, found ' + describe(n));
+    }
+    Object.keys(n).forEach(function (f) {
+      if (f !== 'value' && f !== 'amount') {
+        throw new ScoreError(this.path, 'unexpected "' + f + '"; expected "value" and "amount"');
+      }
+    }, this);
+    var v = new RuleInput(own(n, 'value'), this.path + '.value');
+    var a = new RuleInput(own(n, 'amount'), this.path + '.amount');
+    return { value: v.absent() ? null : v.amount(), amount: a.absent() ? K.ZERO : a.amount() };
+  };
+
   function wholeNumber(n, path) {
     if (typeof n === 'number' && Number.isInteger(n) && n >= 0 && n <= 2147483647) {
       return n === 0 ? 0 : n; // -0 → 0

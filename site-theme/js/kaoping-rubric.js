@@ -45,13 +45,7 @@
         out.max = need(r.max, w + '.max');
         break;
       case 'completionRatio':
-        out.target = opt(r.target, w + '.target');
-        out.attribute = r.attribute == null ? null : r.attribute;
-        out.targets = {};
-        out.targetKeys = r.targets == null ? [] : Object.keys(r.targets);
-        out.targetKeys.forEach(function (k) {
-          out.targets[k] = need(r.targets[k], w + '.targets.' + k);
-        });
+        target(r, out, w);
         out.budget = opt(r.budget, w + '.budget');
         out.zeroBelow = opt(r.zeroBelow, w + '.zeroBelow');
         break;
@@ -77,6 +71,28 @@
         out.bonusCap = need(r.bonusCap, w + '.bonusCap');
         out.cap = opt(r.cap, w + '.cap');
         break;
+      case 'excessRatio':
+        target(r, out, w);
+        out.per = need(r.per, w + '.per');
+        out.cap = need(r.cap, w + '.cap');
+        break;
+      case 'earnPerCount':
+        out.per = need(r.per, w + '.per');
+        out.cap = opt(r.cap, w + '.cap');
+        break;
+      case 'discretionaryEach':
+        out.min = need(r.min, w + '.min');
+        out.max = need(r.max, w + '.max');
+        out.cap = opt(r.cap, w + '.cap');
+        break;
+      case 'discretionaryIf':
+        out.atLeast = opt(r.atLeast, w + '.atLeast');
+        out.atMost = opt(r.atMost, w + '.atMost');
+        out.min = need(r.min, w + '.min');
+        out.max = need(r.max, w + '.max');
+        break;
+      case 'direct':
+        break;
       case 'escalating':
         out.steps = r.steps.map(function (x, i) {
           return need(x, w + '.steps[' + i + ']');
@@ -87,6 +103,18 @@
         throw new Error('rubric: unknown rule kind "' + r.kind + '" at ' + w);
     }
     return out;
+  }
+
+  /** Rule.Targeted: one target, one per attribute value, or one per station (the sheet's targets). */
+  function target(r, out, w) {
+    out.target = opt(r.target, w + '.target');
+    out.attribute = r.attribute == null ? null : r.attribute;
+    out.targets = {};
+    out.targetKeys = r.targets == null ? [] : Object.keys(r.targets);
+    out.targetKeys.forEach(function (k) {
+      out.targets[k] = need(r.targets[k], w + '.targets.' + k);
+    });
+    out.perStation = r.targetPerStation === true;
   }
 
   function compile(rubric) {
@@ -157,19 +185,56 @@
     throw new Error('rubric: criterion ' + c.id + ' has no part "' + partId + '"');
   }
 
-  /** Criterion.ceiling(): points plus what over-target rules may add beyond them. */
+  /** Criterion.ceiling(): points plus what over-target and excess-ratio rules may add beyond them. */
   function ceiling(c) {
     var base = c.points == null ? ZERO : c.points;
     c.rules.forEach(function (r) {
       if (r.kind === 'overTarget') {
         base = add(base, r.bonusCap);
+      } else if (r.kind === 'excessRatio') {
+        base = add(base, r.cap);
       }
     });
     return base;
   }
+
+  /** Maxima.ofBonusCriterion: points, else what the rules can award together, within the section's cap; null if unlimited. */
+  function bonusMaximum(section, c) {
+    var m = c.points;
+    if (m == null) {
+      m = ZERO;
+      for (var i = 0; i < c.rules.length && m !== null; i++) {
+        var award = mostAwarded(c.rules[i]);
+        m = award == null ? null : add(m, award);
+      }
+    }
+    if (section.cap != null) {
+      m = m == null ? section.cap : K.min(m, section.cap);
+    }
+    return m;
+  }
+
+  /** The most one rule can add to a bonus criterion: 0 for deductions, null when unlimited. */
+  function mostAwarded(r) {
+    switch (r.kind) {
+      case 'awardPerCount':
+      case 'symmetric':
+      case 'excessRatio':
+        return r.cap;
+      case 'overTarget':
+        return r.bonusCap;
+      case 'levels':
+        return r.levels.reduce(function (a, l) {
+          return K.max(a, l.points);
+        }, ZERO);
+      default:
+        return ZERO;
+    }
+  }
   Object.assign(K, {
     compile: compile,
     partOf: partOf,
-    ceiling: ceiling
+    ceiling: ceiling,
+    bonusMaximum: bonusMaximum
   });
 }(typeof window !== 'undefined' ? window : this));

@@ -2,7 +2,8 @@
  * kaoping-rules.js — RuleEffects: one function per rule kind, named as in
  * org.kaoping.score.RuleEffects (the reference): perCount, zeroing, discretionary,
  * completionRatio, threshold, levels, awardPerCount, symmetric and overTarget (both through
- * aroundTarget), escalating. An absent input means "nothing found". Loads after kaoping-rubric.js.
+ * aroundTarget), escalating, excessRatio, earnPerCount, discretionaryEach, discretionaryIf, direct.
+ * An absent input means "nothing found" (for earnPerCount: nothing earned). Loads after kaoping-rubric.js.
  */
 (function (root) {
   'use strict';
@@ -47,12 +48,16 @@
     return cap != null && cmp(raw, cap) > 0 ? ', capped at ' + plain(cap) : '';
   }
 
-  function RuleEffects(R, attributes) {
+  function RuleEffects(R, attributes, targets) {
     this.R = R;
     this.attributes = attributes;
+    this.targets = targets;
   }
 
   RuleEffects.prototype.apply = function (rule, c, kind, input) {
+    if (rule.kind === 'earnPerCount') {
+      return earnPerCount(rule, c, kind, input); // nothing found here means nothing earned
+    }
     if (input.absent()) {
       return none(rule.id);
     }
@@ -64,7 +69,7 @@
       case 'discretionary':
         return discretionary(this.R, rule, input);
       case 'completionRatio':
-        return completionRatio(this.R, this.attributes, rule, c, input);
+        return completionRatio(this.R, this, rule, c, input);
       case 'threshold':
         return threshold(rule, input);
       case 'levels':
@@ -77,6 +82,14 @@
         return overTarget(rule, input);
       case 'escalating':
         return escalating(rule, input);
+      case 'excessRatio':
+        return excessRatio(this.R, this, rule, c, input);
+      case 'discretionaryEach':
+        return discretionaryEach(this.R, rule, input);
+      case 'discretionaryIf':
+        return discretionaryIf(this.R, rule, input);
+      case 'direct':
+        return direct(this.R, rule, c, kind, input);
       default:
         throw new Error('unhandled rule kind ' + rule.kind);
     }
@@ -103,9 +116,9 @@
     return deduction(r.id, a, plain(a) + ' (酌情)');
   }
 
-  function completionRatio(R, attributes, r, c, input) {
+  function completionRatio(R, E, r, c, input) {
     var achieved = input.amount();
-    var target = targetOf(attributes, r, input.path);
+    var target = targetOf(E, r, c, input.path);
     if (r.zeroBelow != null && cmp(achieved, mul(r.zeroBelow, target)) < 0) {
       return outcome(r.id, ZERO, true, true,
         plain(achieved) + ' / ' + plain(target) + ' < ' + plain(mul(r.zeroBelow, dec(BigInt(100), 0))) + '%');
@@ -117,11 +130,21 @@
     return deduction(r.id, d, plain(achieved) + ' / ' + plain(target));
   }
 
-  function targetOf(attributes, r, path) {
+  function targetOf(E, r, c, path) {
     if (r.target != null) {
       return r.target;
     }
-    var value = own(attributes, r.attribute);
+    if (r.perStation) {
+      var key = c.id + '/' + r.id;
+      var given = own(E.targets, key);
+      var t0 = typeof given === 'number' ? K.fromJson(given) : null;
+      if (t0 === null || sign(t0) <= 0) {
+        throw new ScoreError(path, 'this rule\'s target is set per station (in the period\'s data, or the sheet\'s'
+          + ' "targets" under "' + key + '"), and ' + (t0 === null ? 'none is given' : 'it is ' + plain(t0) + ', not above 0'));
+      }
+      return t0;
+    }
+    var value = own(E.attributes, r.attribute);
     if (value == null) {
       throw new ScoreError(path, 'this rule\'s target depends on the station attribute "' + r.attribute + '" ('
         + r.targetKeys.join(', ') + '), which the sheet does not give');
@@ -232,12 +255,120 @@
     return deduction(r.id, capped(raw, r.cap), detail + capNote(raw, r.cap));
   }
 
+  function excessRatio(R, E, r, c, input) {
+    var achieved = input.amount();
+    var target = targetOf(E, r, c, input.path);
+    var excess = K.max(sub(achieved, target), ZERO);
+    // The mirror of completionRatio's division: the same scale and declared rounding.
+    var raw = divide(mul(r.per, excess), target, R.scale, R.rounding);
+    var a = capped(raw, r.cap);
+    var on = sign(a) !== 0;
+    return outcome(r.id, a, false, on, on ? plain(achieved) + ' / ' + plain(target) + capNote(raw, r.cap) : '');
+  }
+
+  /** What a rule that sets a score sets: its part's budget, or the points of a score criterion (as levels). */
+  function scopeOf(r, c, kind) {
+    if (r.part != null) {
+      return partOf(c, r.part).budget;
+    }
+    return kind === 'score' ? (c.points == null ? ZERO : c.points) : ZERO;
+  }
+
+  function earnPerCount(r, c, kind, input) {
+    var n = input.absent() ? 0 : input.count();
+    var scope = scopeOf(r, c, kind);
+    var limit = capped(scope, r.cap);
+    var raw = mul(r.per, fromInt(n));
+    var effect = sub(min(raw, limit), scope);
+    var on = sign(effect) !== 0;
+    return outcome(r.id, effect, false, on, on ? n + ' × ' + plain(r.per) + ' / ' + plain(scope) + capNote(raw, limit) : '');
+  }
+
+  function discretionaryEach(R, r, input) {
+    var amounts = input.amounts();
+    var sum = ZERO;
+    var detail = '';
+    for (var i = 0; i < amounts.length; i++) {
+      var a = amounts[i];
+      var path = input.path + '[' + i + ']';
+      if (cmp(a, r.min) < 0 || cmp(a, r.max) > 0) {
+        throw new ScoreError(path, 'expected an amount from ' + plain(r.min) + ' to ' + plain(r.max)
+          + ' for each occurrence, found ' + plain(a));
+      }
+      requireStep(R, a, path);
+      sum = add(sum, a);
+      detail += (i === 0 ? '' : ' + ') + plain(a);
+    }
+    return deduction(r.id, capped(sum, r.cap), detail + ' (酌情)' + capNote(sum, r.cap));
+  }
+
+  function discretionaryIf(R, r, input) {
+    var va = input.valueAmount();
+    var a = va.amount;
+    if (sign(a) === 0) {
+      return none(r.id);
+    }
+    var amountPath = input.path + '.amount';
+    var condition = r.atLeast != null ? 'below ' + plain(r.atLeast) : 'above ' + plain(r.atMost);
+    if (va.value === null) {
+      throw new ScoreError(input.path + '.value', 'an amount is allowed only when the value is ' + condition
+        + '; give the value');
+    }
+    var v = va.value;
+    var holds = r.atLeast != null ? cmp(v, r.atLeast) < 0 : cmp(v, r.atMost) > 0;
+    if (!holds) {
+      throw new ScoreError(amountPath, 'an amount is allowed only when the value is ' + condition
+        + ', but it is ' + plain(v) + '; expected 0');
+    }
+    if (cmp(a, r.min) < 0 || cmp(a, r.max) > 0) {
+      throw new ScoreError(amountPath, 'expected 0 or an amount from ' + plain(r.min) + ' to ' + plain(r.max)
+        + ', found ' + plain(a));
+    }
+    requireStep(R, a, amountPath);
+    return deduction(r.id, a, plain(v) + (r.atLeast != null ? ' < ' + plain(r.atLeast) : ' > ' + plain(r.atMost))
+      + ', ' + plain(a) + ' (酌情)');
+  }
+
+  function direct(R, r, c, kind, input) {
+    var given = input.amount();
+    var scope = scopeOf(r, c, kind);
+    if (cmp(given, scope) > 0) {
+      throw new ScoreError(input.path, 'expected a score from 0 to ' + plain(scope) + ', found ' + plain(given));
+    }
+    requireStep(R, given, input.path);
+    var effect = sub(given, scope);
+    var on = sign(effect) !== 0;
+    return outcome(r.id, effect, false, on, on ? plain(given) + ' / ' + plain(scope) : '');
+  }
+
+  /**
+   * SheetScorer.countedInBonus: a bonus criterion floors at 0, so deductions beyond its awards count for
+   * nothing; report only what counted, the deductions met first in rule order counting first.
+   */
+  function countedInBonus(outcomes, uncounted) {
+    var out = [];
+    var left = uncounted;
+    for (var i = outcomes.length - 1; i >= 0; i--) {
+      var o = outcomes[i];
+      if (sign(o.effect) < 0 && sign(left) > 0) {
+        var dropped = min(left, neg(o.effect));
+        left = sub(left, dropped);
+        var counted = add(o.effect, dropped);
+        var on = sign(counted) !== 0;
+        o = outcome(o.ruleId, counted, o.zeroes, on, on ? o.detail + ', ' + plain(dropped) + ' not counted below 0' : '');
+      }
+      out.unshift(o);
+    }
+    return out;
+  }
+
   function requireStep(R, v, path) {
     if (!isMultipleOf(v, R.step)) {
       throw new ScoreError(path, 'expected a multiple of ' + plain(R.step) + ', found ' + plain(v));
     }
   }
   Object.assign(K, {
-    RuleEffects: RuleEffects
+    RuleEffects: RuleEffects,
+    countedInBonus: countedInBonus
   });
 }(typeof window !== 'undefined' ? window : this));

@@ -16,7 +16,8 @@
  *   sheet   a sheet as parsed JSON (README "Sheet format"): criteria → { score } | { inputs } |
  *           { notApplicable: true }, optional attributes (the station's: size, partyMembers…)
  *           and vetoes. Give the station's attributes in sheet.attributes, as the Java engine
- *           receives them (Sheet.withAttributes).
+ *           receives them (Sheet.withAttributes), and its per-station targets in sheet.targets
+ *           ("criterion/rule" → number, Sheet.withTargets).
  *   returns the breakdown as plain JSON, the shape of org.kaoping.score.BreakdownJson:
  *     { rubric, station,
  *       sections: [ { id, kind: "score"|"bonus"|"penalty", score, maximum,
@@ -29,6 +30,7 @@
  *       sheets: [ { id, score, maximum } ],           category-sheet subtotals (floored at 0)
  *       base, bonus, penalty, total, maximum,         total = max(0, base + bonus + penalty)
  *       vetoes: [ { id, effect: "void"|"no-honours", source: "sheet" | "<criterion>/<rule>" } ] }
+ *     A bonus criterion's or section's maximum is null when nothing limits it (考核加分不封顶).
  *     Every decimal is a string at the rubric's scale ("97.50"), or longer only when the exact
  *     value needs more places (a rule effect of a rubric whose numbers exceed its scale).
  *   throws  Kaoping.ScoreError (an Error) when the sheet cannot be scored, like ScoreException:
@@ -73,12 +75,14 @@
     RuleInput = K.RuleInput,
     compile = K.compile,
     ceiling = K.ceiling,
-    RuleEffects = K.RuleEffects;
+    RuleEffects = K.RuleEffects,
+    countedInBonus = K.countedInBonus,
+    bonusMaximum = K.bonusMaximum;
 
   var VERSION = '1.0.0';
   // ---------------------------------------------------------------- SheetScorer
   function atScale(R, v) {
-    return setScale(v, R.scale, R.rounding);
+    return v === null ? null : setScale(v, R.scale, R.rounding);
   }
 
   function clamp(v, lo, hi) {
@@ -111,7 +115,7 @@
       return criterionScore(c, 'not-applicable', ZERO, ZERO, [], [], reason);
     }
     var points = c.points == null ? ZERO : c.points;
-    var shownMax = section.kind === 'score' ? points : ZERO;
+    var shownMax = section.kind === 'score' ? points : section.kind === 'bonus' ? bonusMaximum(section, c) : ZERO;
     if (present && entry.score != null) {
       if (!isEmptyObject(entry.inputs)) {
         throw new ScoreError(critPath(c.id), 'give either "score" or "inputs", not both');
@@ -140,7 +144,7 @@
       outcomes.push(o);
       zeroed = zeroed || o.zeroes;
       sum = add(sum, o.effect);
-      if (rule.kind === 'overTarget' && sign(o.effect) > 0) {
+      if ((rule.kind === 'overTarget' || rule.kind === 'excessRatio') && sign(o.effect) > 0) {
         overTargetAward = add(overTargetAward, o.effect);
       }
       if (o.fired && rule.veto != null) {
@@ -170,6 +174,9 @@
         sum = add(sum, back);
       }
     });
+    if (section.kind === 'bonus' && !zeroed && sign(sum) < 0) {
+      outcomes = countedInBonus(outcomes, neg(sum));
+    }
     var score;
     switch (section.kind) {
       case 'score':
@@ -250,15 +257,46 @@
     var mx = ZERO;
     scored.forEach(function (c) {
       sum = add(sum, c.score);
-      mx = add(mx, c.maximum);
+      if (section.kind === 'score') {
+        mx = add(mx, c.maximum);
+      }
     });
     if (section.cap != null) {
       sum = section.kind === 'penalty' ? max(sum, neg(section.cap)) : min(sum, section.cap);
     }
     if (section.kind !== 'score') {
-      mx = section.cap != null ? section.cap : mx;
+      mx = section.cap != null ? section.cap : sectionMaximum(section, scored);
     }
     return { id: section.id, kind: section.kind, score: atScale(R, sum), maximum: atScale(R, mx), criteria: scored };
+  }
+
+  /** Maxima.ofSection: Σ of the criteria's maxima, a highest-only group counting its largest once; null if any is unlimited. */
+  function sectionMaximum(section, scored) {
+    var sum = ZERO;
+    var grouped = {};
+    for (var g = 0; g < section.groups.length; g++) {
+      var best = ZERO;
+      for (var i = 0; i < scored.length; i++) {
+        var c = scored[i];
+        if (section.groups[g].indexOf(c.id) >= 0 && !hasOwn.call(grouped, c.id)) {
+          grouped[c.id] = true;
+          if (c.maximum === null) {
+            return null;
+          }
+          best = max(best, c.maximum);
+        }
+      }
+      sum = add(sum, best);
+    }
+    for (var k = 0; k < scored.length; k++) {
+      if (!hasOwn.call(grouped, scored[k].id)) {
+        if (scored[k].maximum === null) {
+          return null;
+        }
+        sum = add(sum, scored[k].maximum);
+      }
+    }
+    return sum;
   }
 
   function scoreCompiled(R, sheet) {
@@ -269,7 +307,7 @@
       }
     });
     var attributes = sheet.attributes == null ? {} : sheet.attributes;
-    var effects = new RuleEffects(R, attributes);
+    var effects = new RuleEffects(R, attributes, sheet.targets == null ? {} : sheet.targets);
     var vetoes = [];
     (sheet.vetoes || []).forEach(function (id) {
       var v = vetoEntry(R, id);
@@ -329,7 +367,7 @@
   // ---------------------------------------------------------------- JSON output (BreakdownJson)
   function toJson(R, b) {
     var f = function (v) {
-      return format(v, R.scale);
+      return v === null ? null : format(v, R.scale); // null: a bonus maximum nothing limits
     };
     return {
       rubric: b.rubric,
