@@ -60,6 +60,37 @@ final class Coverage {
         return cov;
     }
 
+    /**
+     * Section-level coverage of a run: {sheets scored, capped bonus sections that reached their cap,
+     * capped penalty sections that reached theirs, penalty sections inside a category sheet that deducted}.
+     */
+    static int[] sections(Rubric rubric, List<Parity.JavaResult> results) {
+        int[] out = new int[4];
+        for (Parity.JavaResult j : results) {
+            if (j.raw() == null) {
+                continue;
+            }
+            out[0]++;
+            for (Breakdown.SectionScore s : j.raw().sections()) {
+                Section section = rubric.sections().stream().filter(x -> x.id().equals(s.id())).findFirst().orElseThrow();
+                java.math.BigDecimal raw = s.criteria().stream().map(Breakdown.CriterionScore::score)
+                        .reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add);
+                if (section.cap() != null && section.kind() == org.kaoping.model.SectionKind.BONUS
+                        && raw.compareTo(section.cap()) > 0) {
+                    out[1]++;
+                }
+                if (section.cap() != null && section.kind() == org.kaoping.model.SectionKind.PENALTY
+                        && raw.compareTo(section.cap().negate()) < 0) {
+                    out[2]++;
+                }
+                if (section.sheet() != null && section.kind() == org.kaoping.model.SectionKind.PENALTY && s.score().signum() < 0) {
+                    out[3]++;
+                }
+            }
+        }
+        return out;
+    }
+
     static Set<String> kindsIn(Rubric rubric) {
         Set<String> out = new TreeSet<>();
         for (Section s : rubric.sections()) {

@@ -36,6 +36,8 @@ final class SheetGenerator {
     private final BigDecimal unit;
     private final BigDecimal step;
     private Map<String, String> attrs;
+    /** This sheet's per-station targets: "criterion/rule" → target (as the period would give them). */
+    private Map<String, BigDecimal> targets;
 
     SheetGenerator(Rubric rubric, SplittableRandom rnd) {
         this.rubric = rubric;
@@ -63,6 +65,20 @@ final class SheetGenerator {
         if (!attrs.isEmpty() || rnd.nextBoolean()) {
             ObjectNode a = sheet.putObject("attributes");
             attrs.forEach(a::put);
+        }
+        targets = new LinkedHashMap<>();
+        for (Section s : rubric.sections()) {
+            for (Criterion c : s.criteria()) {
+                for (Rule rule : c.rules()) {
+                    if (rule instanceof Rule.Targeted t && t.perStation() && rnd.nextInt(100) < 90) {
+                        targets.put(c.id() + "/" + rule.id(), target());
+                    }
+                }
+            }
+        }
+        if (!targets.isEmpty() || rnd.nextInt(10) == 0) {
+            ObjectNode t = sheet.putObject("targets");
+            targets.forEach((k, v) -> t.set(k, F.numberNode(v)));
         }
         ObjectNode criteria = sheet.putObject("criteria");
         for (Section s : rubric.sections()) {
@@ -120,6 +136,9 @@ final class SheetGenerator {
                 continue;
             }
             JsonNode v = input(s, c, rule);
+            if (rule instanceof Rule.Targeted t && t.perStation() && !targets.containsKey(c.id() + "/" + rule.id())) {
+                v = null; // no target for this station: the rule cannot be given an input
+            }
             if (v != null) {
                 inputs.set(rule.id(), v);
             }
@@ -193,9 +212,51 @@ final class SheetGenerator {
         } else if (rule instanceof Rule.Discretionary r) {
             return discretionaryAmount(r);
         } else if (rule instanceof Rule.CompletionRatio r) {
-            BigDecimal target = r.target() != null ? r.target()
-                    : attrs.get(r.attribute()) == null ? null : r.targets().get(attrs.get(r.attribute()));
+            BigDecimal target = targetFor(c, r);
             return target == null ? null : F.numberNode(achieved(target, r.zeroBelow()));
+        } else if (rule instanceof Rule.ExcessRatio r) {
+            BigDecimal target = targetFor(c, r);
+            if (target == null) {
+                return null;
+            }
+            // at, below, just above, and where the award reaches its cap: target × (1 + cap / per)
+            BigDecimal atCap = target.add(target.multiply(r.cap()).divide(r.per(), 3, RoundingMode.CEILING));
+            BigDecimal[] around = {target, target.add(unit), atCap, atCap.add(BigDecimal.ONE), atCap.subtract(unit)};
+            return F.numberNode(rnd.nextInt(3) == 0 ? achieved(target, null) : around[rnd.nextInt(around.length)].max(BigDecimal.ZERO));
+        } else if (rule instanceof Rule.EarnPerCount r) {
+            BigDecimal scope = r.part() != null ? c.part(r.part()).orElseThrow().budget()
+                    : c.points() == null ? BigDecimal.ZERO : c.points();
+            return count(near(r.per(), r.cap() == null ? scope : r.cap().min(scope), 0));
+        } else if (rule instanceof Rule.DiscretionaryEach r) {
+            ArrayNode a = F.arrayNode();
+            int len = rnd.nextInt(4) == 0 ? 0 : 1 + rnd.nextInt(4);
+            for (int i = 0; i < len; i++) {
+                BigDecimal v = multipleIn(r.min(), r.max()); // min, max or between, on the step
+                if (v != null) {
+                    a.add(v);
+                }
+            }
+            return a;
+        } else if (rule instanceof Rule.DiscretionaryIf r) {
+            ObjectNode o = F.objectNode();
+            BigDecimal bound = r.atLeast() != null ? r.atLeast() : r.atMost();
+            BigDecimal value = aroundBoundary(bound);
+            boolean holds = r.atLeast() != null ? value.compareTo(r.atLeast()) < 0 : value.compareTo(r.atMost()) > 0;
+            if (rnd.nextInt(10) > 0) {
+                o.set("value", F.numberNode(value));
+            }
+            if (holds && o.has("value") && rnd.nextInt(10) < 7) {
+                JsonNode a = discretionaryAmount(new Rule.Discretionary(r.id(), r.text(), null, null, null, r.min(), r.max()));
+                o.set("amount", a);
+            } else if (rnd.nextBoolean()) {
+                o.set("amount", F.numberNode(0));
+            }
+            return o;
+        } else if (rule instanceof Rule.Direct r) {
+            BigDecimal scope = r.part() != null ? c.part(r.part()).orElseThrow().budget()
+                    : s.kind() == SectionKind.SCORE && c.points() != null ? c.points() : BigDecimal.ZERO;
+            BigDecimal v = multipleIn(BigDecimal.ZERO, scope);
+            return v == null ? null : F.numberNode(v);
         } else if (rule instanceof Rule.Threshold r) {
             return F.numberNode(aroundBoundary(r.atLeast() != null ? r.atLeast() : r.atMost()));
         } else if (rule instanceof Rule.Levels r) {
@@ -216,6 +277,22 @@ final class SheetGenerator {
             return a;
         }
         throw new IllegalStateException("unhandled kind " + rule);
+    }
+
+    private BigDecimal targetFor(Criterion c, Rule.Targeted r) {
+        if (r.target() != null) {
+            return r.target();
+        }
+        if (r.perStation()) {
+            return targets.get(c.id() + "/" + r.id());
+        }
+        return attrs.get(r.attribute()) == null ? null : r.targets().get(attrs.get(r.attribute()));
+    }
+
+    /** A target as a station might have one: whole or with the scale's decimals. */
+    private BigDecimal target() {
+        return rnd.nextBoolean() ? BigDecimal.valueOf(1 + rnd.nextInt(200))
+                : unit.multiply(BigDecimal.valueOf(1 + rnd.nextInt(3000)));
     }
 
     /** A count: written as an integer, now and then as 3.0 (still a whole number). */
@@ -339,7 +416,9 @@ final class SheetGenerator {
                     () -> badInput(criteria),
                     () -> badInput(criteria),
                     () -> badInput(criteria),
-                    () -> missingTargetAttribute(sheet, criteria));
+                    () -> missingTargetAttribute(sheet, criteria),
+                    () -> missingStationTarget(sheet, criteria),
+                    () -> kindSpecific(criteria));
             String what = tries.get(rnd.nextInt(tries.size())).get();
             if (what != null) {
                 return new Mutation(what, sheet);
@@ -510,6 +589,11 @@ final class SheetGenerator {
             case AMOUNT -> options.addAll(List.of(F.textNode("1"), F.numberNode(new BigDecimal("-0.5")),
                     F.booleanNode(false), F.objectNode()));
             case LEVEL -> options.addAll(List.of(F.textNode("ZZZ"), F.numberNode(1), F.textNode("")));
+            case AMOUNTS -> options.addAll(List.of(F.numberNode(1), F.arrayNode().add(F.textNode("1")),
+                    F.arrayNode().add(new BigDecimal("-1")), F.objectNode()));
+            case VALUE_AMOUNT -> options.addAll(List.of(F.numberNode(1), F.arrayNode(), F.textNode("{}"),
+                    F.objectNode().put("value", 1).put("extra", 1), F.objectNode().put("value", "1"),
+                    F.objectNode().put("value", 1).put("amount", -1)));
             case COUNTS -> {
                 options.addAll(List.of(F.numberNode(3), F.arrayNode().add(1).add(-1),
                         F.arrayNode().add(new BigDecimal("0.5")), F.textNode("[1]")));
@@ -534,6 +618,67 @@ final class SheetGenerator {
             }
         }
         return pick(options);
+    }
+
+    /** A per-station rule given an input while the sheet gives no target for it. */
+    private String missingStationTarget(ObjectNode sheet, ObjectNode criteria) {
+        for (Section s : rubric.sections()) {
+            for (Criterion c : s.criteria()) {
+                if (!applicable(c)) {
+                    continue;
+                }
+                for (Rule rule : c.rules()) {
+                    if (rule instanceof Rule.Targeted t && t.perStation()) {
+                        String key = c.id() + "/" + rule.id();
+                        if (sheet.has("targets")) {
+                            ((ObjectNode) sheet.get("targets")).remove(key);
+                        }
+                        criteria.putObject(c.id()).putObject("inputs").put(rule.id(), 1);
+                        return "no station target for " + key;
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    /** What only the new kinds refuse: an occurrence out of range, an amount without its condition, a score above its scope. */
+    private String kindSpecific(ObjectNode criteria) {
+        List<Object[]> found = new ArrayList<>();
+        for (Section s : rubric.sections()) {
+            for (Criterion c : s.criteria()) {
+                if (!applicable(c)) {
+                    continue;
+                }
+                for (Rule rule : c.rules()) {
+                    if (rule instanceof Rule.DiscretionaryEach || rule instanceof Rule.DiscretionaryIf
+                            || rule instanceof Rule.Direct) {
+                        found.add(new Object[]{s, c, rule});
+                    }
+                }
+            }
+        }
+        Object[] pick = pick(found);
+        if (pick == null) {
+            return null;
+        }
+        Section s = (Section) pick[0];
+        Criterion c = (Criterion) pick[1];
+        Rule rule = (Rule) pick[2];
+        JsonNode bad;
+        if (rule instanceof Rule.DiscretionaryEach r) {
+            bad = F.arrayNode().add(r.min()).add(rnd.nextBoolean() ? r.max().add(step) : r.min().subtract(step));
+        } else if (rule instanceof Rule.DiscretionaryIf r) {
+            BigDecimal quiet = r.atLeast() != null ? r.atLeast() : r.atMost(); // at the bound: the condition does not hold
+            bad = rnd.nextBoolean() ? F.objectNode().put("amount", r.max())
+                    : F.objectNode().<ObjectNode>set("value", F.numberNode(quiet)).set("amount", F.numberNode(r.max()));
+        } else {
+            BigDecimal scope = rule.part() != null ? c.part(rule.part()).orElseThrow().budget()
+                    : s.kind() == SectionKind.SCORE && c.points() != null ? c.points() : BigDecimal.ZERO;
+            bad = F.numberNode(scope.add(step));
+        }
+        criteria.putObject(c.id()).putObject("inputs").set(rule.id(), bad);
+        return "kind-specific " + c.id() + "/" + rule.id() + " = " + bad;
     }
 
     private String missingTargetAttribute(ObjectNode sheet, ObjectNode criteria) {

@@ -29,12 +29,15 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * The shipped rubrics use only some rule kinds and one rounding mode, so random rubrics fill the
- * grid: every rule kind × every rounding mode × scales 0–4, on-scale and with finer rates; plus the
- * decimal arithmetic itself (divide, setScale) against java.math.BigDecimal in all six modes.
+ * grid: every rule kind × every rounding mode × scales 0–4 × on-scale and finer rates × the unit step or
+ * another × one sheet or category sheets (each with its own capped penalty section), every rubric with
+ * capped and uncapped bonus and penalty sections. Two closing tests print the coverage and fail if any
+ * combination went unexercised. Plus the decimal arithmetic itself (divide, setScale) against
+ * java.math.BigDecimal in all six modes.
  */
 class SyntheticRubricParityTest {
-    static final int VALID_PER_RUBRIC = 150;
-    static final int INVALID_PER_RUBRIC = 25;
+    static final int VALID_PER_RUBRIC = 60;
+    static final int INVALID_PER_RUBRIC = 15;
 
     private static Browser browser;
 
@@ -51,20 +54,26 @@ class SyntheticRubricParityTest {
     }
 
     @TestFactory
-    @DisplayName("random rubrics: every rule kind × rounding mode × scale, valid and invalid sheets")
+    @DisplayName("random rubrics: every rule kind × rounding mode × scale × step × category sheets, valid and invalid sheets")
     Stream<DynamicTest> syntheticRubrics() {
         long base = Parity.baseSeed();
         Map<String, int[]> grid = new TreeMap<>(); // "kind/MODE" → {fired, silent}
+        Map<String, int[]> combos = new TreeMap<>(); // "MODE s<scale> <step> <sheets>" → {sheets, bonus caps, penalty caps, sheet penalties}
         List<DynamicTest> tests = new ArrayList<>();
         for (String mode : SyntheticRubrics.ROUNDINGS) {
             for (int scale = 0; scale <= 4; scale++) {
-                for (boolean fine : new boolean[]{false, true}) {
-                    String id = "syn-" + mode.toLowerCase().replace('_', '-') + "-s" + scale + (fine ? "-fine" : "");
+                for (int variant = 0; variant < 8; variant++) {
+                    boolean fine = (variant & 1) != 0;
+                    boolean otherStep = (variant & 2) != 0;
+                    boolean sheets = (variant & 4) != 0;
+                    String id = "syn-" + mode.toLowerCase().replace('_', '-') + "-s" + scale + (fine ? "-fine" : "")
+                            + (otherStep ? "-step" : "") + (sheets ? "-sheets" : "");
+                    String combo = combo(mode, scale, otherStep, sheets);
                     int sc = scale;
                     tests.add(DynamicTest.dynamicTest(id, () -> {
                         long seed = base ^ id.hashCode();
                         SplittableRandom rnd = new SplittableRandom(seed);
-                        ObjectNode json = SyntheticRubrics.rubric(rnd, id, sc, mode, fine);
+                        ObjectNode json = SyntheticRubrics.rubric(rnd, id, sc, mode, fine, otherStep, sheets);
                         Rubric rubric = bind(json);
                         browser.loadRubric(id, Parity.text(json));
                         SheetGenerator gen = new SheetGenerator(rubric, rnd);
@@ -90,6 +99,11 @@ class SyntheticRubricParityTest {
                             g[0] += c[1];
                             g[1] += c[2];
                         });
+                        int[] tally = combos.computeIfAbsent(combo, x -> new int[4]);
+                        int[] here = Coverage.sections(rubric, java);
+                        for (int k = 0; k < 4; k++) {
+                            tally[k] += here[k];
+                        }
                     }));
                 }
             }
@@ -104,9 +118,46 @@ class SyntheticRubricParityTest {
                     }
                 }
             }
+            StringBuilder report = new StringBuilder("rule kind × rounding mode: fired / silent outcomes\n");
+            for (String k : SyntheticRubrics.KINDS) {
+                report.append(String.format("  %-18s", k));
+                for (String m : SyntheticRubrics.ROUNDINGS) {
+                    int[] g = grid.getOrDefault(k + "/" + m, new int[2]);
+                    report.append(String.format(" %s %5d/%-5d", m, g[0], g[1]));
+                }
+                report.append('\n');
+            }
+            System.out.print(report);
+            assertEquals(List.of(), missing);
+        }));
+        tests.add(DynamicTest.dynamicTest("every rounding mode × scale 0–4 × step × category sheets: sheets scored, "
+                + "bonus and penalty caps reached, penalty sections inside category sheets deducting", () -> {
+            List<String> missing = new ArrayList<>();
+            StringBuilder report = new StringBuilder("combination: sheets scored, bonus caps reached, penalty caps reached,"
+                    + " penalties inside a category sheet\n");
+            for (String mode : SyntheticRubrics.ROUNDINGS) {
+                for (int scale = 0; scale <= 4; scale++) {
+                    for (boolean otherStep : new boolean[]{false, true}) {
+                        for (boolean sheets : new boolean[]{false, true}) {
+                            String combo = combo(mode, scale, otherStep, sheets);
+                            int[] t = combos.getOrDefault(combo, new int[4]);
+                            report.append(String.format("  %-34s %4d %4d %4d %4d%n", combo, t[0], t[1], t[2], t[3]));
+                            if (t[0] == 0 || t[1] == 0 || t[2] == 0 || (sheets && t[3] == 0)) {
+                                missing.add(combo + " " + java.util.Arrays.toString(t));
+                            }
+                        }
+                    }
+                }
+            }
+            System.out.print(report);
+            assertEquals(120, combos.size(), "6 modes × 5 scales × 2 steps × 2 sheet layouts");
             assertEquals(List.of(), missing);
         }));
         return tests.stream();
+    }
+
+    private static String combo(String mode, int scale, boolean otherStep, boolean sheets) {
+        return mode + " scale " + scale + (otherStep ? " other-step" : " unit-step") + (sheets ? " category-sheets" : " one-sheet");
     }
 
     static Rubric bind(ObjectNode json) {

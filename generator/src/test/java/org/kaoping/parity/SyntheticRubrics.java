@@ -19,25 +19,37 @@ import static org.kaoping.parity.SheetGenerator.F;
  */
 final class SyntheticRubrics {
     static final String[] KINDS = {"perCount", "zeroing", "discretionary", "completionRatio", "threshold", "levels",
-            "awardPerCount", "symmetric", "overTarget", "escalating"};
+            "awardPerCount", "symmetric", "overTarget", "escalating", "excessRatio", "earnPerCount", "discretionaryEach",
+            "discretionaryIf", "direct"};
+    /** Kinds that set the score of a score criterion (or its part): not drawn in bonus and penalty sections. */
+    private static final List<String> SCORE_ONLY = List.of("earnPerCount", "direct");
     static final String[] ROUNDINGS = {"HALF_UP", "HALF_EVEN", "DOWN", "UP", "FLOOR", "CEILING"};
 
     private final SplittableRandom rnd;
     private final int scale;
     private final boolean offScale;
+    private final boolean otherStep;
+    private final boolean categorySheets;
     private final BigDecimal unit;
     private BigDecimal step;
     private int criterionNo;
 
-    private SyntheticRubrics(SplittableRandom rnd, int scale, boolean offScale) {
+    private SyntheticRubrics(SplittableRandom rnd, int scale, boolean offScale, boolean otherStep, boolean categorySheets) {
         this.rnd = rnd;
         this.scale = scale;
         this.offScale = offScale;
+        this.otherStep = otherStep;
+        this.categorySheets = categorySheets;
         this.unit = BigDecimal.ONE.movePointLeft(scale);
     }
 
-    static ObjectNode rubric(SplittableRandom rnd, String id, int scale, String rounding, boolean offScale) {
-        return new SyntheticRubrics(rnd, scale, offScale).build(id, rounding);
+    /**
+     * @param otherStep      a step other than one unit of the scale (2, 5, 10, 25 or 50 units)
+     * @param categorySheets two category sheets, each with its own (capped) penalty section
+     */
+    static ObjectNode rubric(SplittableRandom rnd, String id, int scale, String rounding, boolean offScale,
+                             boolean otherStep, boolean categorySheets) {
+        return new SyntheticRubrics(rnd, scale, offScale, otherStep, categorySheets).build(id, rounding);
     }
 
     private ObjectNode build(String id, String rounding) {
@@ -50,10 +62,12 @@ final class SyntheticRubrics {
         r.put("scale", scale);
         r.put("rounding", rounding);
         step = unit;
-        if (rnd.nextInt(10) < 4) {
-            int[] m = {1, 2, 5, 10, 25, 50};
+        if (otherStep) {
+            int[] m = {2, 5, 10, 25, 50};
             step = unit.multiply(BigDecimal.valueOf(m[rnd.nextInt(scale == 0 ? 2 : m.length)]));
             r.set("step", F.numberNode(step));
+        } else if (rnd.nextBoolean()) {
+            r.set("step", F.numberNode(step)); // the default, written out
         }
         r.put("source", "synthetic");
         ObjectNode attrs = r.putObject("attributes");
@@ -63,7 +77,7 @@ final class SyntheticRubrics {
         ObjectNode party = attrs.putObject("partyMembers");
         party.put("title", "有无党员");
         party.putObject("values").put("yes", "有").put("no", "无");
-        boolean sheets = rnd.nextBoolean();
+        boolean sheets = categorySheets;
         if (sheets) {
             ArrayNode s = r.putArray("sheets");
             for (String sid : List.of("cat-a", "cat-b")) {
@@ -72,15 +86,21 @@ final class SyntheticRubrics {
         }
         ArrayNode sections = r.putArray("sections");
         BigDecimal total = BigDecimal.ZERO;
+        // Every rubric has a capped bonus and a capped penalty section, and usually uncapped ones; with
+        // category sheets each sheet has its own capped penalty section.
         int nScore = 1 + rnd.nextInt(3);
-        int nBonus = rnd.nextInt(3);
-        int nPenalty = rnd.nextInt(3);
+        int nBonus = 1 + rnd.nextInt(2);
+        int nPenalty = sheets ? 2 + rnd.nextInt(2) : 1 + rnd.nextInt(2);
         int n = 0;
         for (int i = 0; i < nScore + nBonus + nPenalty; i++) {
             String kind = i < nScore ? "score" : i < nScore + nBonus ? "bonus" : "penalty";
-            ObjectNode s = section("sec" + (++n), kind);
+            int within = i < nScore ? i : i < nScore + nBonus ? i - nScore : i - nScore - nBonus;
+            boolean capped = !kind.equals("score") && (within == 0 || (sheets && kind.equals("penalty") && within == 1)
+                    || rnd.nextInt(3) == 0);
+            ObjectNode s = section("sec" + (++n), kind, capped);
             if (sheets) {
-                s.put("sheet", rnd.nextBoolean() ? "cat-a" : "cat-b");
+                s.put("sheet", kind.equals("penalty") && within < 2 ? (within == 0 ? "cat-a" : "cat-b")
+                        : i == 0 ? "cat-a" : i == 1 ? "cat-b" : rnd.nextBoolean() ? "cat-a" : "cat-b");
             }
             if (kind.equals("score")) {
                 total = total.add(s.get("points").decimalValue());
@@ -94,7 +114,7 @@ final class SyntheticRubrics {
         return r;
     }
 
-    private ObjectNode section(String id, String kind) {
+    private ObjectNode section(String id, String kind, boolean capped) {
         ObjectNode s = F.objectNode();
         s.put("id", id);
         s.put("number", id);
@@ -118,8 +138,9 @@ final class SyntheticRubrics {
                 s.set("cap", F.numberNode(sum.subtract(unit).max(unit)));
             }
         } else {
-            if (rnd.nextBoolean()) {
-                s.set("cap", F.numberNode(amount(BigDecimal.valueOf(15))));
+            if (capped) {
+                // small enough that the criteria often reach it
+                s.set("cap", F.numberNode(amount(BigDecimal.valueOf(kind.equals("penalty") ? 1 : rnd.nextBoolean() ? 3 : 15))));
             }
             if (ids.size() >= 2 && rnd.nextInt(10) < 6) {
                 ObjectNode g = s.putArray("groups").addObject();
@@ -189,7 +210,12 @@ final class SyntheticRubrics {
             for (int i = 0; i < nRules; i++) {
                 String[] part = !parts.isEmpty() && rnd.nextInt(10) < 6 ? parts.get(rnd.nextInt(parts.size())) : null;
                 BigDecimal ruleScope = part == null ? scope : new BigDecimal(part[1]);
-                rules.add(rule("r" + i, KINDS[rnd.nextInt(KINDS.length)], part == null ? null : part[0], ruleScope,
+                String kind = KINDS[rnd.nextInt(KINDS.length)];
+                if (!sectionKind.equals("score") && SCORE_ONLY.contains(kind)
+                        || sectionKind.equals("penalty") && kind.equals("excessRatio")) {
+                    kind = sectionKind.equals("bonus") ? "awardPerCount" : "discretionaryEach";
+                }
+                rules.add(rule("r" + i, kind, part == null ? null : part[0], ruleScope,
                         sectionKind, points == null && part == null));
             }
         }
@@ -226,13 +252,7 @@ final class SyntheticRubrics {
                 r.set("max", F.numberNode(max));
             }
             case "completionRatio" -> {
-                if (rnd.nextInt(10) < 6) {
-                    r.set("target", F.numberNode(target()));
-                } else {
-                    r.put("attribute", "size");
-                    r.putObject("targets").<ObjectNode>set("large", F.numberNode(target()))
-                            .set("small", F.numberNode(target()));
-                }
+                target(r);
                 if (noDefaultBudget || rnd.nextBoolean()) {
                     r.set("budget", F.numberNode(amount(scope.add(BigDecimal.valueOf(rnd.nextInt(3))))));
                 }
@@ -271,6 +291,30 @@ final class SyntheticRubrics {
                 r.set("bonusCap", F.numberNode(amount(BigDecimal.valueOf(6))));
                 optCap(r, "cap", scope);
             }
+            case "excessRatio" -> {
+                target(r);
+                r.set("per", F.numberNode(rnd.nextBoolean() ? BigDecimal.TEN : rate(scope)));
+                r.set("cap", F.numberNode(amount(BigDecimal.valueOf(6))));
+            }
+            case "earnPerCount" -> {
+                r.set("per", F.numberNode(rate(scope)));
+                optCap(r, "cap", scope);
+            }
+            case "discretionaryEach" -> {
+                BigDecimal min = step.multiply(BigDecimal.valueOf(1 + rnd.nextInt(3)));
+                r.set("min", F.numberNode(min));
+                r.set("max", F.numberNode(min.add(step.multiply(BigDecimal.valueOf(rnd.nextInt(12))))));
+                optCap(r, "cap", scope);
+            }
+            case "discretionaryIf" -> {
+                BigDecimal b = BigDecimal.valueOf(rnd.nextInt(1001)).movePointLeft(rnd.nextInt(4));
+                r.set(rnd.nextBoolean() ? "atLeast" : "atMost", F.numberNode(b));
+                BigDecimal min = step.multiply(BigDecimal.valueOf(1 + rnd.nextInt(3)));
+                r.set("min", F.numberNode(min));
+                r.set("max", F.numberNode(min.add(step.multiply(BigDecimal.valueOf(rnd.nextInt(16))))));
+            }
+            case "direct" -> {
+            }
             case "escalating" -> {
                 ArrayNode steps = r.putArray("steps");
                 BigDecimal s = rate(scope);
@@ -283,6 +327,20 @@ final class SyntheticRubrics {
             default -> throw new IllegalArgumentException(kind);
         }
         return r;
+    }
+
+    /** One target, one per station size, or one per station (given by the sheet, as from the period). */
+    private void target(ObjectNode r) {
+        int k = rnd.nextInt(10);
+        if (k < 4) {
+            r.set("target", F.numberNode(target()));
+        } else if (k < 7) {
+            r.put("attribute", "size");
+            r.putObject("targets").<ObjectNode>set("large", F.numberNode(target()))
+                    .set("small", F.numberNode(target()));
+        } else {
+            r.put("targetPerStation", true);
+        }
     }
 
     private void optCap(ObjectNode r, String field, BigDecimal scope) {
