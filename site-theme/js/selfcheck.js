@@ -150,7 +150,7 @@
       reason: '', auto: true };
   }
   function emptyState() {
-    var st = { station: '', stationUnit: '', unit: '', date: '', attributes: {}, criteria: {}, vetoes: [],
+    var st = { station: '', stationUnit: '', unit: '', date: '', attributes: {}, targets: {}, criteria: {}, vetoes: [],
       signatures: { unitHead: '', members: '', leader: '' } };
     order.forEach(function (id) {
       st.criteria[id] = blank(id);
@@ -178,6 +178,9 @@
         out.attributes[n] = st.attributes[n];
       }
     });
+    if (Object.keys(st.targets).length) {
+      out.targets = JSON.parse(JSON.stringify(st.targets)); // per-station targets (rubrics/README.md, Targets)
+    }
     out.criteria = {};
     order.forEach(function (id) {
       var e = st.criteria[id];
@@ -255,6 +258,9 @@
       case 'discretionary':
         return '酌情扣分：' + (Number(r.min) > 0 ? '0 或 ' + plain(r.min) + '–' : '0–') + plain(r.max) + ' 分，最小单位 ' + STEP + ' 分';
       case 'completionRatio': {
+        if (r.targetPerStation) {
+          return '填实际完成数，目标按本所目标（在上方填写），按未完成的比例扣分';
+        }
         var t = targetOf(r, attrs);
         return '填实际完成数，目标 ' + (t !== null ? plain(t) : Object.keys(r.targets || {}).map(function (v) {
           return attrLabel(r.attribute, v) + ' ' + plain(r.targets[v]);
@@ -270,6 +276,19 @@
         }).join('，') + (cap ? '，最多扣 ' + cap + ' 分' : '');
       case 'levels':
         return '按达到的档次计分';
+      case 'excessRatio':
+        return '填实际完成数，目标 ' + (r.targetPerStation ? '按本所目标（在上方填写）' : (targetOf(r, attrs) !== null
+          ? plain(targetOf(r, attrs)) : '视所别而定')) + '：超出目标的部分按比例加分，超出一倍加 ' + p + ' 分，最多加 '
+          + plain(r.cap) + ' 分';
+      case 'earnPerCount':
+        return '填件数：每件得 ' + p + ' 分，从 0 分起计' + (cap ? '，最多 ' + cap + ' 分' : '，得满为止');
+      case 'discretionaryEach':
+        return '每人次酌情扣 ' + plain(r.min) + '–' + plain(r.max) + ' 分，逐次填写，用空格或逗号分开' + (cap ? '，合计最多扣 ' + cap + ' 分' : '');
+      case 'discretionaryIf':
+        return '先填实际数值：' + (r.atLeast != null ? '低于 ' + plain(r.atLeast) : '高于 ' + plain(r.atMost)) + ' 时方可酌情扣 '
+          + plain(r.min) + '–' + plain(r.max) + ' 分';
+      case 'direct':
+        return '由考核组直接评定这一部分的得分，不填按满分计';
       default:
         return '';
     }
@@ -282,9 +301,11 @@
       var r = ruleOf(k, o.ruleId);
       var v = own(inputs, o.ruleId);
       var e = Number(o.effect);
-      var how = /perCount/.test(r.kind) ? v + ' 处，' : r.kind === 'levels' ? (r.levels.filter(function (l) {
+      var how = r.kind === 'earnPerCount' ? (v || 0) + ' 件，' : /perCount/.test(r.kind) ? v + ' 处，' : r.kind === 'levels' ? (r.levels.filter(function (l) {
         return l.code === v;
-      })[0] || { label: '' }).label + '，' : /completionRatio|threshold|symmetric|overTarget/.test(r.kind) ? '实际 ' + v + '，' : '';
+      })[0] || { label: '' }).label + '，' : /completionRatio|excessRatio|threshold|symmetric|overTarget/.test(r.kind) ? '实际 ' + v + '，'
+        : r.kind === 'discretionaryIf' && v ? '实际 ' + v.value + '，' : r.kind === 'discretionaryEach' && v ? v.length + ' 人次，'
+        : r.kind === 'direct' ? '评定 ' + v + ' 分，' : '';
       if (o.zeroes) {
         out.push(r.text + '（' + how + '本项不得分）');
       } else if (e !== 0) {
@@ -374,6 +395,41 @@
       sync = function (v) {
         sel.value = v === undefined ? best.code : v;
       };
+    } else if (kind === 'discretionaryEach') {
+      var list = el('input', { type: 'text', id: fid, cls: 'sc-list', inputmode: 'decimal', placeholder: '如 1 2.5',
+        'aria-describedby': fid + '-h', oninput: function () {
+          var parts = list.value.split(/[\s,，、;；]+/).filter(Boolean);
+          setInput(id, r.id, parts.length ? parts.map(function (t) {
+            return isFinite(Number(t)) ? Number(t) : t;
+          }) : undefined);
+        } });
+      ctl = list;
+      sync = function (v) {
+        list.value = Array.isArray(v) ? v.join(' ') : '';
+      };
+    } else if (kind === 'discretionaryIf') {
+      var valueF = numField(fid, { min: 0, step: 'any', 'aria-describedby': fid + '-h' });
+      var amountF = numField(fid + '-a', { min: 0, max: r.max, step: STEP, placeholder: '0' });
+      var both = function () {
+        var o = {};
+        var v = numberOf(valueF);
+        var a = numberOf(amountF);
+        if (v !== undefined) {
+          o.value = v;
+        }
+        if (a !== undefined && a !== 0) {
+          o.amount = a;
+        }
+        setInput(id, r.id, Object.keys(o).length ? o : undefined);
+      };
+      valueF.addEventListener('input', both);
+      amountF.addEventListener('input', both);
+      ctl = el('span', { cls: 'sc-counts' }, [el('span', { text: '实际 ' }), valueF,
+        el('label', { 'for': amountF.id }, ['扣分 ', amountF])]);
+      sync = function (v) {
+        valueF.value = v && v.value != null ? String(v.value) : '';
+        amountF.value = v && v.amount != null ? String(v.amount) : '';
+      };
     } else if (kind === 'escalating') {
       var fs = r.steps.map(function (s, i) {
         return numField(fid + '-' + i, { min: 0, step: 1, placeholder: '0', oninput: function () {
@@ -398,9 +454,10 @@
     } else {
       // counts (perCount, awardPerCount, symmetric, overTarget), discretionary amounts, achieved values
       var around = kind === 'symmetric' || kind === 'overTarget';
-      var count = around || /perCount/.test(kind);
+      var count = around || /perCount/.test(kind) || kind === 'earnPerCount';
       var none = around ? r.target : count || kind === 'discretionary' ? 0 : undefined;
-      var f = numField(fid, { min: 0, max: kind === 'discretionary' ? r.max : null, step: count ? 1 : kind === 'discretionary' ? STEP : 'any',
+      var f = numField(fid, { min: 0, max: kind === 'discretionary' ? r.max : null,
+        step: count ? 1 : kind === 'discretionary' || kind === 'direct' ? STEP : 'any',
         placeholder: none === undefined ? null : String(none), 'aria-describedby': fid + '-h' });
       f.addEventListener('input', function () {
         var v = numberOf(f);
@@ -428,6 +485,25 @@
     var effect = el('span', { cls: 'sc-effect' });
     var h = el('span', { cls: 'sc-hint', id: fid + '-h' });
     box.appendChild(text);
+    if (r.targetPerStation === true) {
+      // the station's own target, set in another document (年度任务分解表): goes into the sheet's "targets"
+      var key = id + '/' + r.id;
+      var tf = numField(fid + '-t', { min: 0, step: 'any', oninput: function () {
+        var t = numberOf(tf);
+        if (t === undefined || t <= 0) {
+          delete state.targets[key];
+        } else {
+          state.targets[key] = t;
+        }
+        changed();
+      } });
+      box.appendChild(el('span', { cls: 'sc-ctl' }, [el('label', { 'for': tf.id }, ['本所目标 ', tf])]));
+      var syncInput = sync;
+      sync = function (v) {
+        tf.value = own(state.targets, key) != null ? String(state.targets[key]) : '';
+        syncInput(v);
+      };
+    }
     box.appendChild(el('span', { cls: 'sc-ctl' }, [ctl || null, effect]));
     box.appendChild(h);
     return { box: box, sync: sync, effect: effect, hint: h };
@@ -874,6 +950,17 @@
         skip('所的属性 ' + n + ' = ' + JSON.stringify(v) + '：本细则没有这一属性或取值');
       }
     });
+    Object.keys(isObj(sheet.targets) ? sheet.targets : {}).forEach(function (key) {
+      var v = sheet.targets[key];
+      var ids = key.split('/');
+      var k = own(crits, ids[0]);
+      var r = k && ids.length === 2 ? ruleOf(k, ids[1]) : null;
+      if (r && r.targetPerStation === true && typeof v === 'number' && v > 0) {
+        st.targets[key] = v;
+      } else {
+        skip('本所目标 ' + key + ' = ' + JSON.stringify(v) + '：本细则没有按所设定目标的这一条');
+      }
+    });
     Object.keys(sheet.criteria).forEach(function (id) {
       var k = own(crits, id);
       var entry = sheet.criteria[id];
@@ -897,7 +984,7 @@
       var one = {};
       one[id] = probe;
       try {
-        K.score(rubric, { attributes: attrs, criteria: one });
+        K.score(rubric, { attributes: attrs, criteria: one, targets: st.targets });
       } catch (x) {
         skip(where + (x.detail || x.message));
         return;

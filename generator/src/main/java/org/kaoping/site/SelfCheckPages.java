@@ -126,7 +126,7 @@ public final class SelfCheckPages {
     /**
      * The form of the sheet's rubric, prefilled with the sheet: selfcheck/&lt;rubric&gt;.html#sheet=&lt;base64url
      * of the sheet JSON&gt;. Only the sheet-format fields travel (no corrections, notes or recorded total), with
-     * the station's registry attributes and name filled in.
+     * the station's registry attributes, name and per-station targets filled in.
      */
     static Link prefillLink(Rubric rubric, String fingerprint, Station station, Sheet sheet) {
         ObjectNode s = JsonNodeFactory.instance.objectNode();
@@ -145,6 +145,10 @@ public final class SelfCheckPages {
                 attrs.put(k, v);
             }
         });
+        if (!sheet.targets().isEmpty()) {
+            ObjectNode targets = s.putObject("targets"); // the station's per-station targets, sorted for identical builds
+            new TreeMap<>(sheet.targets()).forEach(targets::put);
+        }
         ObjectNode criteria = s.putObject("criteria");
         sheet.criteria().forEach((id, e) -> {
             ObjectNode c = criteria.putObject(id);

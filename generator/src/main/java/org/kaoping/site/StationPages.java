@@ -62,7 +62,7 @@ final class StationPages {
             if (os.isPresent() && os.get().breakdown() != null && sp.sheets().containsKey(id)) {
                 if (sheets.isEmpty() && fingerprints.containsKey(sp.rubric().id())) {
                     selfCheck = SelfCheckPages.prefillLink(sp.rubric(), fingerprints.get(sp.rubric().id()), station,
-                            sp.sheets().get(id));
+                            sp.sheets().get(id).withTargets(sp.period().targetsOf(id)));
                 }
                 sheets.add(sheet(sp, sp.sheets().get(id), os.get().breakdown(), sheets.isEmpty(), internal));
             }

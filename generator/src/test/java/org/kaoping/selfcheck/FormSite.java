@@ -29,7 +29,12 @@ final class FormSite implements AutoCloseable {
     }
 
     static FormSite start(Path temp) {
-        Path out = build(temp.resolve("site"));
+        return start(temp, "content", "rubrics");
+    }
+
+    /** The same, for another content and rubrics folder (an example of examples/). */
+    static FormSite start(Path temp, String content, String rubrics) {
+        Path out = build(temp.resolve("site"), content, rubrics);
         System.setProperty("webdriver.chrome.driver", "/usr/bin/chromedriver");
         ChromeOptions opts = new ChromeOptions();
         opts.setBinary("/usr/bin/chromium");
@@ -41,12 +46,16 @@ final class FormSite implements AutoCloseable {
 
     /** `kaoping build` of the shipped content, rubrics and theme into {@code out}. */
     static Path build(Path out) {
+        return build(out, "content", "rubrics");
+    }
+
+    static Path build(Path out, String content, String rubrics) {
         StringWriter o = new StringWriter();
         StringWriter e = new StringWriter();
         CommandLine cl = new CommandLine(new Main());
         cl.setOut(new PrintWriter(o, true));
         cl.setErr(new PrintWriter(e, true));
-        int code = cl.execute("build", "--content", "content", "--rubrics", "rubrics", "--theme", "site-theme",
+        int code = cl.execute("build", "--content", content, "--rubrics", rubrics, "--theme", "site-theme",
                 "--out", out.toString());
         if (code != 0) {
             throw new IllegalStateException("build failed:\n" + o + e);
