@@ -307,6 +307,27 @@ class RulePatternsTest {
         }
     }
 
+    @Test
+    @DisplayName("the schema refuses an excessRatio without its cap, two targets, and a discretionaryIf with both bounds")
+    void schema(@org.junit.jupiter.api.io.TempDir Path tmp) throws java.io.IOException {
+        String rules = """
+                { "kind": "excessRatio", "id": "x", "text": "t", "target": 5, "per": 10 },
+                { "kind": "completionRatio", "id": "y", "text": "t", "target": 5, "targetPerStation": true },
+                { "kind": "discretionaryIf", "id": "z", "text": "t", "atLeast": 1, "atMost": 2, "min": 1, "max": 2 }""";
+        Path file = tmp.resolve("t.json");
+        java.nio.file.Files.writeString(file, rubricJson("", rules, NO_BONUS));
+        List<Diagnostic> found = new java.util.ArrayList<>();
+        org.kaoping.load.FileLoader.load(file, org.kaoping.load.SchemaCheck.RUBRIC, Rubric.class, found);
+        List<String> paths = found.stream().filter(Diagnostic::isError).map(Diagnostic::message).toList();
+        for (String rule : List.of("rules[0]", "rules[1]", "rules[2]")) {
+            assertTrue(paths.stream().anyMatch(m -> m.contains(rule)), rule + " not refused: " + paths);
+        }
+        java.nio.file.Files.writeString(file, rubricJson("", ExcessRatio.RULES, NO_BONUS));
+        found.clear();
+        assertTrue(org.kaoping.load.FileLoader.load(file, org.kaoping.load.SchemaCheck.RUBRIC, Rubric.class, found) != null
+                && found.isEmpty(), found.toString());
+    }
+
     @Nested
     @DisplayName("what the reference now says")
     class Reference {
