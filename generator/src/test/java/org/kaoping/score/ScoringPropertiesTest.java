@@ -115,7 +115,7 @@ class ScoringPropertiesTest {
                     for (Rule rule : c.rules()) {
                         if (rule instanceof Rule.PerCount || rule instanceof Rule.Escalating || rule instanceof Rule.Zeroing
                                 || rule instanceof Rule.Discretionary || rule instanceof Rule.CompletionRatio
-                                || rule instanceof Rule.Threshold) {
+                                || rule instanceof Rule.Threshold || rule instanceof Rule.DiscretionaryEach) {
                             candidates.add(new String[]{c.id(), rule.id()});
                         }
                     }
@@ -154,6 +154,13 @@ class ScoringPropertiesTest {
             return BigDecimal.ZERO;
         } else if (rule instanceof Rule.Threshold t) {
             return t.atLeast() != null ? BigDecimal.ZERO : t.atMost().add(BigDecimal.ONE);
+        } else if (rule instanceof Rule.DiscretionaryEach d) {
+            List<BigDecimal> more = new ArrayList<>();
+            if (current != null) {
+                current.forEach(n -> more.add(n.decimalValue()));
+            }
+            more.add(d.max()); // one more occurrence
+            return more;
         }
         throw new IllegalArgumentException();
     }

@@ -115,7 +115,7 @@ public final class RandomRubrics {
                     ? new Rule.PerCount(id, "penalty", null, veto, null, upTo(BigDecimal.valueOf(3)), rnd.nextBoolean() ? upTo(scope) : null)
                     : new Rule.Escalating(id, "escalating", null, veto, null, List.of(upTo(BigDecimal.ONE), upTo(BigDecimal.valueOf(2))), null);
         }
-        return switch (rnd.nextInt(9)) {
+        return switch (rnd.nextInt(14)) {
             case 0 -> new Rule.PerCount(id, "per", part, veto, null, upTo(scope), rnd.nextBoolean() ? upTo(scope) : null);
             case 1 -> new Rule.Zeroing(id, "zero", part, veto, null);
             case 2 -> {
@@ -135,6 +135,18 @@ public final class RandomRubrics {
                     new Rule.Level("C", "差", BigDecimal.ZERO)));
             case 6 -> new Rule.Symmetric(id, "sym", part, veto, null, rnd.nextInt(5), upTo(scope), rnd.nextBoolean() ? upTo(scope) : null);
             case 7 -> new Rule.OverTarget(id, "over", null, veto, null, rnd.nextInt(5), upTo(BigDecimal.valueOf(2)), upTo(BigDecimal.valueOf(4)), null);
+            case 9 -> new Rule.ExcessRatio(id, "excess", null, veto, null, BigDecimal.valueOf(1 + rnd.nextInt(300)), null,
+                    null, null, upTo(BigDecimal.TEN), upTo(BigDecimal.valueOf(4)));
+            case 10 -> new Rule.EarnPerCount(id, "earn", part, veto, null, upTo(scope), rnd.nextBoolean() ? upTo(scope) : null);
+            case 11 -> {
+                BigDecimal max = upTo(scope);
+                yield new Rule.DiscretionaryEach(id, "each", part, veto, null, upTo(max), max, rnd.nextBoolean() ? upTo(scope) : null);
+            }
+            case 12 -> {
+                BigDecimal max = upTo(scope);
+                yield new Rule.DiscretionaryIf(id, "if", part, veto, null, null, new BigDecimal("0.1"), upTo(max), max);
+            }
+            case 13 -> new Rule.Direct(id, "direct", part, veto, null);
             default -> new Rule.AwardPerCount(id, "award", null, veto, null, upTo(BigDecimal.ONE), null);
         };
     }
@@ -212,6 +224,25 @@ public final class RandomRubrics {
             return l.levels().get(rnd.nextInt(l.levels().size())).code();
         } else if (r instanceof Rule.Escalating e) {
             return List.of(rnd.nextInt(4), rnd.nextInt(3));
+        } else if (r instanceof Rule.ExcessRatio x) {
+            return BigDecimal.valueOf(rnd.nextInt(x.target().intValue() * 3 + 2));
+        } else if (r instanceof Rule.DiscretionaryEach d) {
+            List<BigDecimal> amounts = new ArrayList<>();
+            int span = d.max().subtract(d.min()).divide(step, 0, RoundingMode.DOWN).intValueExact();
+            for (int i = rnd.nextInt(4); i > 0; i--) {
+                amounts.add(d.min().add(units(rnd.nextInt(span + 1))));
+            }
+            return amounts;
+        } else if (r instanceof Rule.DiscretionaryIf d) {
+            BigDecimal value = new BigDecimal(rnd.nextInt(30)).movePointLeft(2); // 0.00–0.29, the bound is 0.1
+            Map<String, BigDecimal> in = new LinkedHashMap<>();
+            in.put("value", value);
+            if (value.compareTo(d.atMost()) > 0 && rnd.nextBoolean()) {
+                in.put("amount", d.max());
+            }
+            return in;
+        } else if (r instanceof Rule.Direct) {
+            return rnd.nextBoolean() ? BigDecimal.ZERO : step;
         }
         return rnd.nextInt(8); // counts: perCount, awardPerCount, symmetric, overTarget
     }
