@@ -96,8 +96,7 @@
   function discretionary(R, r, input) {
     var a = input.amount();
     if (sign(a) !== 0 && (cmp(a, r.min) < 0 || cmp(a, r.max) > 0)) {
-      throw new ScoreError(input.path, 'expected 0 or an amount from ' + plain(r.min) + ' to ' + plain(r.max)
-        + ', found ' + plain(a));
+      throw new ScoreError(input.path, 'amountOutOfRange', { min: plain(r.min), max: plain(r.max), found: plain(a) });
     }
     requireStep(R, a, input.path);
     return deduction(r.id, a, plain(a) + ' (酌情)');
@@ -105,7 +104,7 @@
 
   function completionRatio(R, attributes, r, c, input) {
     var achieved = input.amount();
-    var target = targetOf(attributes, r, input.path);
+    var target = targetOf(R, attributes, r, input.path);
     if (r.zeroBelow != null && cmp(achieved, mul(r.zeroBelow, target)) < 0) {
       return outcome(r.id, ZERO, true, true,
         plain(achieved) + ' / ' + plain(target) + ' < ' + plain(mul(r.zeroBelow, dec(BigInt(100), 0))) + '%');
@@ -117,19 +116,23 @@
     return deduction(r.id, d, plain(achieved) + ' / ' + plain(target));
   }
 
-  function targetOf(attributes, r, path) {
+  function targetOf(R, attributes, r, path) {
     if (r.target != null) {
       return r.target;
     }
     var value = own(attributes, r.attribute);
+    // the rubric's words for the attribute (所别: 大所/小所), for the message
+    var def = own(R.attributes, r.attribute);
+    var params = { attribute: r.attribute, title: def && def.title, values: r.targetKeys.map(function (k) {
+      return { value: k, label: def ? own(def.values, k) : undefined };
+    }) };
     if (value == null) {
-      throw new ScoreError(path, 'this rule\'s target depends on the station attribute "' + r.attribute + '" ('
-        + r.targetKeys.join(', ') + '), which the sheet does not give');
+      throw new ScoreError(path, 'missingAttribute', params);
     }
     var t = own(r.targets, value);
     if (t == null) {
-      throw new ScoreError(path, 'no target for ' + r.attribute + ' = "' + value + '"; expected one of '
-        + r.targetKeys.join(', '));
+      params.value = value;
+      throw new ScoreError(path, 'unknownAttributeValue', params);
     }
     return t;
   }
@@ -176,10 +179,9 @@
       }
     }
     if (level === null) {
-      throw new ScoreError(input.path, 'unknown level "' + code + '"; expected one of '
-        + r.levels.map(function (l) {
-          return l.code;
-        }).join(', '));
+      throw new ScoreError(input.path, 'unknownLevel', { found: code, levels: r.levels.map(function (l) {
+        return { code: l.code, label: l.label };
+      }) });
     }
     var scope;
     if (r.part != null) {
@@ -218,8 +220,7 @@
   function escalating(r, input) {
     var counts = input.counts();
     if (counts.length > r.steps.length) {
-      throw new ScoreError(input.path, 'expected at most ' + r.steps.length + ' counts (one per step), found '
-        + counts.length);
+      throw new ScoreError(input.path, 'tooManyCounts', { max: r.steps.length, found: counts.length });
     }
     var raw = ZERO;
     var detail = '';
@@ -234,7 +235,7 @@
 
   function requireStep(R, v, path) {
     if (!isMultipleOf(v, R.step)) {
-      throw new ScoreError(path, 'expected a multiple of ' + plain(R.step) + ', found ' + plain(v));
+      throw new ScoreError(path, 'notMultipleOfStep', { step: plain(R.step), found: plain(v) });
     }
   }
   Object.assign(K, {

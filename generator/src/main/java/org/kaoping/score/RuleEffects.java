@@ -65,7 +65,7 @@ final class RuleEffects {
     private RuleOutcome discretionary(Rule.Discretionary r, RuleInput in) {
         BigDecimal a = in.amount();
         if (a.signum() != 0 && (a.compareTo(r.min()) < 0 || a.compareTo(r.max()) > 0)) {
-            throw new ScoreException(in.path(), "expected 0 or an amount from " + plain(r.min()) + " to "
+            throw new ScoreException(in.path(), "amountOutOfRange", "expected 0 or an amount from " + plain(r.min()) + " to "
                     + plain(r.max()) + ", found " + plain(a));
         }
         requireStep(a, in.path());
@@ -92,12 +92,12 @@ final class RuleEffects {
         }
         String value = attributes.get(r.attribute());
         if (value == null) {
-            throw new ScoreException(path, "this rule's target depends on the station attribute \"" + r.attribute()
+            throw new ScoreException(path, "missingAttribute", "this rule's target depends on the station attribute \"" + r.attribute()
                     + "\" (" + String.join(", ", r.targets().keySet()) + "), which the sheet does not give");
         }
         BigDecimal t = r.targets().get(value);
         if (t == null) {
-            throw new ScoreException(path, "no target for " + r.attribute() + " = \"" + value + "\"; expected one of "
+            throw new ScoreException(path, "unknownAttributeValue", "no target for " + r.attribute() + " = \"" + value + "\"; expected one of "
                     + String.join(", ", r.targets().keySet()));
         }
         return t;
@@ -132,7 +132,7 @@ final class RuleEffects {
     private RuleOutcome levels(Rule.Levels r, Criterion c, SectionKind kind, RuleInput in) {
         String code = in.level();
         Rule.Level level = r.levels().stream().filter(l -> l.code().equals(code)).findFirst()
-                .orElseThrow(() -> new ScoreException(in.path(), "unknown level \"" + code + "\"; expected one of "
+                .orElseThrow(() -> new ScoreException(in.path(), "unknownLevel", "unknown level \"" + code + "\"; expected one of "
                         + String.join(", ", r.levels().stream().map(Rule.Level::code).toList())));
         BigDecimal scope;
         if (r.part() != null) {
@@ -166,7 +166,7 @@ final class RuleEffects {
     private RuleOutcome escalating(Rule.Escalating r, RuleInput in) {
         List<Integer> counts = in.counts();
         if (counts.size() > r.steps().size()) {
-            throw new ScoreException(in.path(), "expected at most " + r.steps().size() + " counts (one per step), found "
+            throw new ScoreException(in.path(), "tooManyCounts", "expected at most " + r.steps().size() + " counts (one per step), found "
                     + counts.size());
         }
         BigDecimal raw = BigDecimal.ZERO;
@@ -183,7 +183,7 @@ final class RuleEffects {
     private void requireStep(BigDecimal v, String path) {
         BigDecimal step = rubric.effectiveStep();
         if (v.remainder(step).signum() != 0) {
-            throw new ScoreException(path, "expected a multiple of " + plain(step) + ", found " + plain(v));
+            throw new ScoreException(path, "notMultipleOfStep", "expected a multiple of " + plain(step) + ", found " + plain(v));
         }
     }
 

@@ -8,6 +8,9 @@ import java.util.List;
 
 /** Reads one rule's input from a sheet, with an error naming the path and what was expected. */
 final class RuleInput {
+    /** The largest measured amount a sheet may give (completion counts, threshold values). */
+    static final BigDecimal MAX_AMOUNT = BigDecimal.valueOf(1_000_000_000L);
+
     private final JsonNode node;
     private final String path;
 
@@ -26,32 +29,37 @@ final class RuleInput {
 
     boolean flag() {
         if (!node.isBoolean()) {
-            throw new ScoreException(path, "expected true or false, found " + describe(node));
+            throw new ScoreException(path, "notTrueOrFalse", "expected true or false, found " + describe(node));
         }
         return node.booleanValue();
     }
 
     BigDecimal amount() {
         if (!node.isNumber()) {
-            throw new ScoreException(path, "expected a number, found " + describe(node));
+            throw new ScoreException(path, "notANumber", "expected a number, found " + describe(node));
         }
         BigDecimal v = node.decimalValue();
         if (v.signum() < 0) {
-            throw new ScoreException(path, "expected a number ≥ 0, found " + v.toPlainString());
+            throw new ScoreException(path, "negativeNumber", "expected a number ≥ 0, found " + v.toPlainString());
+        }
+        if (v.compareTo(MAX_AMOUNT) > 0) {
+            // Bounded so that both engines see the same value: the browser's JSON.parse makes 1e400 Infinity.
+            throw new ScoreException(path, "numberTooLarge", "expected a number up to " + MAX_AMOUNT.toPlainString()
+                    + ", found a larger one");
         }
         return v;
     }
 
     String level() {
         if (!node.isTextual()) {
-            throw new ScoreException(path, "expected a level code (text), found " + describe(node));
+            throw new ScoreException(path, "notALevelCode", "expected a level code (text), found " + describe(node));
         }
         return node.textValue();
     }
 
     List<Integer> counts() {
         if (!node.isArray()) {
-            throw new ScoreException(path, "expected a list of whole numbers, one per step, found " + describe(node));
+            throw new ScoreException(path, "notACountList", "expected a list of whole numbers, one per step, found " + describe(node));
         }
         List<Integer> out = new ArrayList<>();
         for (int i = 0; i < node.size(); i++) {
@@ -72,11 +80,11 @@ final class RuleInput {
                     return d.intValueExact();
                 }
             }
-            throw new ScoreException(path, "expected a whole number ≥ 0, found " + describe(n));
+            throw new ScoreException(path, "notWholeNumber", "expected a whole number ≥ 0, found " + describe(n));
         }
         int v = n.intValue();
         if (v < 0) {
-            throw new ScoreException(path, "expected a whole number ≥ 0, found " + v);
+            throw new ScoreException(path, "notWholeNumber", "expected a whole number ≥ 0, found " + v);
         }
         return v;
     }
