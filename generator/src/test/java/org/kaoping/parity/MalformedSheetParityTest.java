@@ -44,14 +44,29 @@ class MalformedSheetParityTest {
 
     @BeforeAll
     static void start() throws IOException {
-        CorpusLoader loader = new CorpusLoader();
-        Map<String, Loaded<Rubric>> loaded = loader.loadRubrics(Shipped.RUBRICS);
-        assertEquals(List.of(), loader.diagnostics().stream().filter(Diagnostic::isError).toList());
+        // the sample's rubrics and those of the examples (examples/<name>/rubrics/), where there are any
+        List<Path> folders = new ArrayList<>(List.of(Shipped.RUBRICS));
+        Path examples = Path.of("examples");
+        if (Files.isDirectory(examples)) {
+            try (Stream<Path> s = Files.list(examples)) {
+                s.map(e -> e.resolve("rubrics")).filter(Files::isDirectory).sorted().forEach(folders::add);
+            }
+        }
         rubrics = new TreeMap<>();
-        loaded.forEach((id, r) -> rubrics.put(id, r.value()));
+        Map<String, Path> files = new TreeMap<>();
+        for (Path folder : folders) {
+            CorpusLoader loader = new CorpusLoader();
+            Map<String, Loaded<Rubric>> loaded = loader.loadRubrics(folder);
+            assertEquals(List.of(), loader.diagnostics().stream().filter(Diagnostic::isError).toList(), folder.toString());
+            loaded.forEach((id, r) -> {
+                rubrics.put(id, r.value());
+                files.put(id, folder.resolve(id + ".json"));
+            });
+        }
+        assertTrue(rubrics.size() >= 3, "expected the shipped rubrics, found " + rubrics.keySet());
         browser = Browser.start();
-        for (String id : rubrics.keySet()) {
-            browser.loadRubric(id, Files.readString(Shipped.RUBRICS.resolve(id + ".json")));
+        for (var e : files.entrySet()) {
+            browser.loadRubric(e.getKey(), Files.readString(e.getValue()));
         }
     }
 
