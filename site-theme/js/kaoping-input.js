@@ -9,7 +9,7 @@
   var K = root.KaopingEngine || (root.KaopingEngine = {});
   var fromJson = K.fromJson,
     plain = K.plain,
-    MAX_AMOUNT = K.dec(BigInt(1000000000), 0),
+    MAX_AMOUNT = K.dec(BigInt('999999999999999'), 6),
     cmp = K.cmp,
     numberText = K.numberText;
 
@@ -78,18 +78,18 @@
     return this.node;
   };
 
-  /** A measured amount ≥ 0, at most RuleInput.MAX_AMOUNT (JSON.parse makes 1e400 Infinity here). */
+  /** A measured amount ≥ 0, at most RuleInput.MAX_AMOUNT (JSON.parse makes 1e400 Infinity). */
   RuleInput.prototype.amount = function () {
     var n = this.node;
     if (typeof n !== 'number' || n !== n) {
       throw new ScoreError(this.path, 'notANumber', { value: n });
     }
+    var d = isFinite(n) ? fromJson(n) : null;
+    if (d === null || cmp(d.u < 0 ? K.neg(d) : d, MAX_AMOUNT) > 0) {
+      throw new ScoreError(this.path, 'numberTooLarge', { max: plain(MAX_AMOUNT), found: numberText(n) });
+    }
     if (n < 0) {
       throw new ScoreError(this.path, 'negativeNumber', { found: numberText(n) });
-    }
-    var d = n === Infinity ? null : fromJson(n);
-    if (d === null || cmp(d, MAX_AMOUNT) > 0) {
-      throw new ScoreError(this.path, 'numberTooLarge', { max: plain(MAX_AMOUNT), found: numberText(n) });
     }
     return d;
   };

@@ -59,7 +59,8 @@
     if (n === Infinity || n === -Infinity) {
       return n > 0 ? '∞' : '-∞';
     }
-    return plain(fromJson(n));
+    var exact = plain(fromJson(n));
+    return exact.length > 24 ? String(n) : exact; // 1e+300, not 301 digits
   }
 
   var TYPE = {

@@ -8,8 +8,12 @@ import java.util.List;
 
 /** Reads one rule's input from a sheet, with an error naming the path and what was expected. */
 final class RuleInput {
-    /** The largest measured amount a sheet may give (completion counts, threshold values). */
-    static final BigDecimal MAX_AMOUNT = BigDecimal.valueOf(1_000_000_000L);
+    /**
+     * The largest measured amount a sheet may give (completion counts, threshold values): below 10^9,
+     * as any loaded number. Checked here too so that both engines see the same value: the browser's
+     * JSON.parse makes 1e400 Infinity.
+     */
+    static final BigDecimal MAX_AMOUNT = new BigDecimal("999999999.999999");
 
     private final JsonNode node;
     private final String path;
@@ -39,13 +43,12 @@ final class RuleInput {
             throw new ScoreException(path, "notANumber", "expected a number, found " + describe(node));
         }
         BigDecimal v = node.decimalValue();
+        if (v.abs().compareTo(MAX_AMOUNT) > 0) {
+            throw new ScoreException(path, "numberTooLarge", "expected a number up to " + MAX_AMOUNT.toPlainString()
+                    + ", found " + v);
+        }
         if (v.signum() < 0) {
             throw new ScoreException(path, "negativeNumber", "expected a number ≥ 0, found " + v.toPlainString());
-        }
-        if (v.compareTo(MAX_AMOUNT) > 0) {
-            // Bounded so that both engines see the same value: the browser's JSON.parse makes 1e400 Infinity.
-            throw new ScoreException(path, "numberTooLarge", "expected a number up to " + MAX_AMOUNT.toPlainString()
-                    + ", found a larger one");
         }
         return v;
     }

@@ -23,7 +23,7 @@ import java.util.function.Supplier;
  * entry, a score, the inputs, one input, signatures, corrections, notes — by a wrong type, an unknown
  * key, a missing key, a malformed id or date, an empty text, or a number beyond what either engine
  * can hold (1e400, which the browser's JSON.parse makes Infinity). A few edge values both engines
- * accept (an amount of exactly 1e9, a recorded total of 1e400) keep the bounds honest.
+ * accept (an amount of 999999999.999999 or 0.0000001, a recorded total of 1e400) keep the bounds honest.
  */
 final class MalformedSheets {
     private static final JsonNodeFactory F = SheetGenerator.F;
@@ -356,7 +356,8 @@ final class MalformedSheets {
         Input in = pick(candidates);
         JsonNode v = count
                 ? anyOf(num("1e400"), num("1e300"), num("2147483648"), num("9007199254740993"), num("1e15"), num("-1e400"))
-                : anyOf(num("1e400"), num("1e300"), num("1e10"), num("1000000000.5"), num("-1e400"), num("-1e300"));
+                : anyOf(num("1e400"), num("1e300"), num("1e10"), num("1000000000"), num("-1e400"), num("-1e300"),
+                        num("-0.0000001"));
         ObjectNode e = criteria(sheet).putObject(in.criterion().id());
         e.putObject("inputs").set(in.rule().id(), v);
         return refused("input " + in.criterion().id() + "/" + in.rule().id() + " = " + v, sheet);
@@ -387,7 +388,8 @@ final class MalformedSheets {
         }
         Input in = pick(candidates);
         ObjectNode e = criteria(sheet).putObject(in.criterion().id());
-        e.putObject("inputs").set(in.rule().id(), num("1000000000"));
-        return new Malformed("amount 1e9 for " + in.criterion().id() + "/" + in.rule().id(), sheet, false);
+        JsonNode v = anyOf(num("999999999.999999"), num("0.0000001"), num("123456.5"));
+        e.putObject("inputs").set(in.rule().id(), v);
+        return new Malformed("amount " + v + " for " + in.criterion().id() + "/" + in.rule().id(), sheet, false);
     }
 }
