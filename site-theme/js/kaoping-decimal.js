@@ -1,8 +1,9 @@
 /*
  * kaoping-decimal.js — exact decimal arithmetic for the browser engine, as java.math.BigDecimal does
  * it: a decimal is { u: BigInt unscaled value, s: scale ≥ 0 }, value = u × 10^-s. First of the
- * engine's plain scripts (load order: kaoping-decimal, kaoping-input, kaoping-rubric, kaoping-rules,
- * kaoping-score); they share internals through window.KaopingEngine, the public API is window.Kaoping.
+ * engine's plain scripts (load order: kaoping-decimal, kaoping-messages, kaoping-input, kaoping-sheet,
+ * kaoping-rubric, kaoping-rules, kaoping-score); they share internals through window.KaopingEngine, the
+ * public API is window.Kaoping.
  * Needs BigInt at run time (every current browser); the source itself uses no BigInt literals.
  *
  * Every JSON number is read through its shortest decimal string (String(number)) into a BigInt

@@ -1,7 +1,7 @@
 /*
  * kaoping-input.js — what the browser engine reads from a sheet: ScoreError with its JSON path
  * (org.kaoping.score.ScoreException, org.kaoping.load.JsonPath) and RuleInput, one rule's input
- * read as the rule kind needs it (org.kaoping.score.RuleInput). Loads after kaoping-decimal.js.
+ * read as the rule kind needs it (org.kaoping.score.RuleInput). Loads after kaoping-messages.js.
  */
 (function (root) {
   'use strict';
@@ -9,16 +9,25 @@
   var K = root.KaopingEngine || (root.KaopingEngine = {});
   var fromJson = K.fromJson,
     plain = K.plain,
-    sign = K.sign,
-    format = K.format;
+    MAX_AMOUNT = K.dec(BigInt('999999999999999'), 6),
+    cmp = K.cmp,
+    numberText = K.numberText;
 
   // ---------------------------------------------------------------- errors and paths
+  /**
+   * A sheet that cannot be scored (ScoreException): error.path is the JSON path of the offending
+   * value, error.code what is wrong (stable, as the Java engine's), error.params its data, and
+   * error.message the Chinese sentence for them (kaoping-messages.js). error.detail = error.message.
+   */
   class ScoreError extends Error {
-    constructor(path, detail) {
-      super(path + ': ' + detail);
+    constructor(path, code, params) {
+      var words = K.message(code, params);
+      super(words);
       this.name = 'ScoreError';
       this.path = path;
-      this.detail = detail;
+      this.code = code;
+      this.params = params || {};
+      this.detail = words;
     }
   }
 
@@ -48,23 +57,6 @@
     return o == null || Object.keys(o).length === 0;
   }
 
-  /** RuleInput.describe: how an offending sheet value is shown in a message. */
-  function describe(n) {
-    if (typeof n === 'string') {
-      return 'text "' + n + '"';
-    }
-    if (typeof n === 'number') {
-      var d = fromJson(n);
-      return d ? plain(d) : String(n);
-    }
-    if (Array.isArray(n)) {
-      return 'array ' + JSON.stringify(n);
-    }
-    if (n === null) {
-      return 'null null';
-    }
-    return typeof n + ' ' + JSON.stringify(n);
-  }
   // ---------------------------------------------------------------- RuleInput
   function RuleInput(node, path) {
     this.node = node;
@@ -81,32 +73,37 @@
 
   RuleInput.prototype.flag = function () {
     if (typeof this.node !== 'boolean') {
-      throw new ScoreError(this.path, 'expected true or false, found ' + describe(this.node));
+      throw new ScoreError(this.path, 'notTrueOrFalse', { value: this.node });
     }
     return this.node;
   };
 
+  /** A measured amount ≥ 0, at most RuleInput.MAX_AMOUNT (JSON.parse makes 1e400 Infinity). */
   RuleInput.prototype.amount = function () {
-    var d = typeof this.node === 'number' ? fromJson(this.node) : null;
-    if (d === null) {
-      throw new ScoreError(this.path, 'expected a number, found ' + describe(this.node));
+    var n = this.node;
+    if (typeof n !== 'number' || n !== n) {
+      throw new ScoreError(this.path, 'notANumber', { value: n });
     }
-    if (sign(d) < 0) {
-      throw new ScoreError(this.path, 'expected a number ≥ 0, found ' + format(d, 0));
+    var d = isFinite(n) ? fromJson(n) : null;
+    if (d === null || cmp(d.u < 0 ? K.neg(d) : d, MAX_AMOUNT) > 0) {
+      throw new ScoreError(this.path, 'numberTooLarge', { max: plain(MAX_AMOUNT), found: numberText(n) });
+    }
+    if (n < 0) {
+      throw new ScoreError(this.path, 'negativeNumber', { found: numberText(n) });
     }
     return d;
   };
 
   RuleInput.prototype.level = function () {
     if (typeof this.node !== 'string') {
-      throw new ScoreError(this.path, 'expected a level code (text), found ' + describe(this.node));
+      throw new ScoreError(this.path, 'notALevelCode', { value: this.node });
     }
     return this.node;
   };
 
   RuleInput.prototype.counts = function () {
     if (!Array.isArray(this.node)) {
-      throw new ScoreError(this.path, 'expected a list of whole numbers, one per step, found ' + describe(this.node));
+      throw new ScoreError(this.path, 'notACountList', { value: this.node });
     }
     var out = [];
     for (var i = 0; i < this.node.length; i++) {
@@ -117,7 +114,7 @@
 
   RuleInput.prototype.amounts = function () {
     if (!Array.isArray(this.node)) {
-      throw new ScoreError(this.path, 'expected a list of amounts, one per occurrence, found ' + describe(this.node));
+      throw new ScoreError(this.path, 'notAnAmountList', { value: this.node });
     }
     var out = [];
     for (var i = 0; i < this.node.length; i++) {
@@ -130,11 +127,11 @@
   RuleInput.prototype.valueAmount = function () {
     var n = this.node;
     if (typeof n !== 'object' || n === null || Array.isArray(n)) {
-      throw new ScoreError(this.path, 'expected {"value": …, "amount": …}, found ' + describe(n));
+      throw new ScoreError(this.path, 'notValueAndAmount', { value: n });
     }
     Object.keys(n).forEach(function (f) {
       if (f !== 'value' && f !== 'amount') {
-        throw new ScoreError(this.path, 'unexpected "' + f + '"; expected "value" and "amount"');
+        throw new ScoreError(this.path, 'unknownKey', { key: f });
       }
     }, this);
     var v = new RuleInput(own(n, 'value'), this.path + '.value');
@@ -146,8 +143,9 @@
     if (typeof n === 'number' && Number.isInteger(n) && n >= 0 && n <= 2147483647) {
       return n === 0 ? 0 : n; // -0 → 0
     }
-    throw new ScoreError(path, 'expected a whole number ≥ 0, found ' + describe(n));
+    throw new ScoreError(path, 'notWholeNumber', { value: n });
   }
+
   Object.assign(K, {
     ScoreError: ScoreError,
     childPath: childPath,
@@ -155,7 +153,7 @@
     hasOwn: hasOwn,
     own: own,
     isEmptyObject: isEmptyObject,
-    describe: describe,
-    RuleInput: RuleInput
+    RuleInput: RuleInput,
+    MAX_AMOUNT: MAX_AMOUNT
   });
 }(typeof window !== 'undefined' ? window : this));

@@ -2,7 +2,7 @@
  * kaoping-rubric.js — a rubric as parsed JSON compiled for scoring: every decimal parsed once,
  * rules checked for a known kind (org.kaoping.model.Rubric and its records). A defect of the
  * rubric itself throws a plain Error "rubric: …" (`kaoping check` reports those before a build).
- * Loads after kaoping-input.js.
+ * Loads after kaoping-sheet.js.
  */
 (function (root) {
   'use strict';
@@ -127,6 +127,7 @@
       scale: scale,
       rounding: rubric.rounding,
       step: rubric.step != null ? need(rubric.step, 'step') : dec(B1, scale),
+      attributes: rubric.attributes == null ? {} : rubric.attributes,
       sheets: (rubric.sheets || []).map(function (s) {
         return s.id;
       }),

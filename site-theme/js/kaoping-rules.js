@@ -109,8 +109,7 @@
   function discretionary(R, r, input) {
     var a = input.amount();
     if (sign(a) !== 0 && (cmp(a, r.min) < 0 || cmp(a, r.max) > 0)) {
-      throw new ScoreError(input.path, 'expected 0 or an amount from ' + plain(r.min) + ' to ' + plain(r.max)
-        + ', found ' + plain(a));
+      throw new ScoreError(input.path, 'amountOutOfRange', { min: plain(r.min), max: plain(r.max), found: plain(a) });
     }
     requireStep(R, a, input.path);
     return deduction(r.id, a, plain(a) + ' (酌情)');
@@ -118,7 +117,7 @@
 
   function completionRatio(R, E, r, c, input) {
     var achieved = input.amount();
-    var target = targetOf(E, r, c, input.path);
+    var target = targetOf(R, E, r, c, input.path);
     if (r.zeroBelow != null && cmp(achieved, mul(r.zeroBelow, target)) < 0) {
       return outcome(r.id, ZERO, true, true,
         plain(achieved) + ' / ' + plain(target) + ' < ' + plain(mul(r.zeroBelow, dec(BigInt(100), 0))) + '%');
@@ -130,7 +129,7 @@
     return deduction(r.id, d, plain(achieved) + ' / ' + plain(target));
   }
 
-  function targetOf(E, r, c, path) {
+  function targetOf(R, E, r, c, path) {
     if (r.target != null) {
       return r.target;
     }
@@ -139,20 +138,23 @@
       var given = own(E.targets, key);
       var t0 = typeof given === 'number' ? K.fromJson(given) : null;
       if (t0 === null || sign(t0) <= 0) {
-        throw new ScoreError(path, 'this rule\'s target is set per station (in the period\'s data, or the sheet\'s'
-          + ' "targets" under "' + key + '"), and ' + (t0 === null ? 'none is given' : 'it is ' + plain(t0) + ', not above 0'));
+        throw new ScoreError(path, 'missingStationTarget', { key: key, found: t0 === null ? null : plain(t0) });
       }
       return t0;
     }
     var value = own(E.attributes, r.attribute);
+    // the rubric's words for the attribute (所别: 大所/小所), for the message
+    var def = own(R.attributes, r.attribute);
+    var params = { attribute: r.attribute, title: def && def.title, values: r.targetKeys.map(function (k) {
+      return { value: k, label: def ? own(def.values, k) : undefined };
+    }) };
     if (value == null) {
-      throw new ScoreError(path, 'this rule\'s target depends on the station attribute "' + r.attribute + '" ('
-        + r.targetKeys.join(', ') + '), which the sheet does not give');
+      throw new ScoreError(path, 'missingAttribute', params);
     }
     var t = own(r.targets, value);
     if (t == null) {
-      throw new ScoreError(path, 'no target for ' + r.attribute + ' = "' + value + '"; expected one of '
-        + r.targetKeys.join(', '));
+      params.value = value;
+      throw new ScoreError(path, 'unknownAttributeValue', params);
     }
     return t;
   }
@@ -199,10 +201,9 @@
       }
     }
     if (level === null) {
-      throw new ScoreError(input.path, 'unknown level "' + code + '"; expected one of '
-        + r.levels.map(function (l) {
-          return l.code;
-        }).join(', '));
+      throw new ScoreError(input.path, 'unknownLevel', { found: code, levels: r.levels.map(function (l) {
+        return { code: l.code, label: l.label };
+      }) });
     }
     var scope;
     if (r.part != null) {
@@ -241,8 +242,7 @@
   function escalating(r, input) {
     var counts = input.counts();
     if (counts.length > r.steps.length) {
-      throw new ScoreError(input.path, 'expected at most ' + r.steps.length + ' counts (one per step), found '
-        + counts.length);
+      throw new ScoreError(input.path, 'tooManyCounts', { max: r.steps.length, found: counts.length });
     }
     var raw = ZERO;
     var detail = '';
@@ -257,7 +257,7 @@
 
   function excessRatio(R, E, r, c, input) {
     var achieved = input.amount();
-    var target = targetOf(E, r, c, input.path);
+    var target = targetOf(R, E, r, c, input.path);
     var excess = K.max(sub(achieved, target), ZERO);
     // The mirror of completionRatio's division: the same scale and declared rounding.
     var raw = divide(mul(r.per, excess), target, R.scale, R.rounding);
@@ -292,8 +292,7 @@
       var a = amounts[i];
       var path = input.path + '[' + i + ']';
       if (cmp(a, r.min) < 0 || cmp(a, r.max) > 0) {
-        throw new ScoreError(path, 'expected an amount from ' + plain(r.min) + ' to ' + plain(r.max)
-          + ' for each occurrence, found ' + plain(a));
+        throw new ScoreError(path, 'occurrenceOutOfRange', { min: plain(r.min), max: plain(r.max), found: plain(a) });
       }
       requireStep(R, a, path);
       sum = add(sum, a);
@@ -309,20 +308,18 @@
       return none(r.id);
     }
     var amountPath = input.path + '.amount';
-    var condition = r.atLeast != null ? 'below ' + plain(r.atLeast) : 'above ' + plain(r.atMost);
+    var condition = { below: r.atLeast != null, bound: plain(r.atLeast != null ? r.atLeast : r.atMost) };
     if (va.value === null) {
-      throw new ScoreError(input.path + '.value', 'an amount is allowed only when the value is ' + condition
-        + '; give the value');
+      throw new ScoreError(input.path + '.value', 'conditionValueMissing', condition);
     }
     var v = va.value;
     var holds = r.atLeast != null ? cmp(v, r.atLeast) < 0 : cmp(v, r.atMost) > 0;
     if (!holds) {
-      throw new ScoreError(amountPath, 'an amount is allowed only when the value is ' + condition
-        + ', but it is ' + plain(v) + '; expected 0');
+      condition.found = plain(v);
+      throw new ScoreError(amountPath, 'conditionNotMet', condition);
     }
     if (cmp(a, r.min) < 0 || cmp(a, r.max) > 0) {
-      throw new ScoreError(amountPath, 'expected 0 or an amount from ' + plain(r.min) + ' to ' + plain(r.max)
-        + ', found ' + plain(a));
+      throw new ScoreError(amountPath, 'amountOutOfRange', { min: plain(r.min), max: plain(r.max), found: plain(a) });
     }
     requireStep(R, a, amountPath);
     return deduction(r.id, a, plain(v) + (r.atLeast != null ? ' < ' + plain(r.atLeast) : ' > ' + plain(r.atMost))
@@ -333,7 +330,7 @@
     var given = input.amount();
     var scope = scopeOf(r, c, kind);
     if (cmp(given, scope) > 0) {
-      throw new ScoreError(input.path, 'expected a score from 0 to ' + plain(scope) + ', found ' + plain(given));
+      throw new ScoreError(input.path, 'partScoreOutOfRange', { max: plain(scope), found: plain(given) });
     }
     requireStep(R, given, input.path);
     var effect = sub(given, scope);
@@ -364,7 +361,7 @@
 
   function requireStep(R, v, path) {
     if (!isMultipleOf(v, R.step)) {
-      throw new ScoreError(path, 'expected a multiple of ' + plain(R.step) + ', found ' + plain(v));
+      throw new ScoreError(path, 'notMultipleOfStep', { step: plain(R.step), found: plain(v) });
     }
   }
   Object.assign(K, {

@@ -2,11 +2,12 @@
  * kaoping-score.js — scores one sheet against its rubric in the browser, exactly as the Java
  * engine does (generator/src/main/java/org/kaoping/score/SheetScorer.java and RuleEffects.java,
  * which are the reference; rubrics/README.md is the contract), and defines the public API, window.Kaoping.
- * The engine is five plain ES2017 scripts, no modules, no dependencies, loaded by <script src> in this
+ * The engine is seven plain ES2017 scripts, no modules, no dependencies, loaded by <script src> in this
  * order (works from a local folder, with no server); they share internals through window.KaopingEngine:
- *   kaoping-decimal.js  exact decimals (BigInt), as BigDecimal      kaoping-input.js  ScoreError, paths, RuleInput
- *   kaoping-rubric.js   the rubric compiled for scoring              kaoping-rules.js  RuleEffects, one function per kind
- *   kaoping-score.js    SheetScorer, the breakdown as JSON, Kaoping
+ *   kaoping-decimal.js   exact decimals (BigInt), as BigDecimal   kaoping-messages.js  error codes → Chinese words
+ *   kaoping-input.js     ScoreError, paths, RuleInput              kaoping-sheet.js     the sheet's shape (schema)
+ *   kaoping-rubric.js    the rubric compiled for scoring           kaoping-rules.js     RuleEffects, one function per kind
+ *   kaoping-score.js     SheetScorer, the breakdown as JSON, Kaoping
  * Needs BigInt at run time (every current browser); the source itself uses no BigInt literals.
  *
  *   Kaoping.score(rubric, sheet) → breakdown        Kaoping.version → "1.0.0"
@@ -33,10 +34,14 @@
  *     A bonus criterion's or section's maximum is null when nothing limits it (考核加分不封顶).
  *     Every decimal is a string at the rubric's scale ("97.50"), or longer only when the exact
  *     value needs more places (a rule effect of a rubric whose numbers exceed its scale).
- *   throws  Kaoping.ScoreError (an Error) when the sheet cannot be scored, like ScoreException:
- *           message "<JSON path>: <what is wrong>", e.g. '$.criteria["1.1"].inputs.x: expected …';
- *           error.path and error.detail hold the two halves. A defect of the rubric itself (an
- *           undeclared part, veto or sheet, which `kaoping check` reports) throws a plain Error "rubric: …".
+ *   throws  Kaoping.ScoreError (an Error) when the sheet cannot be scored — a malformed sheet (what
+ *           sheet.schema.json refuses, kaoping-sheet.js) or values the rubric refuses (ScoreException):
+ *             error.path    the JSON path of the offending value, '$.criteria["1.1"].inputs.x'
+ *             error.code    what is wrong, stable and as the Java engine's: 'notWholeNumber', …
+ *             error.params  its data, e.g. { value: 1.5 }
+ *             error.message the Chinese sentence for code and params (kaoping-messages.js); error.detail too.
+ *           Nothing else is thrown for a sheet. A defect of the rubric itself (an undeclared part,
+ *           veto or sheet, which `kaoping check` reports) throws a plain Error "rubric: …".
  *
  *   Kaoping.exact.divide(a, b, scale, mode), Kaoping.exact.setScale(a, scale, mode): the decimal
  *   arithmetic on decimal strings, as BigDecimal does it (used by the parity tests).
@@ -71,13 +76,15 @@
     hasOwn = K.hasOwn,
     own = K.own,
     isEmptyObject = K.isEmptyObject,
-    describe = K.describe,
+    numberText = K.numberText,
+    MAX_AMOUNT = K.MAX_AMOUNT,
     RuleInput = K.RuleInput,
     compile = K.compile,
     ceiling = K.ceiling,
     RuleEffects = K.RuleEffects,
     countedInBonus = K.countedInBonus,
-    bonusMaximum = K.bonusMaximum;
+    bonusMaximum = K.bonusMaximum,
+    checkSheet = K.checkSheet;
 
   var VERSION = '1.0.0';
   // ---------------------------------------------------------------- SheetScorer
@@ -110,7 +117,7 @@
     var applicable = c.appliesTo == null || applies(c.appliesTo, attributes);
     if (!applicable || (present && entry.notApplicable === true)) {
       if (present && (entry.score != null || !isEmptyObject(entry.inputs))) {
-        throw new ScoreError(critPath(c.id), 'marked not applicable but also scored');
+        throw new ScoreError(critPath(c.id), 'notApplicableButScored', { number: c.number });
       }
       return criterionScore(c, 'not-applicable', ZERO, ZERO, [], [], reason);
     }
@@ -118,20 +125,18 @@
     var shownMax = section.kind === 'score' ? points : section.kind === 'bonus' ? bonusMaximum(section, c) : ZERO;
     if (present && entry.score != null) {
       if (!isEmptyObject(entry.inputs)) {
-        throw new ScoreError(critPath(c.id), 'give either "score" or "inputs", not both');
+        throw new ScoreError(critPath(c.id), 'scoreAndInputs', { number: c.number });
       }
-      var given = typeof entry.score === 'number' ? fromJson(entry.score) : null;
-      if (given === null) {
-        throw new ScoreError(critPath(c.id) + '.score', 'expected a number, found ' + describe(entry.score));
-      }
-      checkGiven(R, section.kind, c, given);
+      // a number (checkSheet); ±Infinity is what JSON.parse makes of 1e400, out of every range
+      var given = isFinite(entry.score) ? fromJson(entry.score) : null;
+      checkGiven(R, section.kind, c, given, entry.score);
       return criterionScore(c, 'given', atScale(R, given), atScale(R, shownMax), [], [], reason);
     }
     var inputs = present && entry.inputs != null ? entry.inputs : {};
     Object.keys(inputs).forEach(function (key) {
       if (c.ruleIds.indexOf(key) < 0) {
-        throw new ScoreError(critPath(c.id) + '.inputs', 'no rule "' + key + '" in criterion ' + c.number
-          + '; expected one of ' + c.ruleIds.join(', '));
+        throw new ScoreError(critPath(c.id) + '.inputs', 'unknownRule', { rule: key, number: c.number,
+          rules: c.ruleIds.slice() });
       }
     });
     var outcomes = [];
@@ -195,28 +200,18 @@
       outcomes, limits, reason);
   }
 
-  function checkGiven(R, kind, c, given) {
-    var points = c.points;
-    var path = critPath(c.id) + '.score';
-    if (kind === 'score') {
-      var ceil = ceiling(c);
-      if (sign(given) < 0 || cmp(given, ceil) > 0) {
-        throw new ScoreError(path, 'expected a score from 0 to ' + plain(ceil) + ' (criterion ' + c.number
-          + '), found ' + plain(given));
-      }
-    } else if (kind === 'bonus') {
-      if (sign(given) < 0 || (points != null && cmp(given, points) > 0)) {
-        throw new ScoreError(path, 'expected a bonus from 0' + (points == null ? ' up' : ' to ' + plain(points))
-          + ', found ' + plain(given));
-      }
-    } else if (kind === 'penalty') {
-      if (sign(given) > 0 || (points != null && cmp(given, neg(points)) < 0)) {
-        throw new ScoreError(path, 'expected a penalty from ' + (points == null ? '' : '-' + plain(points) + ' ')
-          + 'to 0 (written as a negative number), found ' + plain(given));
-      }
+  /** SheetScorer.checkGiven; `given` is null for ±Infinity, `raw` the number as given. */
+  function checkGiven(R, kind, c, given, raw) {
+    // a bonus or penalty without points of its own is bounded as in Java (SheetScorer.MAX_UNCAPPED)
+    var bound = c.points != null ? c.points : MAX_AMOUNT;
+    var lo = kind === 'penalty' ? neg(bound) : ZERO;
+    var hi = kind === 'score' ? ceiling(c) : kind === 'bonus' ? bound : ZERO;
+    if (given === null || cmp(given, lo) < 0 || cmp(given, hi) > 0) {
+      throw new ScoreError(critPath(c.id) + '.score', 'scoreOutOfRange', { kind: kind, number: c.number,
+        min: plain(lo), max: plain(hi), found: numberText(raw) });
     }
     if (!isMultipleOf(given, R.step)) {
-      throw new ScoreError(path, 'expected a multiple of ' + plain(R.step) + ', found ' + plain(given));
+      throw new ScoreError(critPath(c.id) + '.score', 'notMultipleOfStep', { step: plain(R.step), found: plain(given) });
     }
   }
 
@@ -300,10 +295,11 @@
   }
 
   function scoreCompiled(R, sheet) {
-    var sheetCriteria = sheet.criteria == null ? {} : sheet.criteria;
+    checkSheet(sheet, R);
+    var sheetCriteria = sheet.criteria;
     Object.keys(sheetCriteria).forEach(function (key) {
       if (!hasOwn.call(R.criteria, key)) {
-        throw new ScoreError(critPath(key), 'no criterion "' + key + '" in rubric ' + R.id);
+        throw new ScoreError(critPath(key), 'unknownCriterion', { criterion: key, rubric: R.id });
       }
     });
     var attributes = sheet.attributes == null ? {} : sheet.attributes;
@@ -312,7 +308,7 @@
     (sheet.vetoes || []).forEach(function (id) {
       var v = vetoEntry(R, id);
       if (v === null) {
-        throw new ScoreError('$.vetoes', 'no veto "' + id + '" in rubric ' + R.id);
+        throw new ScoreError('$.vetoes', 'unknownVeto', { veto: id, rubric: R.id });
       }
       vetoes.push({ id: v.id, effect: v.effect, source: 'sheet' });
     });
@@ -422,7 +418,7 @@
         compiled.set(rubric, R);
       }
     }
-    return toJson(R, scoreCompiled(R, sheet || {}));
+    return toJson(R, scoreCompiled(R, sheet));
   }
 
   function exactIn(text) {

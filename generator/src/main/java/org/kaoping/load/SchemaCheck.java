@@ -1,5 +1,6 @@
 package org.kaoping.load;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
@@ -49,11 +50,22 @@ public final class SchemaCheck {
     }
 
     public List<Diagnostic> check(JsonSource source, String schemaName) {
-        List<Error> errors = schemas.get(schemaName).validate(source.tree());
         List<Diagnostic> out = new ArrayList<>();
-        for (Error e : errors) {
-            String path = toPath(e.getInstanceLocation());
-            out.add(source.error(path, path + ": " + humanise(e)));
+        for (Finding f : findings(source.tree(), schemaName)) {
+            out.add(source.error(f.path(), f.path() + ": " + f.message()));
+        }
+        return out;
+    }
+
+    /** One schema violation: the JSON path of the value, the schema keyword it breaks (type, required…). */
+    public record Finding(String path, String keyword, String message) {
+    }
+
+    /** The violations of a JSON tree, in the validator's order (the browser engine mirrors their paths). */
+    public List<Finding> findings(JsonNode tree, String schemaName) {
+        List<Finding> out = new ArrayList<>();
+        for (Error e : schemas.get(schemaName).validate(tree)) {
+            out.add(new Finding(toPath(e.getInstanceLocation()), e.getKeyword(), humanise(e)));
         }
         return out;
     }

@@ -79,7 +79,7 @@ final class RuleEffects {
     private RuleOutcome discretionary(Rule.Discretionary r, RuleInput in) {
         BigDecimal a = in.amount();
         if (a.signum() != 0 && (a.compareTo(r.min()) < 0 || a.compareTo(r.max()) > 0)) {
-            throw new ScoreException(in.path(), "expected 0 or an amount from " + plain(r.min()) + " to "
+            throw new ScoreException(in.path(), "amountOutOfRange", "expected 0 or an amount from " + plain(r.min()) + " to "
                     + plain(r.max()) + ", found " + plain(a));
         }
         requireStep(a, in.path());
@@ -107,7 +107,7 @@ final class RuleEffects {
         if (r.perStation()) {
             BigDecimal t = targets.get(Sheet.targetKey(c.id(), r.id()));
             if (t == null || t.signum() <= 0) {
-                throw new ScoreException(path, "this rule's target is set per station (in the period's data, or the sheet's"
+                throw new ScoreException(path, "missingStationTarget", "this rule's target is set per station (in the period's data, or the sheet's"
                         + " \"targets\" under \"" + Sheet.targetKey(c.id(), r.id()) + "\"), and "
                         + (t == null ? "none is given" : "it is " + plain(t) + ", not above 0"));
             }
@@ -115,12 +115,12 @@ final class RuleEffects {
         }
         String value = attributes.get(r.attribute());
         if (value == null) {
-            throw new ScoreException(path, "this rule's target depends on the station attribute \"" + r.attribute()
+            throw new ScoreException(path, "missingAttribute", "this rule's target depends on the station attribute \"" + r.attribute()
                     + "\" (" + String.join(", ", r.targets().keySet()) + "), which the sheet does not give");
         }
         BigDecimal t = r.targets().get(value);
         if (t == null) {
-            throw new ScoreException(path, "no target for " + r.attribute() + " = \"" + value + "\"; expected one of "
+            throw new ScoreException(path, "unknownAttributeValue", "no target for " + r.attribute() + " = \"" + value + "\"; expected one of "
                     + String.join(", ", r.targets().keySet()));
         }
         return t;
@@ -155,7 +155,7 @@ final class RuleEffects {
     private RuleOutcome levels(Rule.Levels r, Criterion c, SectionKind kind, RuleInput in) {
         String code = in.level();
         Rule.Level level = r.levels().stream().filter(l -> l.code().equals(code)).findFirst()
-                .orElseThrow(() -> new ScoreException(in.path(), "unknown level \"" + code + "\"; expected one of "
+                .orElseThrow(() -> new ScoreException(in.path(), "unknownLevel", "unknown level \"" + code + "\"; expected one of "
                         + String.join(", ", r.levels().stream().map(Rule.Level::code).toList())));
         BigDecimal scope;
         if (r.part() != null) {
@@ -215,7 +215,7 @@ final class RuleEffects {
             BigDecimal a = amounts.get(i);
             String path = in.path() + "[" + i + "]";
             if (a.compareTo(r.min()) < 0 || a.compareTo(r.max()) > 0) {
-                throw new ScoreException(path, "expected an amount from " + plain(r.min()) + " to " + plain(r.max())
+                throw new ScoreException(path, "occurrenceOutOfRange", "expected an amount from " + plain(r.min()) + " to " + plain(r.max())
                         + " for each occurrence, found " + plain(a));
             }
             requireStep(a, path);
@@ -234,17 +234,17 @@ final class RuleEffects {
         String amountPath = in.path() + ".amount";
         String condition = r.atLeast() != null ? "below " + plain(r.atLeast()) : "above " + plain(r.atMost());
         if (va.value() == null) {
-            throw new ScoreException(in.path() + ".value", "an amount is allowed only when the value is " + condition
+            throw new ScoreException(in.path() + ".value", "conditionValueMissing", "an amount is allowed only when the value is " + condition
                     + "; give the value");
         }
         BigDecimal v = va.value();
         boolean holds = r.atLeast() != null ? v.compareTo(r.atLeast()) < 0 : v.compareTo(r.atMost()) > 0;
         if (!holds) {
-            throw new ScoreException(amountPath, "an amount is allowed only when the value is " + condition
+            throw new ScoreException(amountPath, "conditionNotMet", "an amount is allowed only when the value is " + condition
                     + ", but it is " + plain(v) + "; expected 0");
         }
         if (a.compareTo(r.min()) < 0 || a.compareTo(r.max()) > 0) {
-            throw new ScoreException(amountPath, "expected 0 or an amount from " + plain(r.min()) + " to "
+            throw new ScoreException(amountPath, "amountOutOfRange", "expected 0 or an amount from " + plain(r.min()) + " to "
                     + plain(r.max()) + ", found " + plain(a));
         }
         requireStep(a, amountPath);
@@ -256,7 +256,7 @@ final class RuleEffects {
         BigDecimal given = in.amount();
         BigDecimal scope = scopeOf(r, c, kind);
         if (given.compareTo(scope) > 0) {
-            throw new ScoreException(in.path(), "expected a score from 0 to " + plain(scope) + ", found " + plain(given));
+            throw new ScoreException(in.path(), "partScoreOutOfRange", "expected a score from 0 to " + plain(scope) + ", found " + plain(given));
         }
         requireStep(given, in.path());
         BigDecimal effect = given.subtract(scope);
@@ -275,7 +275,7 @@ final class RuleEffects {
     private RuleOutcome escalating(Rule.Escalating r, RuleInput in) {
         List<Integer> counts = in.counts();
         if (counts.size() > r.steps().size()) {
-            throw new ScoreException(in.path(), "expected at most " + r.steps().size() + " counts (one per step), found "
+            throw new ScoreException(in.path(), "tooManyCounts", "expected at most " + r.steps().size() + " counts (one per step), found "
                     + counts.size());
         }
         BigDecimal raw = BigDecimal.ZERO;
@@ -292,7 +292,7 @@ final class RuleEffects {
     private void requireStep(BigDecimal v, String path) {
         BigDecimal step = rubric.effectiveStep();
         if (v.remainder(step).signum() != 0) {
-            throw new ScoreException(path, "expected a multiple of " + plain(step) + ", found " + plain(v));
+            throw new ScoreException(path, "notMultipleOfStep", "expected a multiple of " + plain(step) + ", found " + plain(v));
         }
     }
 

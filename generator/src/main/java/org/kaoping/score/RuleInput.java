@@ -8,6 +8,13 @@ import java.util.List;
 
 /** Reads one rule's input from a sheet, with an error naming the path and what was expected. */
 final class RuleInput {
+    /**
+     * The largest measured amount a sheet may give (completion counts, threshold values): below 10^9,
+     * as any loaded number. Checked here too so that both engines see the same value: the browser's
+     * JSON.parse makes 1e400 Infinity.
+     */
+    static final BigDecimal MAX_AMOUNT = new BigDecimal("999999999.999999");
+
     private final JsonNode node;
     private final String path;
 
@@ -26,32 +33,36 @@ final class RuleInput {
 
     boolean flag() {
         if (!node.isBoolean()) {
-            throw new ScoreException(path, "expected true or false, found " + describe(node));
+            throw new ScoreException(path, "notTrueOrFalse", "expected true or false, found " + describe(node));
         }
         return node.booleanValue();
     }
 
     BigDecimal amount() {
         if (!node.isNumber()) {
-            throw new ScoreException(path, "expected a number, found " + describe(node));
+            throw new ScoreException(path, "notANumber", "expected a number, found " + describe(node));
         }
         BigDecimal v = node.decimalValue();
+        if (v.abs().compareTo(MAX_AMOUNT) > 0) {
+            throw new ScoreException(path, "numberTooLarge", "expected a number up to " + MAX_AMOUNT.toPlainString()
+                    + ", found " + v);
+        }
         if (v.signum() < 0) {
-            throw new ScoreException(path, "expected a number ≥ 0, found " + v.toPlainString());
+            throw new ScoreException(path, "negativeNumber", "expected a number ≥ 0, found " + v.toPlainString());
         }
         return v;
     }
 
     String level() {
         if (!node.isTextual()) {
-            throw new ScoreException(path, "expected a level code (text), found " + describe(node));
+            throw new ScoreException(path, "notALevelCode", "expected a level code (text), found " + describe(node));
         }
         return node.textValue();
     }
 
     List<Integer> counts() {
         if (!node.isArray()) {
-            throw new ScoreException(path, "expected a list of whole numbers, one per step, found " + describe(node));
+            throw new ScoreException(path, "notACountList", "expected a list of whole numbers, one per step, found " + describe(node));
         }
         List<Integer> out = new ArrayList<>();
         for (int i = 0; i < node.size(); i++) {
@@ -62,7 +73,7 @@ final class RuleInput {
 
     List<BigDecimal> amounts() {
         if (!node.isArray()) {
-            throw new ScoreException(path, "expected a list of amounts, one per occurrence, found " + describe(node));
+            throw new ScoreException(path, "notAnAmountList", "expected a list of amounts, one per occurrence, found " + describe(node));
         }
         List<BigDecimal> out = new ArrayList<>();
         for (int i = 0; i < node.size(); i++) {
@@ -74,12 +85,12 @@ final class RuleInput {
     /** {"value": v, "amount": a}: the figure a condition depends on and the amount chosen; both optional. */
     ValueAmount valueAmount() {
         if (!node.isObject()) {
-            throw new ScoreException(path, "expected {\"value\": …, \"amount\": …}, found " + describe(node));
+            throw new ScoreException(path, "notValueAndAmount", "expected {\"value\": …, \"amount\": …}, found " + describe(node));
         }
         for (var it = node.fieldNames(); it.hasNext(); ) {
             String f = it.next();
             if (!f.equals("value") && !f.equals("amount")) {
-                throw new ScoreException(path, "unexpected \"" + f + "\"; expected \"value\" and \"amount\"");
+                throw new ScoreException(path, "unknownKey", "unexpected \"" + f + "\"; expected \"value\" and \"amount\"");
             }
         }
         RuleInput v = new RuleInput(node.get("value"), path + ".value");
@@ -102,11 +113,11 @@ final class RuleInput {
                     return d.intValueExact();
                 }
             }
-            throw new ScoreException(path, "expected a whole number ≥ 0, found " + describe(n));
+            throw new ScoreException(path, "notWholeNumber", "expected a whole number ≥ 0, found " + describe(n));
         }
         int v = n.intValue();
         if (v < 0) {
-            throw new ScoreException(path, "expected a whole number ≥ 0, found " + v);
+            throw new ScoreException(path, "notWholeNumber", "expected a whole number ≥ 0, found " + v);
         }
         return v;
     }

@@ -28,18 +28,20 @@ import java.util.Map;
  * Pure: the same rubric and sheet always give the same breakdown; input order does not matter.
  */
 public final class SheetScorer {
+    /** A given bonus or penalty without points of its own stays within this (as the browser engine's). */
+    static final BigDecimal MAX_UNCAPPED = RuleInput.MAX_AMOUNT;
 
     public Breakdown score(Rubric rubric, Sheet sheet) {
         for (String key : sheet.criteria().keySet()) {
             if (rubric.criterion(key).isEmpty()) {
-                throw new ScoreException(critPath(key), "no criterion \"" + key + "\" in rubric " + rubric.id());
+                throw new ScoreException(critPath(key), "unknownCriterion", "no criterion \"" + key + "\" in rubric " + rubric.id());
             }
         }
         RuleEffects effects = new RuleEffects(rubric, sheet.attributes(), sheet.targets());
         List<AppliedVeto> vetoes = new ArrayList<>();
         for (int i = 0; i < sheet.vetoes().size(); i++) {
             String id = sheet.vetoes().get(i);
-            Veto v = rubric.veto(id).orElseThrow(() -> new ScoreException("$.vetoes", "no veto \"" + id
+            Veto v = rubric.veto(id).orElseThrow(() -> new ScoreException("$.vetoes", "unknownVeto", "no veto \"" + id
                     + "\" in rubric " + rubric.id()));
             vetoes.add(new AppliedVeto(v.id(), v.effect(), "sheet"));
         }
@@ -109,7 +111,7 @@ public final class SheetScorer {
         boolean applicable = c.appliesTo() == null || c.appliesTo().appliesTo(sheet.attributes());
         if (!applicable || entry.map(Sheet.Entry::isNotApplicable).orElse(false)) {
             if (entry.isPresent() && (entry.get().score() != null || !entry.get().inputs().isEmpty())) {
-                throw new ScoreException(critPath(c.id()), "marked not applicable but also scored");
+                throw new ScoreException(critPath(c.id()), "notApplicableButScored", "marked not applicable but also scored");
             }
             return new CriterionScore(c.id(), c.number(), Status.NOT_APPLICABLE, atScale(rubric, BigDecimal.ZERO),
                     atScale(rubric, BigDecimal.ZERO), List.of(), List.of(), reason);
@@ -122,7 +124,7 @@ public final class SheetScorer {
         };
         if (entry.isPresent() && entry.get().score() != null) {
             if (!entry.get().inputs().isEmpty()) {
-                throw new ScoreException(critPath(c.id()), "give either \"score\" or \"inputs\", not both");
+                throw new ScoreException(critPath(c.id()), "scoreAndInputs", "give either \"score\" or \"inputs\", not both");
             }
             BigDecimal given = entry.get().score();
             checkGiven(rubric, section.kind(), c, given);
@@ -132,7 +134,7 @@ public final class SheetScorer {
         var inputs = entry.map(Sheet.Entry::inputs).orElse(Map.of());
         for (String key : inputs.keySet()) {
             if (c.rule(key).isEmpty()) {
-                throw new ScoreException(critPath(c.id()) + ".inputs", "no rule \"" + key + "\" in criterion "
+                throw new ScoreException(critPath(c.id()) + ".inputs", "unknownRule", "no rule \"" + key + "\" in criterion "
                         + c.number() + "; expected one of " + String.join(", ", c.rules().stream().map(Rule::id).toList()));
             }
         }
@@ -210,25 +212,25 @@ public final class SheetScorer {
         switch (kind) {
             case SCORE -> {
                 if (given.signum() < 0 || given.compareTo(c.ceiling()) > 0) {
-                    throw new ScoreException(path, "expected a score from 0 to " + RuleEffects.plain(c.ceiling())
+                    throw new ScoreException(path, "scoreOutOfRange", "expected a score from 0 to " + RuleEffects.plain(c.ceiling())
                             + " (criterion " + c.number() + "), found " + RuleEffects.plain(given));
                 }
             }
             case BONUS -> {
-                if (given.signum() < 0 || (points != null && given.compareTo(points) > 0)) {
-                    throw new ScoreException(path, "expected a bonus from 0" + (points == null ? " up" : " to " + RuleEffects.plain(points))
+                if (given.signum() < 0 || given.compareTo(points != null ? points : MAX_UNCAPPED) > 0) {
+                    throw new ScoreException(path, "scoreOutOfRange", "expected a bonus from 0" + (points == null ? " up to " + MAX_UNCAPPED.toPlainString() : " to " + RuleEffects.plain(points))
                             + ", found " + RuleEffects.plain(given));
                 }
             }
             case PENALTY -> {
-                if (given.signum() > 0 || (points != null && given.compareTo(points.negate()) < 0)) {
-                    throw new ScoreException(path, "expected a penalty from " + (points == null ? "" : "-" + RuleEffects.plain(points) + " ")
+                if (given.signum() > 0 || given.compareTo((points != null ? points : MAX_UNCAPPED).negate()) < 0) {
+                    throw new ScoreException(path, "scoreOutOfRange", "expected a penalty from " + (points == null ? "-" + MAX_UNCAPPED.toPlainString() + " " : "-" + RuleEffects.plain(points) + " ")
                             + "to 0 (written as a negative number), found " + RuleEffects.plain(given));
                 }
             }
         }
         if (given.remainder(rubric.effectiveStep()).signum() != 0) {
-            throw new ScoreException(path, "expected a multiple of " + RuleEffects.plain(rubric.effectiveStep())
+            throw new ScoreException(path, "notMultipleOfStep", "expected a multiple of " + RuleEffects.plain(rubric.effectiveStep())
                     + ", found " + RuleEffects.plain(given));
         }
     }

@@ -25,8 +25,8 @@ import java.util.stream.Stream;
  */
 final class Browser implements AutoCloseable {
     /** The engine's scripts in the order the self-check page loads them; kaoping-score.js defines Kaoping. */
-    static final List<Path> SCRIPTS = Stream.of("kaoping-decimal.js", "kaoping-input.js", "kaoping-rubric.js",
-            "kaoping-rules.js", "kaoping-score.js").map(f -> Path.of("site-theme/js", f).toAbsolutePath()).toList();
+    static final List<Path> SCRIPTS = Stream.of("kaoping-decimal.js", "kaoping-messages.js", "kaoping-input.js",
+            "kaoping-sheet.js", "kaoping-rubric.js", "kaoping-rules.js", "kaoping-score.js").map(f -> Path.of("site-theme/js", f).toAbsolutePath()).toList();
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int BATCH = 400;
 
@@ -73,7 +73,7 @@ final class Browser implements AutoCloseable {
                             return { h: self.hash(JSON.stringify(Kaoping.score(rubric, sheet))) };
                           } catch (e) {
                             return { error: String(e && e.message), path: e && e.path !== undefined ? e.path : null,
-                                     name: e && e.name };
+                                     name: e && e.name, code: e && e.code !== undefined ? e.code : null };
                           }
                         }));
                       },
@@ -84,7 +84,7 @@ final class Browser implements AutoCloseable {
                             return { ok: Kaoping.score(rubric, sheet) };
                           } catch (e) {
                             return { error: String(e && e.message), path: e && e.path !== undefined ? e.path : null,
-                                     name: e && e.name };
+                                     name: e && e.name, code: e && e.code !== undefined ? e.code : null };
                           }
                         }));
                       }
@@ -120,13 +120,13 @@ final class Browser implements AutoCloseable {
 
     /**
      * Scores every sheet in the page: per sheet {h: hash of the breakdown's compact JSON text} or
-     * {error, path, name}. Only hashes cross the wire; {@link #score} fetches a whole breakdown.
+     * {error, path, name, code}. Only hashes cross the wire; {@link #score} fetches a whole breakdown.
      */
     List<JsonNode> scoreHashed(String rubricId, List<String> sheets) {
         return batches("runHashed", rubricId, sheets);
     }
 
-    /** Scores every sheet in the page: per sheet {ok: breakdown} or {error, path, name}. */
+    /** Scores every sheet in the page: per sheet {ok: breakdown} or {error, path, name, code}. */
     List<JsonNode> score(String rubricId, List<String> sheets) {
         return batches("run", rubricId, sheets);
     }

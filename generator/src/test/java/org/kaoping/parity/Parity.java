@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.kaoping.load.SchemaCheck;
 import org.kaoping.load.StrictJson;
 import org.kaoping.model.Rubric;
 import org.kaoping.model.Sheet;
@@ -17,6 +18,8 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -30,9 +33,43 @@ final class Parity {
     record Case(String what, String sheetJson, boolean expectError) {
     }
 
-    /** What Java made of one sheet: a breakdown, or the path of the ScoreException. */
-    record JavaResult(ObjectNode breakdown, Breakdown raw, String errorPath, String errorMessage) {
+    /**
+     * What Java made of one sheet, loaded as `kaoping score` loads it (sheet schema, then binding, then
+     * SheetScorer): a breakdown, or its refusals — every schema finding, or the one ScoreException.
+     */
+    record JavaResult(ObjectNode breakdown, Breakdown raw, List<Refusal> refusals) {
+        String errorPath() {
+            return refusals.isEmpty() ? null : refusals.get(0).path();
+        }
+
+        String errorMessage() {
+            return refusals.isEmpty() ? null : String.join("; ", refusals.stream().map(Refusal::message).toList());
+        }
+
+        /** Whether the browser's refusal (path, code) is one of Java's. */
+        boolean refusedAs(String path, String code) {
+            return refusals.stream().anyMatch(r -> r.path().equals(path) && r.codes().contains(code));
+        }
     }
+
+    /** One refusal at a JSON path; the browser codes it may carry (a schema keyword allows a few). */
+    record Refusal(String path, Set<String> codes, String message) {
+    }
+
+    /** The browser engine's codes (kaoping-sheet.js) for what each sheet-schema keyword refuses. */
+    static final Map<String, Set<String>> SCHEMA_CODES = Map.of(
+            "type", Set.of("wrongType"),
+            "additionalProperties", Set.of("unknownKey"),
+            "required", Set.of("missingKey"),
+            "pattern", Set.of("badFormat"),
+            "propertyNames", Set.of("badFormat"),
+            "const", Set.of("mustBeTrue"),
+            "minLength", Set.of("emptyText"),
+            // score, inputs and notApplicable together (SheetScorer gives these two codes too)
+            "oneOf", Set.of("scoreAndInputs", "notApplicableButScored"),
+            "not", Set.of("scoreAndInputs", "notApplicableButScored"));
+
+    private static final Pattern HAN = Pattern.compile("\\p{IsHan}");
 
     /** Counts of one comparison run. */
     record Tally(int scored, int refused) {
@@ -60,15 +97,32 @@ final class Parity {
     static JavaResult java(Rubric rubric, String sheetJson) {
         Sheet sheet;
         try {
-            sheet = StrictJson.mapper().treeToValue(StrictJson.mapper().readTree(sheetJson), Sheet.class);
+            JsonNode tree = StrictJson.mapper().readTree(sheetJson);
+            List<SchemaCheck.Finding> findings = SchemaCheck.instance().findings(tree, SchemaCheck.SHEET);
+            if (!findings.isEmpty()) {
+                List<Refusal> refusals = new ArrayList<>();
+                for (SchemaCheck.Finding f : findings) {
+                    Set<String> codes = SCHEMA_CODES.get(f.keyword());
+                    if (codes == null) {
+                        throw new AssertionError("the sheet schema refuses with keyword \"" + f.keyword()
+                                + "\", which has no browser code in Parity.SCHEMA_CODES (kaoping-sheet.js): " + f);
+                    }
+                    refusals.add(new Refusal(f.path(), codes, f.path() + ": " + f.message()));
+                }
+                return new JavaResult(null, null, refusals);
+            }
+            sheet = StrictJson.mapper().treeToValue(tree, Sheet.class);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("generated sheet does not bind: " + e.getOriginalMessage() + "\n" + sheetJson, e);
         }
         try {
             Breakdown b = SCORER.score(rubric, sheet);
-            return new JavaResult(BreakdownJson.toTree(b, rubric.scale()), b, null, null);
+            return new JavaResult(BreakdownJson.toTree(b, rubric.scale()), b, List.of());
         } catch (ScoreException e) {
-            return new JavaResult(null, null, e.path(), e.getMessage());
+            if (e.code() == null) {
+                throw new AssertionError("a ScoreException without a code: " + e.getMessage());
+            }
+            return new JavaResult(null, null, List.of(new Refusal(e.path(), Set.of(e.code()), e.getMessage())));
         } catch (RuntimeException e) {
             throw new AssertionError("the Java engine failed on this sheet with " + e + "\nsheet: " + sheetJson, e);
         }
@@ -76,7 +130,8 @@ final class Parity {
 
     /**
      * Scores every case in Java and in the page and fails, naming the seed, the sheet and both
-     * breakdowns, unless they agree to the last digit (or both refuse the sheet at the same path).
+     * breakdowns, unless they agree to the last digit (or both refuse the sheet at the same path, with
+     * the same code, the browser in Chinese).
      */
     static Tally compare(Browser browser, String label, Rubric rubric, List<Case> cases, long seed,
                          List<JavaResult> javaOut) {
@@ -117,10 +172,12 @@ final class Parity {
                     problem = "the Java engine refused a sheet meant to be valid: " + j.errorMessage();
                 } else if (!s.has("error")) {
                     problem = "Java refused it (" + j.errorMessage() + ") but JS scored it:\n" + pretty(s.get("ok"));
-                } else if (!"ScoreError".equals(s.path("name").asText()) || !j.errorPath().equals(s.path("path").asText())
-                        || !s.path("error").asText().startsWith(j.errorPath() + ": ")) {
-                    problem = "different refusals:\n  Java: " + j.errorMessage() + "\n  JS:   " + s.path("error").asText()
-                            + " (path " + s.path("path") + ", " + s.path("name").asText() + ")";
+                } else if (!"ScoreError".equals(s.path("name").asText())
+                        || !j.refusedAs(s.path("path").asText(), s.path("code").asText())
+                        || !HAN.matcher(s.path("error").asText()).find()) {
+                    // same path and same kind of problem; the browser's words are Chinese, Java's English
+                    problem = "different refusals:\n  Java: " + j.refusals() + "\n  JS:   " + s.path("error").asText()
+                            + " (path " + s.path("path") + ", code " + s.path("code") + ", " + s.path("name").asText() + ")";
                 } else {
                     refused++;
                 }

@@ -48,7 +48,7 @@ class CompactorTest {
     void shippedAssets() throws Exception {
         byte[] svg = "<svg>  // x\n</svg>".getBytes(StandardCharsets.UTF_8);
         assertArrayEquals(svg, Compactor.compact("a.svg", svg));
-        for (String f : new String[]{"site-theme/js/kaoping-decimal.js", "site-theme/js/kaoping-input.js",
+        for (String f : new String[]{"site-theme/js/kaoping-decimal.js", "site-theme/js/kaoping-messages.js", "site-theme/js/kaoping-input.js", "site-theme/js/kaoping-sheet.js",
                 "site-theme/js/kaoping-rubric.js", "site-theme/js/kaoping-rules.js", "site-theme/js/kaoping-score.js", "site-theme/js/selfcheck.js", "site-theme/assets/site.js",
                 "site-theme/assets/site.css", "site-theme/assets/form.css"}) {
             byte[] source = Files.readAllBytes(Path.of(f));

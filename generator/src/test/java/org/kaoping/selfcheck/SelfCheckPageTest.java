@@ -65,8 +65,8 @@ class SelfCheckPageTest {
             assertNotNull(doc.selectFirst("noscript"), "a word for readers without JavaScript");
             assertTrue(doc.selectFirst("#sc-panel").hasAttr("hidden"), "the controls appear only with the script");
             List<String> scripts = doc.select("script[src]").eachAttr("src");
-            assertEquals(List.of("../assets/site.js", "../assets/js/kaoping-decimal.js", "../assets/js/kaoping-input.js",
-                    "../assets/js/kaoping-rubric.js", "../assets/js/kaoping-rules.js", "../assets/js/kaoping-score.js",
+            assertEquals(List.of("../assets/site.js", "../assets/js/kaoping-decimal.js", "../assets/js/kaoping-messages.js",
+                    "../assets/js/kaoping-input.js", "../assets/js/kaoping-sheet.js", "../assets/js/kaoping-rubric.js", "../assets/js/kaoping-rules.js", "../assets/js/kaoping-score.js",
                     "../assets/js/selfcheck.js"), scripts);
         }
     }
