@@ -139,8 +139,7 @@
       return '这一部分的得分应在 0 到 ' + p.max + ' 分之间，填的是 ' + p.found;
     },
     missingStationTarget: function (p) {
-      return '这一项按各所自己的目标计分（' + p.key + '），' + (p.found == null ? '请先填写本所目标' : '本所目标应大于 0，填的是 '
-        + p.found);
+      return '这一项按各所自己的目标计分，' + (p.found == null ? '请先填写本所目标' : '本所目标应大于 0，填的是 ' + p.found);
     },
     notMultipleOfStep: function (p) {
       return '最小计分单位是 ' + p.step + ' 分，' + p.found + ' 不是 ' + p.step + ' 的整数倍';
