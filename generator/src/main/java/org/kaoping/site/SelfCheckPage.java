@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * selfcheck/&lt;rubric-id&gt;.html: the self-check form of one rubric. The page is the official sheet
  * as a table (考核项目 | 考核内容 | 分值 | 考核办法及标准 | 得分 | 扣分原因), readable and printable without
- * JavaScript; site-theme/js/selfcheck.js adds the controls and scores with window.Kaoping.score
+ * JavaScript; site-theme/js/selfcheck-*.js add the controls and scores with window.Kaoping.score
  * from the rubric embedded in the page ({@link #dataJson}), so it works from file:// with no server.
  *
  * @param fingerprint  the rubric file's version (load.RubricFingerprint), stamped on every export

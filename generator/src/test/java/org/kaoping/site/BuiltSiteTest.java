@@ -52,7 +52,7 @@ class BuiltSiteTest {
                 "rubrics/lushan-2022.html", "rubrics/wushen-2018.html", "rubrics/jiangsu-county-2016.html",
                 "assets/site.css", "assets/site.js", "assets/rubrics/lushan-2022.json", ".kaoping-output",
                 "selfcheck/lushan-2022.html", "selfcheck/wushen-2018.html", "assets/form.css",
-                "assets/js/kaoping-score.js", "assets/js/selfcheck.js")) {
+                "assets/js/kaoping-score.js", "assets/js/selfcheck-base.js", "assets/js/selfcheck-store.js")) {
             assertTrue(Files.isRegularFile(site.resolve(p)), p);
         }
         assertEquals(6, SiteBuild.htmlFiles(site.resolve("selfcheck")).size());
