@@ -49,15 +49,20 @@ class BuiltSiteTest {
     void writesTheExpectedPages() {
         for (String p : List.of("index.html", "404.html", "methodology.html", "periods/2021-annual.html",
                 "periods/2022-annual.html", "periods/2023-q1.html", "periods/2023-q2.html", "stations/kuqu.html",
-                "rubrics/lushan-2022.html", "rubrics/wushen-2018.html", "rubrics/jiangsu-county-2016.html",
+                "rubrics/lushan-2022.html", "rubrics/lushan-2023.html", "rubrics/lushan-2023-q2.html",
                 "assets/site.css", "assets/site.js", "assets/rubrics/lushan-2022.json", ".kaoping-output",
-                "selfcheck/lushan-2022.html", "selfcheck/wushen-2018.html", "assets/form.css",
+                "selfcheck/lushan-2022.html", "selfcheck/lushan-2023-q2.html", "assets/form.css",
                 "assets/js/kaoping-score.js", "assets/js/selfcheck-base.js", "assets/js/selfcheck-store.js")) {
             assertTrue(Files.isRegularFile(site.resolve(p)), p);
         }
-        assertEquals(6, SiteBuild.htmlFiles(site.resolve("selfcheck")).size());
+        assertEquals(3, SiteBuild.htmlFiles(site.resolve("selfcheck")).size());
         assertEquals(25, SiteBuild.htmlFiles(site.resolve("stations")).size());
-        assertEquals(6, SiteBuild.htmlFiles(site.resolve("rubrics")).size());
+        assertEquals(3, SiteBuild.htmlFiles(site.resolve("rubrics")).size());
+        // Only this bureau's rubrics on this bureau's site: the other regimes are examples (examples/).
+        for (String other : List.of("xx-district-2023", "wushen-2018", "jiangsu-county-2016")) {
+            assertFalse(Files.exists(site.resolve("rubrics/" + other + ".html")), other);
+            assertFalse(Files.exists(site.resolve("selfcheck/" + other + ".html")), other);
+        }
     }
 
     @Test
@@ -95,7 +100,7 @@ class BuiltSiteTest {
             }
         }
         assertTrue(broken.isEmpty(), String.join("\n", broken));
-        assertEquals(6, formPages, "the self-check forms are among the pages checked");
+        assertEquals(3, formPages, "the self-check forms are among the pages checked");
         assertEquals(10, sheetLinks, "a prefilled form link on each station page with a sheet (the 10 of 2022; 琴台 links its 2023-q1 sheet)");
     }
 
