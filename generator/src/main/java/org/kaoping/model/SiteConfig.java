@@ -5,9 +5,14 @@ package org.kaoping.model;
  * pages carry no build time unless {@code buildTimestamp}, so two builds are byte-identical.
  */
 public record SiteConfig(String title, String bureau, String county, String footer,
-                         Boolean showAssessorNotes, Boolean buildTimestamp) {
+                         Boolean showAssessorNotes, Boolean buildTimestamp, String published) {
     public boolean assessorNotesPublic() {
         return Boolean.TRUE.equals(showAssessorNotes);
+    }
+
+    /** When the bureau published this data (yyyy-mm-dd), as the methodology page states; "" when not given. */
+    public String publishedOn() {
+        return published == null ? "" : published;
     }
 
     public boolean stampBuildTime() {

@@ -53,7 +53,7 @@ public final class SiteModelBuilder {
         }
         corpus.rubrics().forEach((id, r) -> pages.add(SelfCheckPages.build(r.value(), RubricJson.read(r.source().file()),
                 fingerprints.get(id))));
-        pages.add(MethodologyPages.build(periods, fingerprint, internal, config.stampBuildTime()));
+        pages.add(MethodologyPages.build(periods, fingerprint, internal, config.stampBuildTime(), config.publishedOn()));
         pages.add(new NotFoundPage(new Link("返回首页", "index.html")));
 
         Map<String, JsonNode> exports = new TreeMap<>();
