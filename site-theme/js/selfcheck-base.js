@@ -209,10 +209,16 @@
     return out;
   }
 
-  /** Scores the state. A criterion the engine refuses counts as not recorded, and its error is kept. */
+  /**
+   * Scores the state. A criterion the engine refuses is left out so that the rest can be scored; its
+   * error (the engine's error.message, as given) and the field it names are kept, and the page shows
+   * the total as incomplete rather than as a higher score.
+   */
   function scoreState(st) {
     var sheet = sheetOf(st, false);
     var errors = {};
+    var fields = {};
+    var seen = {};
     order.forEach(function (id) {
       var e = st.criteria[id];
       if (e.mode === 'score' && !validScore(e.score) && applies(crits[id], st.attributes)) {
@@ -221,16 +227,21 @@
     });
     for (;;) {
       try {
-        return { b: K.score(rubric, sheet), errors: errors };
+        return { b: K.score(rubric, sheet), errors: errors, fields: fields };
       } catch (x) {
         var id = x instanceof K.ScoreError ? order.filter(function (i) {
           var p = crits[i].path;
           return x.path === p || x.path.indexOf(p + '.') === 0 || x.path.indexOf(p + '[') === 0;
         })[0] : undefined;
-        if (id === undefined || errors[id] === x.detail) {
+        if (id === undefined || seen[id]) {
           throw x;
         }
-        errors[id] = x.detail;
+        seen[id] = true;
+        errors[id] = x.message;
+        // what follows the criterion's path: ".inputs.<rule>", ".inputs[\"<rule>\"]" or ".score"
+        var rest = x.path.slice(crits[id].path.length);
+        var m = /^\.inputs(?:\.([A-Za-z_][\w]*)|\["((?:[^"\\]|\\.)*)"\])/.exec(rest);
+        fields[id] = m ? { rule: m[1] || m[2].replace(/\\(.)/g, '$1') } : /^\.score/.test(rest) ? { direct: true } : {};
         sheet.criteria[id] = {};
       }
     }

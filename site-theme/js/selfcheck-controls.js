@@ -168,13 +168,23 @@
     var hi = k.kind === 'score' ? k.rules.reduce(function (a, r) {
       return r.kind === 'overTarget' ? a + Number(r.bonusCap) : a;
     }, Number(k.c.points || 0)) : k.c.points != null ? Number(k.c.points) : null;
-    u.direct = numField('sc-d' + k.n, { min: 0, max: hi, step: STEP, oninput: function () {
+    // The field starts empty with the default (full points, or 0 for bonus and penalty items) as its
+    // placeholder, so typing 9.5 gives 9.5, not "109.5"; focusing it selects what is there.
+    var dflt = directDefault(k);
+    u.direct = numField('sc-d' + k.n, { min: 0, max: hi, step: STEP, placeholder: fmt(dflt), oninput: function () {
       var v = numberOf(u.direct);
-      F.state.criteria[id].score = v === undefined ? null : k.kind === 'penalty' ? -v : v;
+      F.state.criteria[id].score = v === undefined ? (u.direct.validity.badInput ? null : dflt) : k.kind === 'penalty' ? -v : v;
       F.changed();
+    }, onfocus: function () {
+      try {
+        u.direct.select();
+      } catch (x) {
+        // not every browser selects inside a number field
+      }
     } });
     u.directBox = el('div', { cls: 'sc-direct' }, [el('label', { 'for': 'sc-d' + k.n, text: { penalty: '扣分 ', bonus: '加分 ' }[k.kind] || '得分 ' }),
-      u.direct, el('span', { cls: 'sc-hint', text: ' 0' + (hi !== null ? '–' + fmt(hi) : ' 起') + ' 分，最小单位 ' + STEP + ' 分' })]);
+      u.direct, el('span', { cls: 'sc-hint', text: ' 0' + (hi !== null ? '–' + fmt(hi) : ' 起') + ' 分，最小单位 ' + STEP
+        + ' 分；留空按 ' + fmt(dflt) + ' 分计' })]);
     u.note = el('p', { cls: 'sc-note', hidden: true });
     u.error = el('p', { cls: 'sc-error', hidden: true });
     tr.querySelector('.cs').appendChild(el('div', { cls: 'sc-controls' }, [
@@ -209,13 +219,18 @@
     Object.keys(u.rules).forEach(function (r) {
       u.rules[r].sync(own(e.inputs, r));
     });
-    var v = validScore(e.score) ? String(crits[id].kind === 'penalty' ? -e.score : e.score) : '';
+    var v = validScore(e.score) && e.score !== directDefault(crits[id])
+      ? String(crits[id].kind === 'penalty' ? -e.score : e.score) : '';
     if (u.direct.value !== v && !(v !== '' && Number(u.direct.value) === Number(v))) {
       u.direct.value = v;
     }
     if (u.reason.value !== e.reason) {
       u.reason.value = e.reason;
     }
+  }
+
+  function directDefault(k) {
+    return k.kind === 'score' ? Number(k.c.points || 0) : 0;
   }
 
   function findScore(id) {
@@ -300,8 +315,8 @@
     }
     panel.appendChild(fields);
     panel.appendChild(el('div', { cls: 'sc-toolbar' }, [
-      el('button', { type: 'button', id: 'sc-export', text: '导出 JSON 文件', onclick: F.download }),
-      el('span', null, [el('label', { 'for': 'sc-import', text: '导入 JSON 文件：' }), P.file]),
+      el('button', { type: 'button', id: 'sc-export', text: '导出评分表文件', onclick: F.download }),
+      el('span', null, [el('label', { 'for': 'sc-import', text: '导入评分表文件（.json）：' }), P.file]),
       el('button', { type: 'button', text: '打印评分表', onclick: function () {
         window.print();
       } }),

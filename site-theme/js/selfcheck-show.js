@@ -55,10 +55,14 @@
 
   function render(result) {
     var b = result.b;
+    var nErr = Object.keys(result.errors).length;
     b.sections.forEach(function (s) {
-      setText(subtotals[s.id], s.kind === 'score' ? plain(s.score) : signed(s.score));
+      var bad = s.criteria.some(function (cs) {
+        return result.errors[cs.id];
+      });
+      setText(subtotals[s.id], bad ? '—' : s.kind === 'score' ? plain(s.score) : signed(s.score));
       s.criteria.forEach(function (cs) {
-        renderCriterion(cs, result.errors[cs.id]);
+        renderCriterion(cs, result.errors[cs.id], result.fields[cs.id]);
       });
     });
     var bits = [];
@@ -74,8 +78,12 @@
     if (lost > 0) {
       bits.push('各项失分合计 ' + fmt(lost) + ' 分（整改后最多可挽回）');
     }
-    setText(P.total, plain(b.total));
-    setText(P.max, ' / 满分 ' + plain(b.maximum));
+    // While a field is wrong the total is not known: say so instead of showing a higher score.
+    var incomplete = '尚有 ' + nErr + ' 项输入有误';
+    setText(P.total, nErr ? incomplete : plain(b.total));
+    flag(P.total, 'sc-incomplete', nErr > 0);
+    setText(P.max, nErr ? '' : ' / 满分 ' + plain(b.maximum) + (rubric.partial ? '（现存评分项合计；细则满分 '
+      + plain(rubric.total) + ' 分，其余原件缺失）' : ''));
     setText(P.sub, bits.join(' · '));
     var vw = vetoWords(b);
     setText(P.veto, vw ? '一票否决：' + vw : '');
@@ -88,10 +96,9 @@
       setText(P.vetoes[vid].box, on ? '☑' : '□');
       setText(P.vetoes[vid].source, on && on.source !== 'sheet' ? '（由评分项 ' + crits[on.source.split('/')[0]].c.number + ' 触发）' : '');
     });
-    var nErr = Object.keys(result.errors).length;
-    setText(P.errors, nErr ? nErr + ' 项填写有误，暂按未扣分计，见标红的评分项。' : '');
+    setText(P.errors, nErr ? nErr + ' 项填写有误，见标红的评分项；改正后显示总分。' : '');
     show(P.errors, nErr > 0);
-    setText(document.getElementById('sc-total-cell'), plain(b.total));
+    setText(document.getElementById('sc-total-cell'), nErr ? '—' : plain(b.total));
     setText(document.getElementById('sc-total-note'), vw ? '一票否决：' + vw : '');
     setText(P.fill.unit, F.state.unit);
     setText(P.fill.date, F.state.date);
@@ -105,15 +112,34 @@
     });
   }
 
-  function renderCriterion(cs, error) {
+  function renderCriterion(cs, error, field) {
     var u = ui[cs.id];
     var k = crits[cs.id];
     var e = F.state.criteria[cs.id];
     var na = cs.status === 'not-applicable';
     var lost = k.kind === 'score' && !na ? Number(cs.maximum) - Number(cs.score) : 0;
-    setText(u.score, na ? '不适用' : k.kind === 'score' ? plain(cs.score) : signed(cs.score));
-    setText(u.lost, cs.status === 'superseded' ? '同组只计最高一项' : lost > 0 ? '失 ' + fmt(lost) + ' 分' : '');
+    if (error) {
+      lost = 0;
+    }
+    setText(u.score, error ? '有误' : na ? '不适用' : k.kind === 'score' ? plain(cs.score) : signed(cs.score));
+    setText(u.lost, error ? '' : cs.status === 'superseded' ? '同组只计最高一项' : lost > 0 ? '失 ' + fmt(lost) + ' 分' : '');
     flag(u.row, 'sc-lost-row', lost > 0);
+    // The field the engine named is marked; every value stays as typed.
+    Object.keys(u.rules).forEach(function (r) {
+      var on = !!(error && field && field.rule === r);
+      Array.prototype.forEach.call(u.rules[r].box.querySelectorAll('input, select'), function (n) {
+        if (on) {
+          n.setAttribute('aria-invalid', 'true');
+        } else {
+          n.removeAttribute('aria-invalid');
+        }
+      });
+    });
+    if (error && field && field.direct) {
+      u.direct.setAttribute('aria-invalid', 'true');
+    } else {
+      u.direct.removeAttribute('aria-invalid');
+    }
     flag(u.row, 'sc-na', na);
     cs.rules.forEach(function (o) {
       var t = o.zeroes ? '本项不得分' : Number(o.effect) !== 0 ? signed(o.effect) : '';
@@ -138,7 +164,7 @@
     }
     setText(u.note, parts.join('；'));
     show(u.note, parts.length > 0);
-    setText(u.error, error ? '填写有误（暂按未扣分计）：' + error : '');
+    setText(u.error, error ? '填写有误：' + error : '');
     show(u.error, !!error);
     flag(u.row, 'sc-bad', error);
     if (e.auto) {

@@ -28,7 +28,7 @@
         }), keep: keep }));
       setText(P.saved, '已自动保存在本机 ' + new Date().toTimeString().slice(0, 8));
     } catch (x) {
-      setText(P.saved, '无法在本机保存进度，请用“导出 JSON 文件”保存。');
+      setText(P.saved, '无法在本机保存进度，请用“导出评分表文件”保存。');
     }
   }
 
@@ -81,20 +81,24 @@
    */
   function load(sheet, from) {
     if (!isObj(sheet) || !isObj(sheet.criteria)) {
-      throw new Error('这不是评分表文件：没有 criteria（逐项得分）。');
+      throw new Error('这不是评分表文件：文件中没有逐项得分。');
     }
-    var report = { imported: 0, skipped: [], warnings: [] };
+    var report = { imported: 0, skipped: [], warnings: [], invalid: 0 };
     var skip = function (t) {
       report.skipped.push(t);
     };
     if (sheet.rubric !== rubric.id) {
-      report.warnings.push('这份评分表是按另一份细则“' + sheet.rubric + '”填写的，本页是“' + rubric.id + '”（' + rubric.title
-        + '）。只导入编号相同、格式相符的评分项，内容未必相同，请逐项核对。');
-    } else if (sheet.fingerprint != null && sheet.fingerprint !== FP) {
+      // Items of two rubrics that share a number are not the same item: merging them gives a
+      // meaningless total, so a sheet of another rubric is refused, naming both.
+      var other = own(F.page.titles, sheet.rubric);
+      throw new Error('这份评分表是按' + (other ? '《' + other + '》' : '另一份细则') + '填写的，本页是《' + rubric.title
+        + '》。两份细则的评分项不同，不能合并导入。' + (other ? '请打开《' + other + '》的自查评分表再导入。' : ''));
+    }
+    if (sheet.fingerprint != null && sheet.fingerprint !== FP) {
       report.warnings.push('这份评分表是按本细则的另一个版本填写的（文件中的版本 ' + sheet.fingerprint + '，本页 ' + FP
         + '）。只导入与本版本相符的评分项，请核对细则有变化的评分项。');
     } else if (sheet.fingerprint == null && from === 'file') {
-      report.warnings.push('文件没有注明细则版本（fingerprint），无法确认是按本版本填写的。');
+      report.warnings.push('文件没有注明细则版本，无法确认是按本版本填写的。');
     }
     var st = emptyState();
     ['station', 'unit'].forEach(function (f) {
@@ -132,11 +136,28 @@
       });
       var one = {};
       one[id] = probe;
+      var plausible = (probe.score === undefined || typeof probe.score === 'number')
+        && (probe.inputs === undefined || isObj(probe.inputs))
+        && (probe.notApplicable === undefined || typeof probe.notApplicable === 'boolean');
+      if (!plausible) {
+        skip(where + '格式不对');
+        return;
+      }
+      if (probe.inputs) {
+        // an input for a rule this rubric does not have cannot be shown or fixed here: listed, not kept
+        probe.inputs = JSON.parse(JSON.stringify(probe.inputs));
+        Object.keys(probe.inputs).forEach(function (r) {
+          if (!F.ruleOf(k, r)) {
+            skip(where + '本细则没有规则“' + r + '”');
+            delete probe.inputs[r];
+          }
+        });
+      }
       try {
         K.score(rubric, { attributes: attrs, criteria: one });
       } catch (x) {
-        skip(where + (x.detail || x.message));
-        return;
+        // Kept as typed: the form marks the field and shows the total as incomplete.
+        report.invalid++;
       }
       var e = blank(id);
       if (probe.notApplicable === true) {
@@ -178,13 +199,16 @@
       showReport('已导入' + what + '：' + got.report.imported + ' 个评分项。', got.report);
       return got.report;
     } catch (x) {
-      notice('无法导入' + what + '：' + (x instanceof SyntaxError ? '不是有效的 JSON 文件。' : x.message), [], true);
+      notice('无法导入' + what + '：' + (x instanceof SyntaxError ? '文件内容不是评分表的数据格式。' : x.message), [], true);
       return { imported: 0, skipped: [], warnings: [x.message] };
     }
   }
 
   function showReport(head, report, extra) {
     var lines = report.warnings.slice();
+    if (report.invalid) {
+      lines.push('其中 ' + report.invalid + ' 项的数值有误，已按原样保留并标红，请逐项修改。');
+    }
     if (report.skipped.length) {
       lines.push('以下 ' + report.skipped.length + ' 项未导入：');
     }

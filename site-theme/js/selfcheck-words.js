@@ -85,5 +85,5 @@
     }).join('；');
   }
 
-  F.autoReason = autoReason; F.hint = hint; F.vetoWords = vetoWords;
+  F.autoReason = autoReason; F.hint = hint; F.ruleOf = ruleOf; F.vetoWords = vetoWords;
 }(window.KaopingForm));

@@ -29,7 +29,13 @@ public record SelfCheckPage(
         List<String> categorySheets,
         List<SectionView> sections,
         List<VetoView> vetoes,
-        String dataJson) implements Page {
+        String dataJson,
+        String partialNote) implements Page {
+
+    /** Only part of the rubric survives: the form says what is missing, as the rubric page does. */
+    public boolean partial() {
+        return !partialNote.isEmpty();
+    }
 
     /** The output path of a rubric's self-check form. */
     public static String pathOf(String rubricId) {

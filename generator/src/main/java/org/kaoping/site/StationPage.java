@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * stations/&lt;id&gt;.html: one station across all periods, and its scored sheets criterion by criterion.
  *
- * @param selfCheck the self-check form prefilled with the latest sheet, or null when there is none
+ * @param selfCheck   the self-check form prefilled with the latest sheet, or null when there is none
+ * @param currentForm the blank form of the latest period's rubric, for every station (null without one)
  */
 public record StationPage(
         String id,
@@ -19,7 +20,8 @@ public record StationPage(
         List<Reasons> reasons,
         List<SheetView> sheets,
         List<String> internalNotes,
-        Link selfCheck) implements Page {
+        Link selfCheck,
+        Link currentForm) implements Page {
 
     public String path() {
         return Slug.stationPage(id);
