@@ -286,7 +286,9 @@
     P.sub = el('p', { cls: 'sc-sub-line' });
     P.veto = el('p', { cls: 'sc-veto', hidden: true });
     P.errors = el('p', { cls: 'sc-error', hidden: true });
-    P.file = el('input', { type: 'file', id: 'sc-import', accept: '.json,application/json', onchange: function () {
+    // The browser's own file picker speaks the browser's language ("Choose File"); the visible control
+    // is the Chinese label, the input itself is visually hidden but focusable.
+    P.file = el('input', { type: 'file', id: 'sc-import', cls: 'sc-file', accept: '.json,application/json', onchange: function () {
       var f = P.file.files && P.file.files[0];
       var reader = new FileReader();
       if (!f) {
@@ -316,7 +318,7 @@
     panel.appendChild(fields);
     panel.appendChild(el('div', { cls: 'sc-toolbar' }, [
       el('button', { type: 'button', id: 'sc-export', text: '导出评分表文件', onclick: F.download }),
-      el('span', null, [el('label', { 'for': 'sc-import', text: '导入评分表文件（.json）：' }), P.file]),
+      el('span', { cls: 'sc-file-pick' }, [P.file, el('label', { 'for': 'sc-import', text: '导入评分表文件（.json）' })]),
       el('button', { type: 'button', text: '打印评分表', onclick: function () {
         window.print();
       } }),

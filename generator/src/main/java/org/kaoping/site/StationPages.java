@@ -127,13 +127,13 @@ final class StationPages {
                     case PENALTY -> cs.score().signum() < 0;
                     case BONUS -> false;
                 };
-                rows.add(new StationPage.CriterionRow(c.number(), c.content(), na ? "—" : Numbers.plain(cs.score()),
+                rows.add(new StationPage.CriterionRow(c.number(), c.content(), na ? "—" : Numbers.fixed(cs.score(), rubric.scale()),
                         maximum(s.kind(), c, na), cs.reason() == null ? "" : cs.reason(), status(cs.status()),
                         correction(sheet, c.id()), Slug.rubricPage(rubric.id()) + "#" + Slug.criterionAnchor(c.id()), lost));
             }
             String label = RubricDiff.sectionLabel(s);
             String max = s.kind() == SectionKind.SCORE ? Numbers.plain(ss.maximum()) : "";
-            sections.add(new StationPage.SheetSection(label, PeriodPages.kindSuffix(s.kind()), Numbers.plain(ss.score()),
+            sections.add(new StationPage.SheetSection(label, PeriodPages.kindSuffix(s.kind()), Numbers.fixed(ss.score(), rubric.scale()),
                     max, rows));
             String valueText = switch (s.kind()) {
                 case SCORE -> Numbers.plain(ss.score()) + " / " + Numbers.plain(ss.maximum());
@@ -145,7 +145,7 @@ final class StationPages {
         String period = sp.period().title();
         return new StationPage.SheetView("sheet-" + sp.id(), period + "评分表", period, Slug.periodPage(sp.id()),
                 new Link(rubric.title(), Slug.rubricPage(rubric.id())), sheet.date() == null ? "" : sheet.date(),
-                Numbers.plain(b.total()), Numbers.plain(b.maximum()), maximumNote(rubric, b, notApplicable.size()),
+                Numbers.fixed(b.total(), rubric.scale()), Numbers.plain(b.maximum()), maximumNote(rubric, b, notApplicable.size()),
                 notApplicable, SvgCharts.bars("bars-" + sp.id(), period + "各项目得分与分值", bars), sections,
                 b.vetoes().stream().map(v -> new StationPage.VetoView(rubric.veto(v.id()).map(x -> x.text()).orElse(v.id()),
                         AssessmentWording.vetoEffect(v.effect()))).toList(),
