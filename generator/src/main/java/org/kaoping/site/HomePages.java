@@ -49,7 +49,7 @@ final class HomePages {
                         Integer.toString(r.year()), periods.stream().filter(sp -> r.id().equals(sp.period().rubric()))
                         .map(sp -> sp.period().title()).collect(Collectors.joining("、")))).toList();
         return new HomePage(config.title(), config.bureau() == null ? "" : config.bureau(), latest, items, finder,
-                rubricItems);
+                rubricItems, StationGrid.of(periods, stations));
     }
 
     /**

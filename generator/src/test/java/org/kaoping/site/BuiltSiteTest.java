@@ -66,6 +66,18 @@ class BuiltSiteTest {
     }
 
     @Test
+    void theStationsIndexHasAStationByPeriodGridOfPlacesAndTotals() throws IOException {
+        Document doc = page("index.html");
+        assertEquals(List.of("司法所", "2021 年度", "2022 年度", "2023 年第一季度", "2023 年第二季度"),
+                doc.select("table.grid thead th").eachText());
+        assertEquals(25, doc.select("table.grid tbody tr").size());
+        Element kuqu = doc.select("table.grid tbody tr").stream()
+                .filter(r -> r.selectFirst("th").text().equals("库区司法所")).findFirst().orElseThrow();
+        assertEquals("97.32 第 1 名", kuqu.child(4).text(), "2023 Q2: the composite total, first place");
+        assertEquals("94.40 第 3 名", kuqu.child(2).text(), "2022: 94.4 as published, third");
+    }
+
+    @Test
     void theNotFoundPageLinksFromTheSitesBasePathSoItWorksAtAnyDepth() throws IOException {
         Document doc = page("404.html");
         assertEquals("/assets/site.css", doc.selectFirst("link[rel=stylesheet]").attr("href"));
