@@ -7,6 +7,7 @@ import java.util.List;
  *
  * @param selfCheck   the self-check form prefilled with the latest sheet, or null when there is none
  * @param currentForm the blank form of the latest period's rubric, for every station (null without one)
+ * @param focus       the lost items of the latest sheet, for the page's lead (null without a sheet)
  */
 public record StationPage(
         String id,
@@ -21,7 +22,8 @@ public record StationPage(
         List<SheetView> sheets,
         List<String> internalNotes,
         Link selfCheck,
-        Link currentForm) implements Page {
+        Link currentForm,
+        StationFocus focus) implements Page {
 
     public String path() {
         return Slug.stationPage(id);

@@ -56,12 +56,16 @@ final class StationPages {
         List<StationPage.Reasons> reasons = new ArrayList<>();
         List<StationPage.SheetView> sheets = new ArrayList<>();
         Link selfCheck = null;
+        StationFocus focus = null;
         for (int i = periods.size() - 1; i >= 0; i--) {
             ScoredPeriod sp = periods.get(i);
             sp.result(id).map(Period.Result::mainReasons).filter(t -> !t.isBlank()).ifPresent(t ->
                     reasons.add(new StationPage.Reasons(sp.period().title(), Slug.periodPage(sp.id()), t)));
             Optional<Standing> os = sp.standing(id);
             if (os.isPresent() && os.get().breakdown() != null && sp.sheets().containsKey(id)) {
+                if (sheets.isEmpty()) {
+                    focus = StationFocus.of(sp, os.get(), os.get().breakdown());
+                }
                 if (sheets.isEmpty() && fingerprints.containsKey(sp.rubric().id())) {
                     Link prefilled = SelfCheckPages.prefillLink(sp.rubric(), fingerprints.get(sp.rubric().id()), station,
                             sp.sheets().get(id));
@@ -74,7 +78,7 @@ final class StationPages {
         String aliases = Stations.otherNames(station);
         String svg = history.isEmpty() ? "" : SvgCharts.history("history-" + id, station.name() + "历次总分与名次", points);
         return new StationPage(id, station.name(), aliases, stations.attributes(station), latest, history, svg,
-                hasMovement, reasons, sheets, internal ? station.notes() : List.of(), selfCheck, currentForm(periods, fingerprints));
+                hasMovement, reasons, sheets, internal ? station.notes() : List.of(), selfCheck, currentForm(periods, fingerprints), focus);
     }
 
     /**

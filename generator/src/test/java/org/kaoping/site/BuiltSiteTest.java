@@ -66,6 +66,22 @@ class BuiltSiteTest {
     }
 
     @Test
+    void aStationPageLeadsWithItsLostItemsMostPointsFirst() throws IOException {
+        Document doc = page("stations/zhangliang.html");
+        Element focus = doc.selectFirst("section.focus");
+        assertNotNull(focus);
+        assertTrue(doc.select("main > section").first() == focus || doc.select("main > section").indexOf(focus) <= 1,
+                "the lost items come before the history and the sheet");
+        List<String> items = focus.select("li").eachText();
+        assertEquals(5, items.size(), items.toString());
+        assertTrue(items.get(0).startsWith("四 ") && items.get(0).contains("失 1.50 分"), items.get(0));
+        assertTrue(items.get(4).contains("失 0.50 分"), items.get(4));
+        assertTrue(focus.text().contains("距第 1 名差 3 分") && focus.select(".closes").isEmpty(),
+                "2022: 3 points behind, and no single item of at most 1.5 points closes it");
+        assertTrue(focus.selectFirst("li a").attr("href").startsWith("../rubrics/lushan-2022.html#"));
+    }
+
+    @Test
     void theStationsIndexHasAStationByPeriodGridOfPlacesAndTotals() throws IOException {
         Document doc = page("index.html");
         assertEquals(List.of("司法所", "2021 年度", "2022 年度", "2023 年第一季度", "2023 年第二季度"),
