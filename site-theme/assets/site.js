@@ -21,7 +21,11 @@
 
   function sortTable(table, th, index) {
     var numeric = th.getAttribute("data-type") === "number";
-    var ascending = th.getAttribute("aria-sort") !== "ascending";
+    // The first click sorts in the column's natural direction: places and names ascending, scores
+    // descending (data-first on the header says so); later clicks reverse it.
+    var current = th.getAttribute("aria-sort");
+    var first = th.getAttribute("data-first") || (numeric ? "desc" : "asc");
+    var ascending = current ? current !== "ascending" : first === "asc";
     var body = table.tBodies[0];
     var rows = Array.prototype.slice.call(body.rows);
     rows.forEach(function (r, i) { r.setAttribute("data-original-order", r.getAttribute("data-original-order") || String(i)); });

@@ -5,9 +5,22 @@ package org.kaoping.model;
  * pages carry no build time unless {@code buildTimestamp}, so two builds are byte-identical.
  */
 public record SiteConfig(String title, String bureau, String county, String footer,
-                         Boolean showAssessorNotes, Boolean buildTimestamp) {
+                         Boolean showAssessorNotes, Boolean buildTimestamp, String published, String basePath) {
     public boolean assessorNotesPublic() {
         return Boolean.TRUE.equals(showAssessorNotes);
+    }
+
+    /** When the bureau published this data (yyyy-mm-dd), as the methodology page states; "" when not given. */
+    public String publishedOn() {
+        return published == null ? "" : published;
+    }
+
+    /**
+     * Where the site is served over HTTP ("/" or "/kaoping/"): the 404 page, which a server returns for
+     * a missing address at any depth, links its styles and 返回首页 from here, not relative to itself.
+     */
+    public String servedAt() {
+        return basePath == null ? "/" : basePath;
     }
 
     public boolean stampBuildTime() {

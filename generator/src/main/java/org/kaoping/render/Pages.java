@@ -60,7 +60,9 @@ public final class Pages {
     }
 
     public String render(Page page) {
-        String root = root(page.path());
+        // 404.html is served in place of any missing address, at any depth: it links from the site's
+        // absolute base path (site.json basePath, default "/"), so its styles and 返回首页 always work.
+        String root = page instanceof org.kaoping.site.NotFoundPage ? model.config().servedAt() : root(page.path());
         var config = model.config();
         Common common = new Common(root, config.title(), text(config.bureau()));
         String body = mustache.render(page.template(), common, page);

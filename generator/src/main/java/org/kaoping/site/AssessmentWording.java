@@ -68,7 +68,7 @@ public final class AssessmentWording {
             out.add(ratersWords(a));
         }
         for (Assessment.RankBonus rb : a.rankBonuses()) {
-            out.add("“" + rb.title() + "”：按“" + basisTitle(a, rb.basis()) + "”排名，第 1 至 " + rb.awards().size()
+            out.add("“" + rb.title() + "”：按" + basisWords(a, rb) + "排名，第 1 至 " + rb.awards().size()
                     + " 名依次加 " + rb.awards().stream().map(Numbers::plain).collect(Collectors.joining("、"))
                     + " 分；名次并列者加分相同。");
         }
@@ -113,6 +113,17 @@ public final class AssessmentWording {
                 .collect(Collectors.joining("、"));
         return "测评等次折算为分数：" + grades + "；每组测评人员的分数取平均（" + scaleWords(a.scale(), a.rounding())
                 + "），再按权重合计：" + groups + "。";
+    }
+
+    /**
+     * What a rank bonus ranks by, in words: a component's or the raters' title; a figure the period
+     * gives by its id has no title of its own, so it is named by the bonus (never by the id).
+     */
+    private static String basisWords(Assessment a, Assessment.RankBonus rb) {
+        String basis = rb.basis();
+        boolean titled = basis.equals("raters") || a.components().stream().anyMatch(c -> c.id().equals(basis));
+        return titled ? "“" + basisTitle(a, basis) + "”" : "本期另行给出的" + rb.title().replaceAll("(排名前|前)[一二三四五六七八九十]+名?$", "")
+                + "成绩";
     }
 
     private static String basisTitle(Assessment a, String basis) {

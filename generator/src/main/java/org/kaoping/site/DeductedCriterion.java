@@ -56,7 +56,7 @@ public record DeductedCriterion(String number, String content, String section, S
                 .thenComparing(Tally::lost, Comparator.reverseOrder())
                 .thenComparingInt(Tally::order));
         return tallies.stream().map(t -> new DeductedCriterion(t.criterion().number(), t.criterion().content(),
-                t.section().number() + " " + t.section().title(),
+                RubricDiff.sectionLabel(t.section()),
                 t.criterion().points() == null ? "" : Numbers.plain(t.criterion().points()),
                 t.count(), breakdowns.size(), Numbers.plain(t.lost()),
                 Numbers.plain(t.lost().divide(BigDecimal.valueOf(t.count()), 2, RoundingMode.HALF_UP)),

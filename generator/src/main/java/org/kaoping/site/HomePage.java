@@ -8,7 +8,7 @@ import java.util.List;
  * @param latest null when there is no period yet
  */
 public record HomePage(String heading, String bureau, Latest latest, List<PeriodItem> periods,
-                       List<StationItem> stations, List<RubricItem> rubrics) implements Page {
+                       List<StationItem> stations, List<RubricItem> rubrics, StationGrid grid) implements Page {
 
     public String path() {
         return "index.html";

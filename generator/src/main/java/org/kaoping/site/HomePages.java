@@ -22,7 +22,7 @@ final class HomePages {
         if (!periods.isEmpty()) {
             ScoredPeriod sp = periods.get(periods.size() - 1);
             List<HomePage.GlanceRow> rows = sp.standings().lines().stream().map(s -> new HomePage.GlanceRow(s.place(),
-                    stations.name(s.station()), Slug.stationPage(s.station()), Numbers.plain(s.total()),
+                    stations.name(s.station()), Slug.stationPage(s.station()), Numbers.fixed(s.total(), sp.assessment().scale()),
                     Numbers.sortKey(s.total()), Movement.of(sp, s.station(), s.place()), PeriodPages.vetoWords(s))).toList();
             latest = new HomePage.Latest(sp.period().title(), Slug.periodPage(sp.id()), rows.size(), rows,
                     sp.previous() != null, sp.rubricChanged(),
@@ -49,15 +49,17 @@ final class HomePages {
                         Integer.toString(r.year()), periods.stream().filter(sp -> r.id().equals(sp.period().rubric()))
                         .map(sp -> sp.period().title()).collect(Collectors.joining("、")))).toList();
         return new HomePage(config.title(), config.bureau() == null ? "" : config.bureau(), latest, items, finder,
-                rubricItems);
+                rubricItems, StationGrid.of(periods, stations));
     }
 
-    /** Everything a person might type: name, short name, aliases (OCR variants), id. */
+    /**
+     * What a person might type: name, short name, id. OCR variants among the aliases stay in the data
+     * for name resolution but are not published, not even in the finder's attribute.
+     */
     private static String names(Station s) {
         Set<String> all = new LinkedHashSet<>();
         all.add(s.name());
         all.add(s.shortName());
-        all.addAll(s.aliases());
         all.add(s.id());
         return String.join(" ", all);
     }

@@ -16,12 +16,28 @@ public final class Numbers {
         return s.signum() == 0 ? "0" : s.toPlainString();
     }
 
-    /** A statistic (a double from Commons Math) shown to {@code places} decimals, half up, zeros stripped. */
+    /**
+     * A figure with exactly the decimals its period declares (92.00, 97.50, 91.75), so columns line
+     * up; a value with more decimals than declared is shown as it is rather than rounded here.
+     */
+    public static String fixed(BigDecimal v, int scale) {
+        if (v == null) {
+            return "";
+        }
+        if (v.stripTrailingZeros().scale() > scale) {
+            return v.toPlainString();
+        }
+        BigDecimal s = v.setScale(scale, RoundingMode.UNNECESSARY);
+        return s.signum() == 0 ? BigDecimal.ZERO.setScale(scale).toPlainString() : s.toPlainString();
+    }
+
+    /** A statistic (a double from Commons Math) shown to {@code places} decimals, half up, so columns line up. */
     public static String statistic(double v, int places) {
         if (Double.isNaN(v) || Double.isInfinite(v)) {
             return "—";
         }
-        return plain(BigDecimal.valueOf(v).setScale(places, RoundingMode.HALF_UP));
+        BigDecimal s = BigDecimal.valueOf(v).setScale(places, RoundingMode.HALF_UP);
+        return (s.signum() == 0 ? BigDecimal.ZERO.setScale(places) : s).toPlainString();
     }
 
     /** A weight such as 0.6 as a percentage: 60%. */

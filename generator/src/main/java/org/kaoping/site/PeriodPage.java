@@ -53,8 +53,32 @@ public record PeriodPage(
         return !bonusHeaders.isEmpty();
     }
 
+    /** Columns beyond 名次, 司法所, 总分 and 变化 that fold away on phones. */
+    public boolean hasFoldedColumns() {
+        return !componentHeaders.isEmpty() || !bonusHeaders.isEmpty() || hasTiers || hasVetoColumn();
+    }
+
     public boolean hasSectionStatistics() {
         return !sections.isEmpty();
+    }
+
+    /** The 一票否决 column only when some station has one; otherwise one line says so. */
+    public boolean hasVetoColumn() {
+        return rows.stream().anyMatch(RankingRow::vetoed);
+    }
+
+    /** Complete sheets exist, but fewer than statistics need. */
+    public boolean fewSheets() {
+        return sheetCount > 0 && sheetCount < SectionStatistics.MIN_SAMPLE;
+    }
+
+    /** The sheets are only some of the stations (2022: the top ten's). */
+    public boolean someSheets() {
+        return sheetCount >= SectionStatistics.MIN_SAMPLE && sheetCount < count;
+    }
+
+    public int minSample() {
+        return SectionStatistics.MIN_SAMPLE;
     }
 
     public boolean hasDeductions() {

@@ -47,14 +47,14 @@ final class PeriodPages {
         boolean differs = false;
         for (Standing s : sp.standings().lines()) {
             List<String> comps = showComponents
-                    ? a.components().stream().map(c -> Numbers.plain(s.components().get(c.id()))).toList() : List.of();
+                    ? a.components().stream().map(c -> Numbers.fixed(s.components().get(c.id()), a.scale())).toList() : List.of();
             List<String> bonuses = bonusIds.stream().map(id -> s.bonuses().containsKey(id)
-                    ? Numbers.plain(s.bonuses().get(id)) : "—").toList();
+                    ? Numbers.fixed(s.bonuses().get(id), a.scale()) : "—").toList();
             String published = s.publishedTotal() != null && s.publishedTotal().compareTo(s.total()) != 0
-                    ? Numbers.plain(s.publishedTotal()) : "";
+                    ? Numbers.fixed(s.publishedTotal(), a.scale()) : "";
             differs |= !published.isEmpty();
             rows.add(new PeriodPage.RankingRow(s.place(), stations.name(s.station()), Slug.stationPage(s.station()),
-                    comps, bonuses, Numbers.plain(s.total()), Numbers.sortKey(s.total()), published,
+                    comps, bonuses, Numbers.fixed(s.total(), a.scale()), Numbers.sortKey(s.total()), published,
                     AssessmentWording.tierTitle(a, s.tier()), vetoWords(s), Movement.of(sp, s.station(), s.place()),
                     s.breakdown() != null));
         }
@@ -68,8 +68,10 @@ final class PeriodPages {
                 rows, AssessmentWording.totals(a, rubric, p), AssessmentWording.ties(a, vetoes),
                 AssessmentWording.tiers(a),
                 SvgCharts.histogram("dist-" + p.id(), p.title() + "总分分布", sp.totals()),
-                overall(sp), rubric == null ? List.of() : sections(rubric, breakdowns), breakdowns.size(),
-                rubric == null ? List.of() : DeductedCriterion.of(rubric, breakdowns).stream().limit(TOP_DEDUCTIONS).toList(),
+                overall(sp), rubric == null || breakdowns.size() < SectionStatistics.MIN_SAMPLE ? List.of()
+                        : sections(rubric, breakdowns), breakdowns.size(),
+                rubric == null || breakdowns.size() < SectionStatistics.MIN_SAMPLE ? List.of()
+                        : DeductedCriterion.of(rubric, breakdowns).stream().limit(TOP_DEDUCTIONS).toList(),
                 p.findings().stream().map(f -> new PeriodPage.Finding(text(f.section()), text(f.common()),
                         text(f.individual()), text(f.measures()))).toList(),
                 differs, internal ? internalNotes(p) : List.of());
@@ -92,11 +94,11 @@ final class PeriodPages {
     private static List<SectionStatistics> overall(ScoredPeriod sp) {
         Assessment a = sp.assessment();
         List<SectionStatistics> out = new ArrayList<>();
-        out.add(SectionStatistics.of("总分", "", sp.totals()));
+        out.add(SectionStatistics.of("总分", "", sp.totals(), a.scale()));
         if (a.components().size() > 1) {
             for (Assessment.Component c : a.components()) {
                 out.add(SectionStatistics.of(c.title(), "", sp.standings().lines().stream()
-                        .map(s -> s.components().get(c.id())).toList()));
+                        .map(s -> s.components().get(c.id())).toList(), a.scale()));
             }
         }
         return out;
@@ -111,7 +113,7 @@ final class PeriodPages {
             List<BigDecimal> scores = breakdowns.stream().map(b -> b.section(s.id()).orElseThrow().score()).toList();
             String max = s.kind() == SectionKind.SCORE ? Numbers.plain(s.points())
                     : s.cap() == null ? "不封顶" : Numbers.plain(s.cap());
-            out.add(SectionStatistics.of(RubricDiff.sectionLabel(s) + kindSuffix(s.kind()), max, scores));
+            out.add(SectionStatistics.of(RubricDiff.sectionLabel(s) + kindSuffix(s.kind()), max, scores, rubric.scale()));
         }
         return out;
     }

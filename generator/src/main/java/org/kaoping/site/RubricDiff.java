@@ -153,8 +153,8 @@ public record RubricDiff(String previousId, String previousTitle, String previou
                 out.add("新增项目“" + sectionLabel(n) + "”" + (n.points() == null ? "" : "（" + points(n.points()) + " 分）") + "。");
             } else if (!sameNumber(o.points(), n.points())) {
                 out.add("“" + sectionLabel(n) + "”由 " + points(o.points()) + " 分调整为 " + points(n.points()) + " 分"
-                        + (o.number().equals(n.number()) ? "" : "（原为第" + o.number() + "项）") + "。");
-            } else if (!o.number().equals(n.number())) {
+                        + (o.number().equals(n.number()) || o.number().isEmpty() ? "" : "（原为第" + o.number() + "项）") + "。");
+            } else if (!o.number().equals(n.number()) && !o.number().isEmpty() && !n.number().isEmpty()) {
                 out.add("“" + n.title() + "”由第" + o.number() + "项改为第" + n.number() + "项，分值不变。");
             }
         }
@@ -189,7 +189,8 @@ public record RubricDiff(String previousId, String previousTitle, String previou
     }
 
     static String sectionLabel(Section s) {
-        return s.number().equals(s.title()) ? s.title() : s.number() + " " + s.title();
+        // A number the source does not print is shown as nothing, never as a placeholder.
+        return s.number().isEmpty() || s.number().equals(s.title()) ? s.title() : s.number() + " " + s.title();
     }
 
     private static boolean sameNumber(BigDecimal a, BigDecimal b) {

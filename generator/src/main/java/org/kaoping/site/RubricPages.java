@@ -80,7 +80,7 @@ final class RubricPages {
         return "上一考核期（" + first.previous().period().title() + "）没有考核细则，无可比较的上一版细则。";
     }
 
-    private static String partialNote(Rubric r) {
+    static String partialNote(Rubric r) {
         if (!r.partial()) {
             return "";
         }

@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * selfcheck/&lt;rubric-id&gt;.html: the self-check form of one rubric. The page is the official sheet
  * as a table (考核项目 | 考核内容 | 分值 | 考核办法及标准 | 得分 | 扣分原因), readable and printable without
- * JavaScript; site-theme/js/selfcheck.js adds the controls and scores with window.Kaoping.score
+ * JavaScript; site-theme/js/selfcheck-*.js add the controls and scores with window.Kaoping.score
  * from the rubric embedded in the page ({@link #dataJson}), so it works from file:// with no server.
  *
  * @param fingerprint  the rubric file's version (load.RubricFingerprint), stamped on every export
@@ -29,7 +29,13 @@ public record SelfCheckPage(
         List<String> categorySheets,
         List<SectionView> sections,
         List<VetoView> vetoes,
-        String dataJson) implements Page {
+        String dataJson,
+        String partialNote) implements Page {
+
+    /** Only part of the rubric survives: the form says what is missing, as the rubric page does. */
+    public boolean partial() {
+        return !partialNote.isEmpty();
+    }
 
     /** The output path of a rubric's self-check form. */
     public static String pathOf(String rubricId) {

@@ -54,6 +54,11 @@ public final class SelfCheckPages {
      * @param fingerprint the rubric file's fingerprint (load.RubricFingerprint)
      */
     static SelfCheckPage build(Rubric r, JsonNode tree, String fingerprint) {
+        return build(r, tree, fingerprint, java.util.Map.of(r.id(), r.title()));
+    }
+
+    /** @param titles every rubric of the site by id: an import made for another one is refused by name */
+    static SelfCheckPage build(Rubric r, JsonNode tree, String fingerprint, java.util.Map<String, String> titles) {
         List<String> attributes = new ArrayList<>();
         new TreeMap<>(r.attributes()).forEach((k, d) -> attributes.add(d.title() + "（"
                 + new TreeMap<>(d.values()).values().stream().collect(Collectors.joining("、")) + "）"));
@@ -65,13 +70,16 @@ public final class SelfCheckPages {
         ObjectNode data = JsonNodeFactory.instance.objectNode();
         data.put("fingerprint", fingerprint);
         data.set("rubric", formRubric(tree));
+        ObjectNode known = data.putObject("titles");
+        new TreeMap<>(titles).forEach(known::put);
         return new SelfCheckPage(r.id(), r.title(), r.issuer(), Slug.rubricPage(r.id()), Slug.rubricJson(r.id()),
                 fingerprint, r.sheets().isEmpty() ? "合计得分" : "各分表合计",
                 Numbers.plain(r.sections().stream().filter(s -> s.kind() == SectionKind.SCORE)
                         .map(Section::points).reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add)),
                 "得分" + AssessmentWording.scaleWords(r.scale(), r.rounding()) + "；最小计分单位 "
                         + Numbers.plain(r.effectiveStep()) + " 分",
-                String.join("；", attributes), categorySheets, sections, vetoes, scriptJson(data));
+                String.join("；", attributes), categorySheets, sections, vetoes, scriptJson(data),
+                RubricPages.partialNote(r));
     }
 
     /** The rubric as the form embeds it: the file's tree without the keys in {@link #NOT_EMBEDDED}, at any depth. */

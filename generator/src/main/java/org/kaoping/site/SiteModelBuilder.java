@@ -51,9 +51,11 @@ public final class SiteModelBuilder {
         for (Rubric r : rubrics.values()) {
             pages.add(RubricPages.build(r, rubrics, periods, internal));
         }
+        java.util.Map<String, String> titles = new java.util.TreeMap<>();
+        rubrics.values().forEach(r -> titles.put(r.id(), r.title()));
         corpus.rubrics().forEach((id, r) -> pages.add(SelfCheckPages.build(r.value(), RubricJson.read(r.source().file()),
-                fingerprints.get(id))));
-        pages.add(MethodologyPages.build(periods, fingerprint, internal, config.stampBuildTime()));
+                fingerprints.get(id), titles)));
+        pages.add(MethodologyPages.build(periods, fingerprint, internal, config.stampBuildTime(), config.publishedOn()));
         pages.add(new NotFoundPage(new Link("返回首页", "index.html")));
 
         Map<String, JsonNode> exports = new TreeMap<>();

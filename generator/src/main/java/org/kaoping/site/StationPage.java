@@ -5,7 +5,9 @@ import java.util.List;
 /**
  * stations/&lt;id&gt;.html: one station across all periods, and its scored sheets criterion by criterion.
  *
- * @param selfCheck the self-check form prefilled with the latest sheet, or null when there is none
+ * @param selfCheck   the self-check form prefilled with the latest sheet, or null when there is none
+ * @param currentForm the blank form of the latest period's rubric, for every station (null without one)
+ * @param focus       the lost items of the latest sheet, for the page's lead (null without a sheet)
  */
 public record StationPage(
         String id,
@@ -19,7 +21,9 @@ public record StationPage(
         List<Reasons> reasons,
         List<SheetView> sheets,
         List<String> internalNotes,
-        Link selfCheck) implements Page {
+        Link selfCheck,
+        Link currentForm,
+        StationFocus focus) implements Page {
 
     public String path() {
         return Slug.stationPage(id);

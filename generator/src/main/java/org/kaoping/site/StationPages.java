@@ -43,26 +43,34 @@ final class StationPages {
             hasMovement |= m.shown();
             String tier = org.kaoping.site.AssessmentWording.tierTitle(sp.assessment(), s.tier());
             history.add(new StationPage.HistoryRow(label, Slug.periodPage(sp.id()), Integer.toString(s.place()),
-                    Integer.toString(count), Numbers.plain(s.total()), Numbers.sortKey(s.total()), m, gap(sp, s), tier,
+                    Integer.toString(count), Numbers.fixed(s.total(), sp.assessment().scale()), Numbers.sortKey(s.total()), m,
+                    gap(sp, s), tier,
                     PeriodPages.vetoWords(s), sp.rubric() == null ? null
                     : new Link(sp.rubric().title(), Slug.rubricPage(sp.rubric().id()))));
             points.add(new SvgCharts.Point(label, s.total(), "第 " + s.place() + " 名"));
-            latest = new StationPage.Latest(label, Slug.periodPage(sp.id()), s.place(), count, Numbers.plain(s.total()),
+            latest = new StationPage.Latest(label, Slug.periodPage(sp.id()), s.place(), count,
+                    Numbers.fixed(s.total(), sp.assessment().scale()),
                     gap(sp, s), tier, s.vetoes().stream().map(v -> new StationPage.VetoView(v.text(),
                     AssessmentWording.vetoEffect(v.effect()))).toList());
         }
         List<StationPage.Reasons> reasons = new ArrayList<>();
         List<StationPage.SheetView> sheets = new ArrayList<>();
         Link selfCheck = null;
+        StationFocus focus = null;
         for (int i = periods.size() - 1; i >= 0; i--) {
             ScoredPeriod sp = periods.get(i);
             sp.result(id).map(Period.Result::mainReasons).filter(t -> !t.isBlank()).ifPresent(t ->
                     reasons.add(new StationPage.Reasons(sp.period().title(), Slug.periodPage(sp.id()), t)));
             Optional<Standing> os = sp.standing(id);
             if (os.isPresent() && os.get().breakdown() != null && sp.sheets().containsKey(id)) {
+                if (sheets.isEmpty()) {
+                    focus = StationFocus.of(sp, os.get(), os.get().breakdown());
+                }
                 if (sheets.isEmpty() && fingerprints.containsKey(sp.rubric().id())) {
-                    selfCheck = SelfCheckPages.prefillLink(sp.rubric(), fingerprints.get(sp.rubric().id()), station,
+                    Link prefilled = SelfCheckPages.prefillLink(sp.rubric(), fingerprints.get(sp.rubric().id()), station,
                             sp.sheets().get(id).withTargets(sp.period().targetsOf(id)));
+                    selfCheck = new Link("打开本所" + sp.period().title() + "的评分表（按《" + sp.rubric().title() + "》自查）",
+                            prefilled.href());
                 }
                 sheets.add(sheet(sp, sp.sheets().get(id), os.get().breakdown(), sheets.isEmpty(), internal));
             }
@@ -70,7 +78,21 @@ final class StationPages {
         String aliases = Stations.otherNames(station);
         String svg = history.isEmpty() ? "" : SvgCharts.history("history-" + id, station.name() + "历次总分与名次", points);
         return new StationPage(id, station.name(), aliases, stations.attributes(station), latest, history, svg,
-                hasMovement, reasons, sheets, internal ? station.notes() : List.of(), selfCheck);
+                hasMovement, reasons, sheets, internal ? station.notes() : List.of(), selfCheck, currentForm(periods, fingerprints), focus);
+    }
+
+    /**
+     * The blank form of the rubric the latest period used: the one the next assessment is expected to
+     * follow. Every station gets it, with or without a sheet of its own.
+     */
+    static Link currentForm(List<ScoredPeriod> periods, Map<String, String> fingerprints) {
+        for (int i = periods.size() - 1; i >= 0; i--) {
+            Rubric r = periods.get(i).rubric();
+            if (r != null && fingerprints.containsKey(r.id())) {
+                return new Link("空白自查评分表：《" + r.title() + "》", SelfCheckPage.pathOf(r.id()));
+            }
+        }
+        return null;
     }
 
     /** What it takes to reach the place above, in words. */
@@ -109,13 +131,13 @@ final class StationPages {
                     case PENALTY -> cs.score().signum() < 0;
                     case BONUS -> false;
                 };
-                rows.add(new StationPage.CriterionRow(c.number(), c.content(), na ? "—" : Numbers.plain(cs.score()),
+                rows.add(new StationPage.CriterionRow(c.number(), c.content(), na ? "—" : Numbers.fixed(cs.score(), rubric.scale()),
                         maximum(s.kind(), c, na), cs.reason() == null ? "" : cs.reason(), status(cs.status()),
                         correction(sheet, c.id()), Slug.rubricPage(rubric.id()) + "#" + Slug.criterionAnchor(c.id()), lost));
             }
             String label = RubricDiff.sectionLabel(s);
             String max = s.kind() == SectionKind.SCORE ? Numbers.plain(ss.maximum()) : "";
-            sections.add(new StationPage.SheetSection(label, PeriodPages.kindSuffix(s.kind()), Numbers.plain(ss.score()),
+            sections.add(new StationPage.SheetSection(label, PeriodPages.kindSuffix(s.kind()), Numbers.fixed(ss.score(), rubric.scale()),
                     max, rows));
             String valueText = switch (s.kind()) {
                 case SCORE -> Numbers.plain(ss.score()) + " / " + Numbers.plain(ss.maximum());
@@ -127,7 +149,7 @@ final class StationPages {
         String period = sp.period().title();
         return new StationPage.SheetView("sheet-" + sp.id(), period + "评分表", period, Slug.periodPage(sp.id()),
                 new Link(rubric.title(), Slug.rubricPage(rubric.id())), sheet.date() == null ? "" : sheet.date(),
-                Numbers.plain(b.total()), Numbers.plain(b.maximum()), maximumNote(rubric, b, notApplicable.size()),
+                Numbers.fixed(b.total(), rubric.scale()), Numbers.plain(b.maximum()), maximumNote(rubric, b, notApplicable.size()),
                 notApplicable, SvgCharts.bars("bars-" + sp.id(), period + "各项目得分与分值", bars), sections,
                 b.vetoes().stream().map(v -> new StationPage.VetoView(rubric.veto(v.id()).map(x -> x.text()).orElse(v.id()),
                         AssessmentWording.vetoEffect(v.effect()))).toList(),

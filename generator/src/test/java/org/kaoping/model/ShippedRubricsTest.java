@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.kaoping.support.Decimals.assertDecimal;
 
 /**
- * The six shipped rubrics against the printed sources: section maxima as printed and several
+ * The six shipped rubrics (rubrics/ and examples/NAME/rubrics/) against the printed sources: section maxima as printed and several
  * criteria word for word (the quotes below are copied from the seeds).
  */
 class ShippedRubricsTest {

@@ -5,7 +5,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.kaoping.load.CorpusLoader;
 import org.kaoping.model.Rubric;
 import org.kaoping.support.Shipped;
 
@@ -46,11 +45,9 @@ class ScoreSpeedBenchmark {
     @Test
     @DisplayName("one breakdown on the largest rubric: median over 1,000 calls in Chromium; script size")
     void measure() throws IOException {
-        CorpusLoader loader = new CorpusLoader();
-        List<Rubric> all = new ArrayList<>();
-        loader.loadRubrics(Shipped.RUBRICS).values().forEach(l -> all.add(l.value()));
+        List<Rubric> all = new ArrayList<>(Shipped.allRubrics().values());
         Rubric largest = all.stream().max(Comparator.comparingInt(ScoreSpeedBenchmark::size)).orElseThrow();
-        String text = Files.readString(Shipped.RUBRICS.resolve(largest.id() + ".json"));
+        String text = Files.readString(Shipped.rubricFile(largest.id()));
         browser.loadRubric(largest.id(), text);
         SheetGenerator gen = new SheetGenerator(largest, new SplittableRandom(Parity.baseSeed()));
         List<String> sheets = new ArrayList<>();

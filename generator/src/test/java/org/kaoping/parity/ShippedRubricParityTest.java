@@ -8,8 +8,6 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
-import org.kaoping.load.CorpusLoader;
-import org.kaoping.load.Diagnostic;
 import org.kaoping.load.Loaded;
 import org.kaoping.model.Rubric;
 import org.kaoping.model.Sheet;
@@ -32,7 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * site-theme/js/kaoping-score.js in headless Chromium against the Java SheetScorer, on every rubric
- * in rubrics/: random edge-biased sheets, sheets with one deliberate error, and the real sheets in
+ * in rubrics/ and examples/NAME/rubrics/: random edge-biased sheets, sheets with one deliberate error, and the real sheets in
  * content/sheets/. Replay a failure with -Dkaoping.seed=N (the message prints N).
  */
 class ShippedRubricParityTest {
@@ -44,15 +42,10 @@ class ShippedRubricParityTest {
 
     @BeforeAll
     static void start() throws IOException {
-        CorpusLoader loader = new CorpusLoader();
-        Map<String, Loaded<Rubric>> loaded = loader.loadRubrics(Shipped.RUBRICS);
-        List<Diagnostic> errors = loader.diagnostics().stream().filter(Diagnostic::isError).toList();
-        assertEquals(List.of(), errors, "shipped rubrics must load");
-        rubrics = new TreeMap<>();
-        loaded.forEach((id, r) -> rubrics.put(id, r.value()));
+        rubrics = new TreeMap<>(Shipped.allRubrics());
         browser = Browser.start();
         for (String id : rubrics.keySet()) {
-            browser.loadRubric(id, Files.readString(Shipped.RUBRICS.resolve(id + ".json")));
+            browser.loadRubric(id, Files.readString(Shipped.rubricFile(id)));
         }
     }
 

@@ -1,6 +1,7 @@
 package org.kaoping.selfcheck;
 
 import org.kaoping.cli.Main;
+import org.kaoping.support.Shipped;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -14,6 +15,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * The shipped site, built once into a temporary folder, and a headless Debian Chromium that opens
@@ -21,20 +24,18 @@ import java.time.Duration;
  */
 final class FormSite implements AutoCloseable {
     final Path root;
+    /** The sample site first, then each example site (examples/NAME), by name. */
+    final Map<String, Path> roots;
     final ChromeDriver driver;
 
-    private FormSite(Path root, ChromeDriver driver) {
-        this.root = root;
+    private FormSite(Map<String, Path> roots, ChromeDriver driver) {
+        this.root = roots.get("sample");
+        this.roots = roots;
         this.driver = driver;
     }
 
     static FormSite start(Path temp) {
-        return start(temp, "content", "rubrics");
-    }
-
-    /** The same, for another content and rubrics folder (an example of examples/). */
-    static FormSite start(Path temp, String content, String rubrics) {
-        Path out = build(temp.resolve("site"), content, rubrics);
+        Map<String, Path> out = buildAll(temp);
         System.setProperty("webdriver.chrome.driver", "/usr/bin/chromedriver");
         ChromeOptions opts = new ChromeOptions();
         opts.setBinary("/usr/bin/chromium");
@@ -44,18 +45,27 @@ final class FormSite implements AutoCloseable {
         return new FormSite(out, new ChromeDriver(opts));
     }
 
-    /** `kaoping build` of the shipped content, rubrics and theme into {@code out}. */
-    static Path build(Path out) {
-        return build(out, "content", "rubrics");
+    /** Every shipped site (the sample and each buildable example) built into temp/site-NAME. */
+    static Map<String, Path> buildAll(Path temp) {
+        Map<String, Path> roots = new LinkedHashMap<>();
+        for (Shipped.Site s : Shipped.sites()) {
+            roots.put(s.name(), build(s.content(), s.rubrics(), temp.resolve("site-" + s.name())));
+        }
+        return roots;
     }
 
-    static Path build(Path out, String content, String rubrics) {
+    /** `kaoping build` of the shipped content, rubrics and theme into {@code out}. */
+    static Path build(Path out) {
+        return build(Shipped.CONTENT, Shipped.RUBRICS, out);
+    }
+
+    static Path build(Path content, Path rubrics, Path out) {
         StringWriter o = new StringWriter();
         StringWriter e = new StringWriter();
         CommandLine cl = new CommandLine(new Main());
         cl.setOut(new PrintWriter(o, true));
         cl.setErr(new PrintWriter(e, true));
-        int code = cl.execute("build", "--content", content, "--rubrics", rubrics, "--theme", "site-theme",
+        int code = cl.execute("build", "--content", content.toString(), "--rubrics", rubrics.toString(), "--theme", "site-theme",
                 "--out", out.toString());
         if (code != 0) {
             throw new IllegalStateException("build failed:\n" + o + e);
@@ -71,7 +81,17 @@ final class FormSite implements AutoCloseable {
             fragment = relative.substring(hash);
             relative = relative.substring(0, hash);
         }
-        driver.get(root.resolve(relative).toUri() + fragment);
+        driver.get(file(relative).toUri() + fragment);
+    }
+
+    /** A page of the built sites: the sample's, or else the first example site that has it. */
+    Path file(String relative) {
+        for (Path r : roots.values()) {
+            if (Files.exists(r.resolve(relative))) {
+                return r.resolve(relative);
+            }
+        }
+        throw new IllegalArgumentException("no built site has " + relative);
     }
 
     /** Opens a rubric's form with nothing saved: localStorage is shared by all file:// pages, so it is cleared. */

@@ -40,7 +40,7 @@ class RulePatternsFormTest {
 
     @BeforeAll
     static void start() {
-        site = FormSite.start(temp, "examples/rule-patterns/content", "examples/rule-patterns/rubrics");
+        site = FormSite.start(temp);
     }
 
     @AfterAll

@@ -28,9 +28,11 @@ class SelfCheckBenchmark {
     @Test
     void weightAndRecomputeTime() throws IOException {
         try (FormSite site = FormSite.start(temp)) {
-            List<Path> pages;
-            try (var s = Files.list(site.root.resolve("selfcheck"))) {
-                pages = s.sorted().toList();
+            List<Path> pages = new java.util.ArrayList<>();
+            for (Path root : site.roots.values()) {
+                try (var s = Files.list(root.resolve("selfcheck"))) {
+                    pages.addAll(s.sorted().toList());
+                }
             }
             for (Path page : pages) {
                 Document doc = Jsoup.parse(page.toFile(), "UTF-8");

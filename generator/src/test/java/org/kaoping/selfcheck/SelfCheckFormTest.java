@@ -294,16 +294,28 @@ class SelfCheckFormTest {
         assertTrue(site.driver.findElement(By.cssSelector(".sc-notice")).getAttribute("class").contains("sc-warn"));
         assertEquals(total, shownTotal(), "what matches is still imported");
 
+        // A sheet of another rubric is refused, naming both rubrics: merging by ids would be meaningless.
         Path other = temp.resolve("other-rubric.json");
         Files.writeString(other, """
                 {"rubric": "lushan-2023", "fingerprint": "fedcba9876543210",
+                 "criteria": {"1.1": {"inputs": {"disclosure": 3}}}}
+                """);
+        importFile(other);
+        text = noticeText();
+        assertTrue(text.contains("无法导入") && text.contains("《2023年度基层司法所责任目标任务考核细则》")
+                && text.contains("《" + Shipped.rubric("lushan-2022").title() + "》"), text);
+        assertEquals(total, shownTotal(), "nothing of the other rubric's sheet was taken");
+
+        // Within the same rubric, what does not fit is listed and the rest imported.
+        Path odd = temp.resolve("odd-items.json");
+        Files.writeString(odd, """
+                {"rubric": "lushan-2022",
                  "criteria": {"1.1": {"inputs": {"disclosure": 1}}, "99.9": {"score": 1},
                               "1.2": {"inputs": {"no-such-rule": 1}}},
                  "vetoes": ["no-such-veto"]}
                 """);
-        importFile(other);
+        importFile(odd);
         text = noticeText();
-        assertTrue(text.contains("另一份细则“lushan-2023”"), text);
         assertTrue(text.contains("以下 3 项未导入"), text);
         assertTrue(text.contains("99.9") && text.contains("no-such-rule") && text.contains("no-such-veto"), text);
         assertEquals("99", shownTotal());

@@ -49,16 +49,56 @@ class BuiltSiteTest {
     void writesTheExpectedPages() {
         for (String p : List.of("index.html", "404.html", "methodology.html", "periods/2021-annual.html",
                 "periods/2022-annual.html", "periods/2023-q1.html", "periods/2023-q2.html", "stations/kuqu.html",
-                "rubrics/lushan-2022.html", "rubrics/wushen-2018.html", "rubrics/jiangsu-county-2016.html",
+                "rubrics/lushan-2022.html", "rubrics/lushan-2023.html", "rubrics/lushan-2023-q2.html",
                 "assets/site.css", "assets/site.js", "assets/rubrics/lushan-2022.json", ".kaoping-output",
-                "selfcheck/lushan-2022.html", "selfcheck/wushen-2018.html", "assets/form.css",
-                "assets/js/kaoping-decimal.js", "assets/js/kaoping-messages.js", "assets/js/kaoping-input.js", "assets/js/kaoping-sheet.js", "assets/js/kaoping-rubric.js",
-                "assets/js/kaoping-rules.js", "assets/js/kaoping-score.js", "assets/js/selfcheck.js")) {
+                "selfcheck/lushan-2022.html", "selfcheck/lushan-2023-q2.html", "assets/form.css",
+                "assets/js/kaoping-decimal.js", "assets/js/kaoping-messages.js", "assets/js/kaoping-input.js", "assets/js/kaoping-sheet.js",
+                "assets/js/kaoping-rubric.js", "assets/js/kaoping-rules.js", "assets/js/kaoping-score.js", "assets/js/selfcheck-base.js", "assets/js/selfcheck-store.js")) {
             assertTrue(Files.isRegularFile(site.resolve(p)), p);
         }
-        assertEquals(6, SiteBuild.htmlFiles(site.resolve("selfcheck")).size());
+        assertEquals(3, SiteBuild.htmlFiles(site.resolve("selfcheck")).size());
         assertEquals(25, SiteBuild.htmlFiles(site.resolve("stations")).size());
-        assertEquals(6, SiteBuild.htmlFiles(site.resolve("rubrics")).size());
+        assertEquals(3, SiteBuild.htmlFiles(site.resolve("rubrics")).size());
+        // Only this bureau's rubrics on this bureau's site: the other regimes are examples (examples/).
+        for (String other : List.of("xx-district-2023", "wushen-2018", "jiangsu-county-2016")) {
+            assertFalse(Files.exists(site.resolve("rubrics/" + other + ".html")), other);
+            assertFalse(Files.exists(site.resolve("selfcheck/" + other + ".html")), other);
+        }
+    }
+
+    @Test
+    void aStationPageLeadsWithItsLostItemsMostPointsFirst() throws IOException {
+        Document doc = page("stations/zhangliang.html");
+        Element focus = doc.selectFirst("section.focus");
+        assertNotNull(focus);
+        assertTrue(doc.select("main > section").first() == focus || doc.select("main > section").indexOf(focus) <= 1,
+                "the lost items come before the history and the sheet");
+        List<String> items = focus.select("li").eachText();
+        assertEquals(5, items.size(), items.toString());
+        assertTrue(items.get(0).startsWith("四 ") && items.get(0).contains("失 1.50 分"), items.get(0));
+        assertTrue(items.get(4).contains("失 0.50 分"), items.get(4));
+        assertTrue(focus.text().contains("距第 1 名差 3 分") && focus.select(".closes").isEmpty(),
+                "2022: 3 points behind, and no single item of at most 1.5 points closes it");
+        assertTrue(focus.selectFirst("li a").attr("href").startsWith("../rubrics/lushan-2022.html#"));
+    }
+
+    @Test
+    void theStationsIndexHasAStationByPeriodGridOfPlacesAndTotals() throws IOException {
+        Document doc = page("index.html");
+        assertEquals(List.of("司法所", "2021 年度", "2022 年度", "2023 年第一季度", "2023 年第二季度"),
+                doc.select("table.grid thead th").eachText());
+        assertEquals(25, doc.select("table.grid tbody tr").size());
+        Element kuqu = doc.select("table.grid tbody tr").stream()
+                .filter(r -> r.selectFirst("th").text().equals("库区司法所")).findFirst().orElseThrow();
+        assertEquals("97.32 第 1 名", kuqu.child(4).text(), "2023 Q2: the composite total, first place");
+        assertEquals("94.40 第 3 名", kuqu.child(2).text(), "2022: 94.4 as published, third");
+    }
+
+    @Test
+    void theNotFoundPageLinksFromTheSitesBasePathSoItWorksAtAnyDepth() throws IOException {
+        Document doc = page("404.html");
+        assertEquals("/assets/site.css", doc.selectFirst("link[rel=stylesheet]").attr("href"));
+        assertTrue(doc.select("main a").eachAttr("href").contains("/index.html"), doc.select("main a").toString());
     }
 
     @Test
@@ -75,7 +115,13 @@ class BuiltSiteTest {
                 String where = site.relativize(html) + ": " + e.tagName() + " " + ref;
                 String path = ref.contains("#") ? ref.substring(0, ref.indexOf('#')) : ref;
                 String fragment = ref.contains("#") ? ref.substring(ref.indexOf('#') + 1) : null;
-                Path target = path.isEmpty() ? html : html.getParent().resolve(path).normalize();
+                // 404.html links from the site's base path ("/" unless site.json says otherwise)
+                Path target = path.isEmpty() ? html : path.startsWith("/") ? site.resolve(path.substring(1)).normalize()
+                        : html.getParent().resolve(path).normalize();
+                if (path.startsWith("/") && !html.getFileName().toString().equals("404.html")) {
+                    broken.add(where + " (an absolute link outside 404.html)");
+                    continue;
+                }
                 if (!target.startsWith(site) || !Files.isRegularFile(target)) {
                     broken.add(where + " (no such file)");
                     continue;
@@ -96,7 +142,7 @@ class BuiltSiteTest {
             }
         }
         assertTrue(broken.isEmpty(), String.join("\n", broken));
-        assertEquals(6, formPages, "the self-check forms are among the pages checked");
+        assertEquals(3, formPages, "the self-check forms are among the pages checked");
         assertEquals(10, sheetLinks, "a prefilled form link on each station page with a sheet (the 10 of 2022; 琴台 links its 2023-q1 sheet)");
     }
 
@@ -154,7 +200,10 @@ class BuiltSiteTest {
             for (Element e : doc.select("[href], [src], [action], [srcset], [poster], [data]")) {
                 for (String attr : List.of("href", "src", "action", "srcset", "poster", "data")) {
                     String v = e.attr(attr);
-                    if (!v.isEmpty() && (v.startsWith("/") || v.startsWith("\\") || v.contains("://"))) {
+                    // 404.html alone links from the site's base path: a server returns it at any depth
+                    boolean notFoundRoot = html.getFileName().toString().equals("404.html") && v.startsWith("/")
+                            && !v.startsWith("//");
+                    if (!v.isEmpty() && !notFoundRoot && (v.startsWith("/") || v.startsWith("\\") || v.contains("://"))) {
                         found.add(site.relativize(html) + ": " + attr + "=" + v);
                     }
                 }
@@ -180,7 +229,7 @@ class BuiltSiteTest {
         List<String> expected = new ArrayList<>();
         for (JsonNode r : period.get("results")) {
             expected.add(names.get(r.get("station").asText()) + " "
-                    + new BigDecimal(r.get("published").get("total").asText()).stripTrailingZeros().toPlainString());
+                    + new BigDecimal(r.get("published").get("total").asText()).setScale(2).toPlainString()); // declared scale 2
         }
         assertEquals(25, expected.size());
         Document doc = page("periods/2022-annual.html");
@@ -191,9 +240,9 @@ class BuiltSiteTest {
             shown.add(row.child(1).selectFirst("a").text() + " " + row.selectFirst("td.total").ownText().trim());
         }
         assertEquals(expected, shown);
-        assertEquals(List.of("观音寺司法所 97.5", "张良司法所 94.5", "库区司法所 94.4", "瓦屋司法所 92", "董周司法所 92",
-                "琴台司法所 91.9", "张店司法所 91.75"), shown.subList(0, 7));
-        assertEquals("汇源司法所 74.3", shown.get(24));
+        assertEquals(List.of("观音寺司法所 97.50", "张良司法所 94.50", "库区司法所 94.40", "瓦屋司法所 92.00", "董周司法所 92.00",
+                "琴台司法所 91.90", "张店司法所 91.75"), shown.subList(0, 7));
+        assertEquals("汇源司法所 74.30", shown.get(24));
         for (int i = 0; i < 25; i++) {
             assertEquals(Integer.toString(i + 1), places.get(i), "place in row " + (i + 1));
         }
@@ -226,7 +275,8 @@ class BuiltSiteTest {
                     var e = it.next();
                     Element row = rows.get(numbers.get(e.getKey()));
                     assertNotNull(row, station + ": no row for criterion " + numbers.get(e.getKey()));
-                    assertEquals(plain(e.getValue().get("score").asText()), row.child(2).text(), station + " " + e.getKey());
+                    assertEquals(new BigDecimal(e.getValue().get("score").asText()).setScale(2).toPlainString(),
+                            row.child(2).text(), station + " " + e.getKey() + " (lushan-2022 declares 2 decimals)");
                     assertEquals(maxima.get(e.getKey()), row.child(3).text(), station + " " + e.getKey());
                     String reason = e.getValue().has("reason") ? e.getValue().get("reason").asText() : "";
                     assertEquals(reason, row.child(4).text(), station + " " + e.getKey());

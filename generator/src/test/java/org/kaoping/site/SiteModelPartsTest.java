@@ -33,13 +33,23 @@ class SiteModelPartsTest {
     @Test
     void statisticsUseTheSampleStandardDeviationAndTheUsualMedian() {
         SectionStatistics s = SectionStatistics.of("x", "10", List.of(new BigDecimal("1"), new BigDecimal("2"),
-                new BigDecimal("3"), new BigDecimal("4")));
-        assertEquals("2.5", s.mean());
-        assertEquals("2.5", s.median());
-        assertEquals("1", s.min());
-        assertEquals("4", s.max());
-        assertEquals("1.29", s.standardDeviation()); // sqrt(5/3), divisor n − 1
-        assertEquals("—", SectionStatistics.of("x", "", List.of(new BigDecimal("92"))).standardDeviation());
+                new BigDecimal("3"), new BigDecimal("4"), new BigDecimal("5")), 2);
+        assertEquals(5, s.count());
+        assertEquals("3.00", s.mean());
+        assertEquals("3.00", s.median());
+        assertEquals("1.00", s.min());
+        assertEquals("5.00", s.max());
+        assertEquals("1.58", s.standardDeviation()); // sqrt(10/4), divisor n − 1
+    }
+
+    @Test
+    void belowTheMinimumSampleOnlyTheRangeIsShown() {
+        SectionStatistics one = SectionStatistics.of("x", "", List.of(new BigDecimal("92")), 2);
+        assertEquals(List.of(1, "—", "—", "92.00", "92.00", "—"),
+                List.of(one.count(), one.mean(), one.median(), one.min(), one.max(), one.standardDeviation()));
+        SectionStatistics four = SectionStatistics.of("x", "", List.of(new BigDecimal("1"), new BigDecimal("2"),
+                new BigDecimal("3"), new BigDecimal("4")), 1);
+        assertEquals(List.of("—", "1.0", "4.0"), List.of(four.mean(), four.min(), four.max()));
     }
 
     @Test

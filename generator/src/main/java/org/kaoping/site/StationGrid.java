@@ -1,0 +1,45 @@
+package org.kaoping.site;
+
+import org.kaoping.model.Station;
+import org.kaoping.rank.Standing;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Every station's place and total in every period, one row per station: the table bureau staff keep
+ * by hand in Excel, on the stations index.
+ *
+ * @param periods the columns, oldest first
+ * @param rows    one per station, in pinyin order (by id)
+ */
+public record StationGrid(List<Link> periods, List<Row> rows) {
+
+    /** @param cells one per period: "第 3 名" and "94.40", or empty where the station took no part */
+    public record Row(String station, String href, List<Cell> cells) {
+    }
+
+    public record Cell(String place, String total, boolean present) {
+    }
+
+    static StationGrid of(List<ScoredPeriod> periods, Stations stations) {
+        List<Link> heads = periods.stream().map(sp -> new Link(sp.period().title(), Slug.periodPage(sp.id()))).toList();
+        List<Row> rows = new ArrayList<>();
+        for (Station s : stations.all().stream().sorted(Comparator.comparing(Station::id)).toList()) {
+            List<Cell> cells = new ArrayList<>();
+            for (ScoredPeriod sp : periods) {
+                Optional<Standing> st = sp.standing(s.id());
+                cells.add(st.map(x -> new Cell("第 " + x.place() + " 名", Numbers.fixed(x.total(), sp.assessment().scale()), true))
+                        .orElse(new Cell("", "", false)));
+            }
+            rows.add(new Row(s.name(), Slug.stationPage(s.id()), cells));
+        }
+        return new StationGrid(heads, rows);
+    }
+
+    public boolean shown() {
+        return !periods.isEmpty() && !rows.isEmpty();
+    }
+}
