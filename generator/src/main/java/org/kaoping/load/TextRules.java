@@ -25,8 +25,14 @@ public final class TextRules {
                 || (cp >= 0x2066 && cp <= 0x2069);
     }
 
+    /** Characters a string may hold: ten times the longest text in the sample (a report's finding). */
+    public static final int MAX_STRING = 20_000;
+
     /** Why the string cannot be accepted, or null. */
     public static String stringProblem(String s) {
+        if (s.length() > MAX_STRING) {
+            return "text of " + s.length() + " characters: Kaoping's texts are at most " + MAX_STRING + " characters";
+        }
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
