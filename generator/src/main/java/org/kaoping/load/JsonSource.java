@@ -27,6 +27,7 @@ public final class JsonSource {
 
     /** Kaoping's inputs are small; a larger file is a mistake (or /dev/zero), not data. */
     public static final long MAX_BYTES = 16L * 1024 * 1024;
+    static final int MAX_BYTES_INT = (int) MAX_BYTES;
 
     private JsonSource(Path file, JsonNode tree, Map<String, Location> locations, String text) {
         this.file = file;
@@ -99,6 +100,10 @@ public final class JsonSource {
             }
         } catch (JsonProcessingException e) {
             var loc = e.getLocation();
+            if (loc == null && e.getProcessor() instanceof JsonParser jp) {
+                // Some limits (a number of thousands of digits) are reported without a location: the parser has one.
+                loc = jp.currentLocation();
+            }
             String at = e.getProcessor() instanceof JsonParser jp
                     ? JsonPath.fromPointer(jp.getParsingContext().pathAsPointer().toString()) : "$";
             throw new LoadException(Diagnostic.error(file, loc == null ? Location.START
