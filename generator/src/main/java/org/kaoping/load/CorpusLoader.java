@@ -124,7 +124,16 @@ public final class CorpusLoader {
 
     private List<Path> directories(Path dir) {
         try (Stream<Path> s = Files.list(dir)) {
-            return s.filter(Files::isDirectory).sorted().toList();
+            List<Path> all = s.sorted().toList();
+            for (Path p : all) {
+                if (!Files.isDirectory(p) && !p.getFileName().toString().startsWith(".")) {
+                    // Said, not skipped silently: a sheet put one level too high, or a link to nowhere.
+                    diagnostics.add(Diagnostic.warning(p, Location.START, "ignored: " + dir.getFileName()
+                            + "/ holds one folder per period (sheets/<period>/<station>.json); this is "
+                            + (Files.isSymbolicLink(p) && !Files.exists(p) ? "a link to nothing" : "not a folder")));
+                }
+            }
+            return all.stream().filter(Files::isDirectory).toList();
         } catch (IOException e) {
             diagnostics.add(Diagnostic.error(dir, Location.START, "cannot list folder: " + e.getMessage()));
             return List.of();

@@ -117,12 +117,14 @@ class PublishingTrustTest {
         Files.createSymbolicLink(periods.resolve("dangling.json"), temp.resolve("nowhere.json"));
         Files.createSymbolicLink(periods.resolve("zero.json"), Path.of("/dev/zero"));
         Files.createDirectory(periods.resolve("folder.json"));
+        Files.createSymbolicLink(content.resolve("sheets/gone"), temp.resolve("nowhere"));
         Path fifo = periods.resolve("pipe.json");
         assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
         Cli.Run r = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> check(content, SiteBuild.RUBRICS));
         noTrace(r);
         assertEquals(1, r.exitCode());
         assertTrue(r.out().contains("dangling.json:1:1: error: symbolic link to a file that does not exist"), r.out());
+        assertTrue(r.out().contains("sheets/gone:1:1: warning: ignored: sheets/ holds one folder per period"), r.out());
         for (String name : List.of("zero.json", "folder.json", "pipe.json")) {
             assertTrue(r.out().contains(name + ":1:1: error: not a regular file"), name + "\n" + r.out());
         }
