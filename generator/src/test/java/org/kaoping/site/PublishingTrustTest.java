@@ -215,10 +215,14 @@ class PublishingTrustTest {
         Fingerprint before = Fingerprint.of(link, SiteBuild.RUBRICS);
         SiteBuild.write(sheet, SiteBuild.read(sheet).replace("2022 法援台账无记录", "2022 法援台账无记录。"));
         assertNotEquals(before, Fingerprint.of(link, SiteBuild.RUBRICS), "different data, different version");
-        // The output inside the linked content folder, named through the link.
-        Cli.Run r = build(link, SiteBuild.RUBRICS, link.resolve("site"));
+        // Content named through the link, the output inside its real folder: the paths differ, the folders do not.
+        Cli.Run r = build(link, SiteBuild.RUBRICS, content.resolve("site"));
         assertEquals(3, r.exitCode(), r.all());
         assertTrue(r.err().contains("overlaps the input folder"), r.err());
+        assertFalse(Files.exists(content.resolve("site")));
+        // And the other way round: real content, the output named through the link.
+        r = build(content, SiteBuild.RUBRICS, link.resolve("site"));
+        assertEquals(3, r.exitCode(), r.all());
         assertFalse(Files.exists(content.resolve("site")));
     }
 
