@@ -1,5 +1,6 @@
 package org.kaoping.cli;
 
+import org.kaoping.load.Audience;
 import org.kaoping.load.Diagnostic;
 import org.kaoping.render.Compactor;
 import org.kaoping.render.Pages;
@@ -16,6 +17,7 @@ import org.kaoping.write.OutputFolder;
 import org.kaoping.write.Staging;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
@@ -39,15 +41,26 @@ public final class BuildCommand implements Callable<Integer> {
     @Mixin
     Folders folders;
 
+    @Option(names = "--internal", description = "build the internal site: private names and assessor notes shown, "
+            + "every page marked 内部版本; into output-internal/ unless --out is given (never into a public output)")
+    boolean internal;
+
     @Spec
     CommandSpec spec;
+
+    /** Exit code of a refusal to touch the output folder (someone else's files, a build already running). */
+    static final int OUTPUT_REFUSED = 3;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         long start = System.nanoTime();
-        CheckCommand.Checked checked = CheckCommand.checkAndLoad(folders);
+        Audience audience = internal ? Audience.INTERNAL : Audience.PUBLIC;
+        if (internal && !spec.commandLine().getParseResult().hasMatchedOption("--out")) {
+            folders.out = Path.of("output-internal");
+        }
+        CheckCommand.Checked checked = CheckCommand.checkAndLoad(folders, audience);
         List<Diagnostic> found = new java.util.ArrayList<>(checked.diagnostics());
         CheckCommand.print(found, out);
         long errors = found.stream().filter(Diagnostic::isError).count();
@@ -58,6 +71,7 @@ public final class BuildCommand implements Callable<Integer> {
             return 1;
         }
         Staging staging = null;
+        OutputFolder output = null;
         try {
             Path templates = folders.theme.resolve("templates");
             Path assets = folders.theme.resolve("assets");
@@ -65,9 +79,13 @@ public final class BuildCommand implements Callable<Integer> {
                 throw new OutputException("theme folder " + folders.theme + " has no assets/ folder");
             }
             SiteModel model = SiteModelBuilder.build(checked.corpus(), Fingerprint.of(folders.content, folders.rubrics),
-                    Clock.systemUTC());
+                    Clock.systemUTC(), audience);
             Pages pages = new Pages(templates, model);
-            OutputFolder output = OutputFolder.open(folders.out, List.of(folders.content, folders.rubrics, folders.theme));
+            output = OutputFolder.open(folders.out, List.of(folders.content, folders.rubrics, folders.theme),
+                    audience.word());
+            for (String note : output.notes()) {
+                out.println("build: " + note);
+            }
             staging = output.stage();
             int pageCount = 0;
             for (Page page : model.pages()) {
@@ -89,25 +107,32 @@ public final class BuildCommand implements Callable<Integer> {
                 err.println("build: warning: " + warning);
             }
             double seconds = (System.nanoTime() - start) / 1e9;
-            out.println(String.format(Locale.ROOT, "build: %d pages written to %s (%d files, %.1f KB) in %.2f s; data version %s",
-                    pageCount, folders.out, files, bytes / 1024.0, seconds, model.fingerprint().shortForm()));
+            out.println(String.format(Locale.ROOT, "build: %d pages written to %s (%d files, %.1f KB) in %.2f s; data version %s%s",
+                    pageCount, folders.out, files, bytes / 1024.0, seconds, model.fingerprint().shortForm(),
+                    internal ? "; INTERNAL build (private names and notes shown): do not publish" : ""));
             out.flush();
             return 0;
-        } catch (SiteException | TemplateException | OutputException e) {
-            return fail(staging, e.getMessage(), out, err);
+        } catch (OutputException e) {
+            return fail(staging, e.getMessage(), out, err, e.refused() ? OUTPUT_REFUSED : 1);
+        } catch (SiteException | TemplateException e) {
+            return fail(staging, e.getMessage(), out, err, 1);
         } catch (RuntimeException e) {
-            return fail(staging, e.toString(), out, err);
+            return fail(staging, e.toString(), out, err, 1);
+        } finally {
+            if (output != null) {
+                output.close();
+            }
         }
     }
 
-    private int fail(Staging staging, String why, PrintWriter out, PrintWriter err) {
+    private int fail(Staging staging, String why, PrintWriter out, PrintWriter err, int code) {
         if (staging != null) {
             staging.discard();
         }
         out.flush();
-        err.println("build: failed: " + why);
+        err.println("build: " + (code == OUTPUT_REFUSED ? "refused: " : "failed: ") + why);
         err.println("build: " + folders.out + " is unchanged");
         err.flush();
-        return 1;
+        return code;
     }
 }

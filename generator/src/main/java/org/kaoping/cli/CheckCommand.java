@@ -1,5 +1,6 @@
 package org.kaoping.cli;
 
+import org.kaoping.load.Audience;
 import org.kaoping.load.Corpus;
 import org.kaoping.load.CorpusLoader;
 import org.kaoping.load.Diagnostic;
@@ -60,7 +61,12 @@ public final class CheckCommand implements Callable<Integer> {
 
     /** The full check (not rubrics-only), keeping the corpus so `build` need not load it twice. */
     static Checked checkAndLoad(Folders folders) {
-        CorpusLoader loader = new CorpusLoader();
+        return checkAndLoad(folders, Audience.PUBLIC);
+    }
+
+    /** As {@link #checkAndLoad(Folders)}, private names marked for the audience. */
+    static Checked checkAndLoad(Folders folders, Audience audience) {
+        CorpusLoader loader = new CorpusLoader(audience);
         Corpus corpus = loader.load(folders.content, folders.rubrics);
         List<Diagnostic> found = new ArrayList<>(loader.diagnostics());
         List<Diagnostic> rubricFindings = new ArrayList<>();

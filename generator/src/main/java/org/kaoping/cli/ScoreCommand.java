@@ -64,7 +64,7 @@ public final class ScoreCommand implements Callable<Integer> {
             return fail(err, found);
         }
         Sheet s = sheet.value();
-        String fingerprint = RubricFingerprint.of(rubric.source().file());
+        String fingerprint = RubricFingerprint.of(rubric.source());
         if (s.fingerprint() != null && !s.fingerprint().equals(fingerprint)) {
             found.add(sheet.source().warning("$.fingerprint", "this sheet was made for another version of rubric "
                     + s.rubric() + " (" + s.fingerprint() + "; the current one is " + fingerprint

@@ -19,6 +19,17 @@ import java.util.stream.Stream;
 /** Loads rubrics/ and content/ into a {@link Corpus}, collecting every finding on the way. */
 public final class CorpusLoader {
     private final List<Diagnostic> diagnostics = new ArrayList<>();
+    private final Audience audience;
+
+    /** A loader for the public site. */
+    public CorpusLoader() {
+        this(Audience.PUBLIC);
+    }
+
+    /** @param audience whose build this is: private names are redacted unless it is {@link Audience#INTERNAL} */
+    public CorpusLoader(Audience audience) {
+        this.audience = audience;
+    }
 
     public List<Diagnostic> diagnostics() {
         return diagnostics;
@@ -31,7 +42,7 @@ public final class CorpusLoader {
             if (file.getFileName().toString().endsWith(".schema.json")) {
                 continue;
             }
-            Loaded<Rubric> r = FileLoader.load(file, SchemaCheck.RUBRIC, Rubric.class, diagnostics);
+            Loaded<Rubric> r = FileLoader.load(file, SchemaCheck.RUBRIC, Rubric.class, diagnostics, audience);
             if (r == null) {
                 continue;
             }
@@ -56,7 +67,7 @@ public final class CorpusLoader {
                 StationRegistry.class);
         List<Loaded<Period>> periods = new ArrayList<>();
         for (Path file : jsonFiles(contentDir.resolve("periods"))) {
-            Loaded<Period> p = FileLoader.load(file, SchemaCheck.PERIOD, Period.class, diagnostics);
+            Loaded<Period> p = FileLoader.load(file, SchemaCheck.PERIOD, Period.class, diagnostics, audience);
             if (p != null) {
                 periods.add(p);
             }
@@ -76,7 +87,7 @@ public final class CorpusLoader {
             for (Path periodDir : directories(sheetsDir)) {
                 Map<String, Loaded<Sheet>> byStation = new TreeMap<>();
                 for (Path file : jsonFiles(periodDir)) {
-                    Loaded<Sheet> s = FileLoader.load(file, SchemaCheck.SHEET, Sheet.class, diagnostics);
+                    Loaded<Sheet> s = FileLoader.load(file, SchemaCheck.SHEET, Sheet.class, diagnostics, audience);
                     if (s != null) {
                         byStation.put(file.getFileName().toString().replaceFirst("\\.json$", ""), s);
                     }
@@ -88,12 +99,12 @@ public final class CorpusLoader {
     }
 
     private <T> Loaded<T> required(Path file, String schema, Class<T> type) {
-        if (!Files.isRegularFile(file)) {
+        if (!Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             diagnostics.add(Diagnostic.error(file, Location.START, "missing file: " + file.getFileName()
                     + " is required (see content/README.md)"));
             return null;
         }
-        return FileLoader.load(file, schema, type, diagnostics);
+        return FileLoader.load(file, schema, type, diagnostics, audience);
     }
 
     private List<Path> jsonFiles(Path dir) {
@@ -102,8 +113,9 @@ public final class CorpusLoader {
             return List.of();
         }
         try (Stream<Path> s = Files.list(dir)) {
-            return s.filter(p -> Files.isRegularFile(p) && p.getFileName().toString().endsWith(".json"))
-                    .sorted().toList();
+            // Anything named *.json is meant as input: a folder, pipe, device or dangling link so named is
+            // passed on, and JsonSource refuses it by name rather than skipping it silently.
+            return s.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().toList();
         } catch (IOException e) {
             diagnostics.add(Diagnostic.error(dir, Location.START, "cannot list folder: " + e.getMessage()));
             return List.of();
@@ -112,7 +124,16 @@ public final class CorpusLoader {
 
     private List<Path> directories(Path dir) {
         try (Stream<Path> s = Files.list(dir)) {
-            return s.filter(Files::isDirectory).sorted().toList();
+            List<Path> all = s.sorted().toList();
+            for (Path p : all) {
+                if (!Files.isDirectory(p) && !p.getFileName().toString().startsWith(".")) {
+                    // Said, not skipped silently: a sheet put one level too high, or a link to nowhere.
+                    diagnostics.add(Diagnostic.warning(p, Location.START, "ignored: " + dir.getFileName()
+                            + "/ holds one folder per period (sheets/<period>/<station>.json); this is "
+                            + (Files.isSymbolicLink(p) && !Files.exists(p) ? "a link to nothing" : "not a folder")));
+                }
+            }
+            return all.stream().filter(Files::isDirectory).toList();
         } catch (IOException e) {
             diagnostics.add(Diagnostic.error(dir, Location.START, "cannot list folder: " + e.getMessage()));
             return List.of();

@@ -10,8 +10,16 @@ public final class FileLoader {
     private FileLoader() {
     }
 
-    /** Loads the file, adding every finding to {@code sink}; returns null when it has errors. */
+    /** Loads the file for the public, adding every finding to {@code sink}; returns null when it has errors. */
     public static <T> Loaded<T> load(Path file, String schema, Class<T> type, List<Diagnostic> sink) {
+        return load(file, schema, type, sink, Audience.PUBLIC);
+    }
+
+    /**
+     * Loads the file, adding every finding to {@code sink}; returns null when it has errors. Private
+     * names ({@link PrivateNames}) are replaced for the audience before the value is built.
+     */
+    public static <T> Loaded<T> load(Path file, String schema, Class<T> type, List<Diagnostic> sink, Audience audience) {
         JsonSource source;
         try {
             source = JsonSource.read(file);
@@ -24,8 +32,13 @@ public final class FileLoader {
             sink.addAll(schemaFindings);
             return null;
         }
+        List<Diagnostic> privacy = PrivateNames.check(source);
+        sink.addAll(privacy);
+        if (privacy.stream().anyMatch(Diagnostic::isError)) {
+            return null;
+        }
         try {
-            return new Loaded<>(StrictJson.mapper().treeToValue(source.tree(), type), source);
+            return new Loaded<>(StrictJson.mapper().treeToValue(PrivateNames.apply(source.tree(), audience), type), source);
         } catch (JsonMappingException e) {
             String path = pathOf(e);
             sink.add(source.error(path, path + ": " + e.getOriginalMessage()));
@@ -36,6 +49,9 @@ public final class FileLoader {
         } catch (IllegalArgumentException | NullPointerException e) {
             // A record constructor rejected the value (e.g. a required list missing).
             sink.add(source.error("$", "cannot read " + type.getSimpleName() + ": " + e.getMessage()));
+            return null;
+        } catch (ArithmeticException e) {
+            sink.add(source.error("$", "a number is out of range: " + e.getMessage()));
             return null;
         }
     }

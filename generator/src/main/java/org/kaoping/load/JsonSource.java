@@ -23,16 +23,38 @@ public final class JsonSource {
     private final Path file;
     private final JsonNode tree;
     private final Map<String, Location> locations;
+    private final String text;
 
-    private JsonSource(Path file, JsonNode tree, Map<String, Location> locations) {
+    /** Kaoping's inputs are small; a larger file is a mistake (or /dev/zero), not data. */
+    public static final long MAX_BYTES = 16L * 1024 * 1024;
+    static final int MAX_BYTES_INT = (int) MAX_BYTES;
+
+    private JsonSource(Path file, JsonNode tree, Map<String, Location> locations, String text) {
         this.file = file;
         this.tree = tree;
         this.locations = locations;
+        this.text = text;
     }
 
+    /**
+     * Reads a file the one way every input is read: a regular file (a dangling link, a folder, a
+     * pipe or a device is refused by name, never opened), at most {@link #MAX_BYTES}, UTF-8 with or
+     * without a byte order mark.
+     */
     public static JsonSource read(Path file) throws LoadException {
         byte[] bytes;
         try {
+            if (!Files.isRegularFile(file)) {
+                throw new LoadException(Diagnostic.error(file, Location.START, Files.isSymbolicLink(file)
+                        && !Files.exists(file) ? "symbolic link to a file that does not exist"
+                        : Files.exists(file) ? "not a regular file (a folder, pipe or device); Kaoping reads only "
+                        + "regular files" : "no such file"));
+            }
+            long size = Files.size(file);
+            if (size > MAX_BYTES) {
+                throw new LoadException(Diagnostic.error(file, Location.START, "file is " + size
+                        + " bytes; Kaoping's input files are at most " + MAX_BYTES + " bytes"));
+            }
             bytes = Files.readAllBytes(file);
         } catch (IOException e) {
             throw new LoadException(Diagnostic.error(file, Location.START, "cannot read file: " + e.getMessage()));
@@ -57,15 +79,31 @@ public final class JsonSource {
         try (JsonParser p = StrictJson.mapper().getFactory().createParser(text)) {
             JsonToken t;
             while ((t = p.nextToken()) != null) {
-                if (t == JsonToken.FIELD_NAME || t == JsonToken.END_OBJECT || t == JsonToken.END_ARRAY) {
+                if (t == JsonToken.END_OBJECT || t == JsonToken.END_ARRAY) {
                     continue;
                 }
                 var loc = p.currentTokenLocation();
-                locations.putIfAbsent(JsonPath.fromPointer(p.getParsingContext().pathAsPointer().toString()),
-                        new Location(loc.getLineNr(), loc.getColumnNr()));
+                String problem = switch (t) {
+                    case FIELD_NAME, VALUE_STRING -> TextRules.stringProblem(p.getText());
+                    case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> TextRules.numberProblem(p.getText());
+                    default -> null;
+                };
+                String path = JsonPath.fromPointer(p.getParsingContext().pathAsPointer().toString());
+                if (problem != null) {
+                    throw new LoadException(Diagnostic.error(file, new Location(loc.getLineNr(), loc.getColumnNr()),
+                            (t == JsonToken.FIELD_NAME ? path + ": key: " : path + ": ") + problem));
+                }
+                if (t == JsonToken.FIELD_NAME) {
+                    continue;
+                }
+                locations.putIfAbsent(path, new Location(loc.getLineNr(), loc.getColumnNr()));
             }
         } catch (JsonProcessingException e) {
             var loc = e.getLocation();
+            if (loc == null && e.getProcessor() instanceof JsonParser jp) {
+                // Some limits (a number of thousands of digits) are reported without a location: the parser has one.
+                loc = jp.currentLocation();
+            }
             String at = e.getProcessor() instanceof JsonParser jp
                     ? JsonPath.fromPointer(jp.getParsingContext().pathAsPointer().toString()) : "$";
             throw new LoadException(Diagnostic.error(file, loc == null ? Location.START
@@ -84,7 +122,12 @@ public final class JsonSource {
         if (tree == null || tree.isMissingNode()) {
             throw new LoadException(Diagnostic.error(file, Location.START, "empty file; expected a JSON object"));
         }
-        return new JsonSource(file, tree, locations);
+        return new JsonSource(file, tree, locations, text);
+    }
+
+    /** The file's text as decoded (without a byte order mark), for readers that need the numbers as written. */
+    public String text() {
+        return text;
     }
 
     public Path file() {

@@ -24,6 +24,11 @@ public final class RubricFingerprint {
         }
     }
 
+    /** The fingerprint of a loaded rubric: of its text as read (UTF-8, without a byte order mark). */
+    public static String of(JsonSource source) {
+        return of(source.text().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     public static String of(byte[] content) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(content);

@@ -1,6 +1,7 @@
 package org.kaoping.load;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
@@ -28,6 +29,9 @@ public final class StrictJson {
         JsonFactory factory = JsonFactory.builder()
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+                // Jackson's own number-length limit reports no location; JsonSource refuses long numbers
+                // itself (TextRules), with line and column, long before this one (files are at most 16 MB).
+                .streamReadConstraints(StreamReadConstraints.builder().maxNumberLength(JsonSource.MAX_BYTES_INT).build())
                 .build();
         JsonMapper mapper = JsonMapper.builder(factory)
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)

@@ -45,7 +45,7 @@ public final class Pages {
 
     public record Layout(String pageTitle, String siteTitle, String bureau, String root, String csp,
                          List<NavItem> nav, String body, String fingerprint, String fingerprintFull, String footer,
-                         String builtAt) {
+                         String builtAt, boolean internal) {
         public boolean hasFooter() {
             return !footer.isEmpty();
         }
@@ -66,9 +66,10 @@ public final class Pages {
         var config = model.config();
         Common common = new Common(root, config.title(), text(config.bureau()));
         String body = mustache.render(page.template(), common, page);
-        Layout layout = new Layout(page.title(), config.title(), text(config.bureau()), root, CONTENT_SECURITY_POLICY,
+        // An internal build says so on every page, in the title too (it shows in tabs, bookmarks and printouts).
+        Layout layout = new Layout(model.internal() ? "【内部】" + page.title() : page.title(), config.title(), text(config.bureau()), root, CONTENT_SECURITY_POLICY,
                 nav(page.nav()), body, model.fingerprint().shortForm(), model.fingerprint().sha256(),
-                text(config.footer()), model.builtAt());
+                text(config.footer()), model.builtAt(), model.internal());
         return mustache.render("layout", layout);
     }
 

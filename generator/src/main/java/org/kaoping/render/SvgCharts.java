@@ -211,7 +211,13 @@ public final class SvgCharts {
                 return new BigDecimal(w);
             }
         }
-        return BigDecimal.valueOf(100);
+        // Any span gets at most ten bands: the width grows by powers of ten (a stray 90500000 draws
+        // a few wide bands, not millions of narrow ones).
+        BigDecimal w = BigDecimal.valueOf(100);
+        while (max.subtract(min).divide(w, 0, RoundingMode.FLOOR).compareTo(BigDecimal.valueOf(10)) >= 0) {
+            w = w.movePointRight(1);
+        }
+        return w;
     }
 
     private static StringBuilder open(String id, String title, int width, int height) {

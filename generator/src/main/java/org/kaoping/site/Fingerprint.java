@@ -32,13 +32,20 @@ public record Fingerprint(String sha256) {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required by every Java platform", e);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new SiteException("cannot read " + e.getMessage() + " while computing the data version: "
+                    + e.getClass().getSimpleName());
+        } catch (UncheckedIOException e) {
+            throw new SiteException("cannot read " + e.getCause().getMessage() + " while computing the data version: "
+                    + e.getCause().getClass().getSimpleName() + " (a folder linked into itself?)");
         }
     }
 
-    private static void digestFolder(MessageDigest md, String label, Path root) throws IOException {
+    private static void digestFolder(MessageDigest md, String label, Path given) throws IOException {
+        // The folder the loader reads, links and all: --content given as a symbolic link, or a linked
+        // sub-folder, is digested as what it points to (different data never gets the same version).
+        Path root = given.toRealPath();
         List<Path> files = new ArrayList<>();
-        try (Stream<Path> s = Files.walk(root)) {
+        try (Stream<Path> s = Files.walk(root, java.nio.file.FileVisitOption.FOLLOW_LINKS)) {
             s.filter(p -> Files.isRegularFile(p) && p.getFileName().toString().endsWith(".json")).forEach(files::add);
         }
         // Sort by the '/'-separated relative path so the order does not depend on the platform.

@@ -12,11 +12,18 @@ import java.util.Map;
  * the SVG charts, which are drawn here so that the model alone decides what a page shows.
  *
  * @param builtAt       the build time, only when content/site.json asks for it ("" otherwise)
- * @param rubricExports rubric id → the rubric's JSON as loaded, sorted by id
+ * @param rubricExports rubric id → the rubric's JSON as loaded, sorted by id (public fields only in a public build)
+ * @param internal      an internal build: private names and notes shown, every page marked
  */
 public record SiteModel(SiteConfig config, Fingerprint fingerprint, String builtAt, List<Page> pages,
-                        Map<String, JsonNode> rubricExports) {
+                        Map<String, JsonNode> rubricExports, boolean internal) {
     public SiteModel {
         pages = List.copyOf(pages);
+    }
+
+    /** A public build's model. */
+    public SiteModel(SiteConfig config, Fingerprint fingerprint, String builtAt, List<Page> pages,
+                     Map<String, JsonNode> rubricExports) {
+        this(config, fingerprint, builtAt, pages, rubricExports, false);
     }
 }

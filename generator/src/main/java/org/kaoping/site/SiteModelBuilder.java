@@ -1,6 +1,7 @@
 package org.kaoping.site;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.kaoping.load.Audience;
 import org.kaoping.load.Corpus;
 import org.kaoping.load.RubricFingerprint;
 import org.kaoping.model.Rubric;
@@ -27,18 +28,26 @@ public final class SiteModelBuilder {
     }
 
     public static SiteModel build(Corpus corpus, Fingerprint fingerprint, Clock clock) {
+        return build(corpus, fingerprint, clock, Audience.PUBLIC);
+    }
+
+    /**
+     * @param audience an internal build shows assessor notes and (through the corpus, loaded for the
+     *                 same audience) private names, and marks every page as internal
+     */
+    public static SiteModel build(Corpus corpus, Fingerprint fingerprint, Clock clock, Audience audience) {
         if (corpus.site() == null || corpus.stations() == null) {
             throw new SiteException("content/site.json and content/stations.json are required");
         }
         SiteConfig config = corpus.site().value();
-        boolean internal = config.assessorNotesPublic();
+        boolean internal = audience == Audience.INTERNAL || config.assessorNotesPublic();
         List<ScoredPeriod> periods = ScoredPeriods.of(corpus);
         Stations stations = new Stations(corpus);
         Map<String, Rubric> rubrics = new LinkedHashMap<>();
         corpus.rubrics().forEach((id, r) -> rubrics.put(id, r.value()));
 
         Map<String, String> fingerprints = new LinkedHashMap<>();
-        corpus.rubrics().forEach((id, r) -> fingerprints.put(id, RubricFingerprint.of(r.source().file())));
+        corpus.rubrics().forEach((id, r) -> fingerprints.put(id, RubricFingerprint.of(r.source())));
 
         List<Page> pages = new ArrayList<>();
         pages.add(HomePages.build(config, periods, stations, List.copyOf(rubrics.values())));
@@ -53,16 +62,17 @@ public final class SiteModelBuilder {
         }
         java.util.Map<String, String> titles = new java.util.TreeMap<>();
         rubrics.values().forEach(r -> titles.put(r.id(), r.title()));
-        corpus.rubrics().forEach((id, r) -> pages.add(SelfCheckPages.build(r.value(), RubricJson.read(r.source().file()),
+        corpus.rubrics().forEach((id, r) -> pages.add(SelfCheckPages.build(r.value(), RubricJson.read(r.source(), audience),
                 fingerprints.get(id), titles)));
         pages.add(MethodologyPages.build(periods, fingerprint, internal, config.stampBuildTime(), config.publishedOn()));
         pages.add(new NotFoundPage(new Link("返回首页", "index.html")));
 
         Map<String, JsonNode> exports = new TreeMap<>();
-        corpus.rubrics().forEach((id, r) -> exports.put(Slug.of(id, "rubric"), RubricJson.read(r.source().file())));
+        corpus.rubrics().forEach((id, r) -> exports.put(Slug.of(id, "rubric"), audience == Audience.INTERNAL
+                ? RubricJson.read(r.source(), audience) : RubricJson.publicView(RubricJson.read(r.source(), audience))));
         String builtAt = config.stampBuildTime()
                 ? ZonedDateTime.now(clock.withZone(ZONE)).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"))
                 : "";
-        return new SiteModel(config, fingerprint, builtAt, pages, exports);
+        return new SiteModel(config, fingerprint, builtAt, pages, exports, audience == Audience.INTERNAL);
     }
 }

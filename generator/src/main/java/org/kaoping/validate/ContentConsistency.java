@@ -92,10 +92,19 @@ public final class ContentConsistency {
     private void checkStations() {
         JsonSource src = corpus.stations().source();
         Map<String, String> owner = new HashMap<>();
+        Map<String, Integer> ids = new HashMap<>();
         List<Station> list = corpus.stations().value().stations();
         for (int i = 0; i < list.size(); i++) {
             Station s = list.get(i);
             String sp = "$.stations[" + i + "]";
+            Integer first = ids.putIfAbsent(s.id(), i);
+            if (first != null) {
+                // Names are claimed per id below, so a repeated id (a copied entry, or two stations given one id)
+                // would pass unnoticed there.
+                out.add(src.error(sp + ".id", "duplicate station id \"" + s.id() + "\" (already $.stations[" + first
+                        + "]); each station is listed once, with an id of its own"));
+                continue;
+            }
             claim(owner, s.id(), s, sp + ".id", src);
             claim(owner, s.name(), s, sp + ".name", src);
             claim(owner, s.shortName(), s, sp + ".short", src);
@@ -193,6 +202,7 @@ public final class ContentConsistency {
             Period.Result r = p.results().get(i);
             String rp = "$.results[" + i + "]";
             r.components().forEach((k, v) -> tooPrecise(src, rp + ".components." + k, v, a.scale()));
+            r.components().forEach((k, v) -> outOfRange(src, rp + ".components." + k, v, rubric));
             if (r.published() != null && r.published().total() != null) {
                 tooPrecise(src, rp + ".published.total", r.published().total(), a.scale());
             }
@@ -233,6 +243,18 @@ public final class ContentConsistency {
                 out.add(src.warning(rp + ".published.place", r.station() + ": computed place " + st.place()
                         + " differs from the published " + r.published().place()));
             }
+        }
+    }
+
+    /**
+     * A given component is a score: not below zero and not above the rubric's total (without a rubric,
+     * not above 1000, beyond any total a period publishes).
+     */
+    private void outOfRange(JsonSource src, String path, BigDecimal v, Rubric rubric) {
+        BigDecimal max = rubric != null ? rubric.total() : BigDecimal.valueOf(1000);
+        if (v.signum() < 0 || v.compareTo(max) > 0) {
+            out.add(src.error(path, "component value " + plain(v) + " is outside 0–" + plain(max)
+                    + (rubric != null ? ", the rubric's total" : "")));
         }
     }
 

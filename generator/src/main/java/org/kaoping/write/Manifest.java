@@ -1,27 +1,52 @@
 package org.kaoping.write;
 
+import org.kaoping.load.Quote;
+
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * The marker file {@value #NAME} in every folder Kaoping writes: a header, then the path of each
- * file Kaoping wrote there. It is appended to while a build writes (so an interrupted staging
- * folder still says what is Kaoping's) and rewritten sorted when the build completes (so two
- * builds are byte-identical). Only files it lists are ever deleted.
+ * The marker file {@value #NAME} in every folder Kaoping writes: a header naming the audience,
+ * then one line per file Kaoping wrote there, {@code <sha-256>  <path>} (the format of
+ * {@code sha256sum}). It is appended to while a build writes (so an interrupted staging folder
+ * still says what is Kaoping's) and rewritten sorted when the build completes (so two builds are
+ * byte-identical). It is also the integrity manifest {@code kaoping verify} checks a deployed copy
+ * against.
+ * <p>
+ * The marker is input like any other file: {@link #read} refuses an entry that is not a plain,
+ * normalised relative path, and {@link #owned} refuses a listed file that is not a regular file
+ * with the recorded digest. Only files that pass both are ever deleted.
  */
 final class Manifest {
     static final String NAME = ".kaoping-output";
-    static final String HEADER = "kaoping-output 1";
-    static final String COMMENT = "# Written by `kaoping build`. The files below are Kaoping's own; the next build replaces this folder.";
+    static final String HEADER = "kaoping-output 2";
+    static final String COMMENT = "# Written by `kaoping build`: SHA-256 and path of every file Kaoping wrote here; "
+            + "the next build replaces this folder. `kaoping verify <folder>` checks a copy against it.";
     /** Version-control placeholders: tolerated in an output, carried over, never deleted. */
     static final Set<String> KEPT = Set.of(".gitkeep");
+    private static final Pattern LINE = Pattern.compile("([0-9a-f]{64})  (.+)");
+    private static final Pattern SEGMENT = Pattern.compile("[A-Za-z0-9._-]+");
+
+    /** What a marker says: the build's audience and each file's digest by '/'-separated path. */
+    record Marker(String audience, Map<String, String> digests) {
+    }
 
     private Manifest() {
     }
@@ -30,52 +55,180 @@ final class Manifest {
         return folder.resolve(NAME);
     }
 
-    static void start(Path folder) throws IOException {
-        Files.writeString(file(folder), HEADER + "\n" + COMMENT + "\n", StandardCharsets.UTF_8);
+    static void start(Path folder, String audience) throws IOException {
+        Files.writeString(file(folder), HEADER + " " + audience + "\n" + COMMENT + "\n", StandardCharsets.UTF_8,
+                StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
     }
 
-    static void append(Path folder, String relative) throws IOException {
-        Files.writeString(file(folder), relative + "\n", StandardCharsets.UTF_8,
-                java.nio.file.StandardOpenOption.APPEND);
+    /** Records a file before it is written, so that a build killed in between leaves nothing unlisted. */
+    static void append(Path folder, String relative, String digest) throws IOException {
+        Files.writeString(file(folder), digest + "  " + relative + "\n", StandardCharsets.UTF_8,
+                StandardOpenOption.APPEND);
     }
 
-    static void finish(Path folder, Set<String> written) throws IOException {
-        StringBuilder b = new StringBuilder(HEADER).append('\n').append(COMMENT).append('\n');
-        new TreeSet<>(written).forEach(p -> b.append(p).append('\n'));
+    static void finish(Path folder, String audience, Map<String, String> written) throws IOException {
+        StringBuilder b = new StringBuilder(HEADER).append(' ').append(audience).append('\n').append(COMMENT).append('\n');
+        new TreeMap<>(written).forEach((p, d) -> b.append(d).append("  ").append(p).append('\n'));
         Files.writeString(file(folder), b.toString(), StandardCharsets.UTF_8);
     }
 
-    /** The listed files, or null when the folder has no valid marker. */
-    static Set<String> read(Path folder) throws IOException {
+    /**
+     * The folder's marker, or null when it has none (no file, or a file that does not start with
+     * the header). A marker with an entry that could name anything outside the folder is refused.
+     */
+    static Marker read(Path folder) throws IOException {
         Path f = file(folder);
-        if (!Files.isRegularFile(f, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        if (!Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)) {
             return null;
+        }
+        if (Files.size(f) > 64L * 1024 * 1024) {
+            throw OutputException.refused(f + " is too large to be a Kaoping marker; refusing to touch " + folder);
         }
         List<String> lines = Files.readAllLines(f, StandardCharsets.UTF_8);
-        if (lines.isEmpty() || !lines.get(0).equals(HEADER)) {
+        if (lines.isEmpty() || !lines.get(0).startsWith(HEADER + " ")) {
+            if (!lines.isEmpty() && lines.get(0).startsWith("kaoping-output ")) {
+                throw OutputException.refused(f + " was written by an older Kaoping without file digests; "
+                        + "move " + folder + " away or delete it yourself once, then build again");
+            }
             return null;
         }
-        Set<String> listed = new TreeSet<>();
-        for (String l : lines.subList(1, lines.size())) {
-            if (!l.isBlank() && !l.startsWith("#")) {
-                listed.add(l);
-            }
+        String audience = lines.get(0).substring(HEADER.length() + 1);
+        if (!audience.equals("public") && !audience.equals("internal")) {
+            throw OutputException.refused(f + ":1: unknown audience " + Quote.of(audience)
+                    + "; refusing to touch " + folder + " (nothing was deleted)");
         }
-        return listed;
+        Map<String, String> listed = new LinkedHashMap<>();
+        for (int i = 1; i < lines.size(); i++) {
+            String l = lines.get(i);
+            if (l.isBlank() || l.startsWith("#")) {
+                continue;
+            }
+            var m = LINE.matcher(l);
+            if (!m.matches()) {
+                throw OutputException.refused(f + ":" + (i + 1) + ": not a \"<sha-256>  <path>\" line: "
+                        + Quote.of(l) + "; refusing to touch " + folder + " (nothing was deleted)");
+            }
+            String path = m.group(2);
+            if (!isPlainRelative(path)) {
+                throw OutputException.refused(f + ":" + (i + 1) + ": " + Quote.of(path)
+                        + " is not a plain relative path inside the folder; refusing to touch " + folder
+                        + " (nothing was deleted)");
+            }
+            listed.put(path, m.group(1));
+        }
+        return new Marker(audience, listed);
     }
 
-    /** Every file under the folder, as '/'-separated relative paths, sorted. */
+    /** 'a/b/c.html': no leading '/', no '.', '..' or empty segment, no backslash, nothing but safe characters. */
+    static boolean isPlainRelative(String path) {
+        if (path.isEmpty() || path.length() > 1000) {
+            return false;
+        }
+        for (String seg : path.split("/", -1)) {
+            if (seg.isEmpty() || seg.equals(".") || seg.equals("..") || !SEGMENT.matcher(seg).matches()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Checks that every listed file still present is Kaoping's own: reached through real folders
+     * (no symbolic link on the way), a regular file, with the recorded digest.
+     *
+     * @return the problems, one per file; empty when everything listed may be deleted
+     */
+    static List<String> owned(Path folder, Marker marker) throws IOException {
+        List<String> problems = new ArrayList<>();
+        for (var e : marker.digests().entrySet()) {
+            Path p = folder.resolve(e.getKey());
+            if (!p.normalize().startsWith(folder)) {
+                problems.add(e.getKey() + " (outside the folder)");
+                continue;
+            }
+            String through = linkOnTheWay(folder, e.getKey());
+            if (through != null) {
+                problems.add(e.getKey() + " (reached through the link " + through + ")");
+                continue;
+            }
+            if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
+                continue;
+            }
+            if (!Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
+                problems.add(e.getKey() + " (not a regular file)");
+            } else if (!digest(p).equals(e.getValue())) {
+                problems.add(e.getKey() + " (changed since Kaoping wrote it)");
+            }
+        }
+        return problems;
+    }
+
+    private static String linkOnTheWay(Path folder, String relative) {
+        Path p = folder;
+        String[] segs = relative.split("/");
+        for (int i = 0; i < segs.length - 1; i++) {
+            p = p.resolve(segs[i]);
+            if (Files.isSymbolicLink(p)) {
+                return String.join("/", java.util.Arrays.copyOf(segs, i + 1));
+            }
+        }
+        return null;
+    }
+
+    static String digest(byte[] data) {
+        return HexFormat.of().formatHex(sha256().digest(data));
+    }
+
+    static String digest(Path file) throws IOException {
+        MessageDigest md = sha256();
+        try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
+            byte[] buf = new byte[64 * 1024];
+            int n;
+            while ((n = in.read(buf)) > 0) {
+                md.update(buf, 0, n);
+            }
+        }
+        return HexFormat.of().formatHex(md.digest());
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+
+    /** Every entry under the folder that is not a directory, as '/'-separated relative paths, sorted. */
     static List<String> files(Path folder) throws IOException {
         List<String> out = new ArrayList<>();
         try (Stream<Path> s = Files.walk(folder)) {
-            s.filter(p -> !Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS))
-                    .forEach(p -> out.add(folder.relativize(p).toString().replace('\\', '/')));
+            s.filter(p -> !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS))
+                    .forEach(p -> out.add(relative(folder, p)));
         }
         out.sort(null);
         return out;
     }
 
-    /** Files in the folder that Kaoping did not write (neither listed, nor the marker, nor a placeholder). */
+    /** Every folder under the folder (not itself), '/'-separated, sorted. */
+    static List<String> folders(Path folder) throws IOException {
+        List<String> out = new ArrayList<>();
+        try (Stream<Path> s = Files.walk(folder)) {
+            s.filter(p -> !p.equals(folder) && Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS))
+                    .forEach(p -> out.add(relative(folder, p)));
+        }
+        out.sort(null);
+        return out;
+    }
+
+    private static String relative(Path folder, Path p) {
+        return folder.relativize(p).toString().replace('\\', '/');
+    }
+
+    /**
+     * Entries in the folder that Kaoping did not write: files neither listed, nor the marker, nor a
+     * placeholder, and folders that hold no listed file (an empty folder is someone's, not ours).
+     */
     static List<String> foreign(Path folder, Set<String> listed) throws IOException {
         List<String> out = new ArrayList<>();
         for (String f : files(folder)) {
@@ -83,6 +236,18 @@ final class Manifest {
                 out.add(f);
             }
         }
+        Set<String> parents = new TreeSet<>();
+        for (String l : listed) {
+            for (int i = l.indexOf('/'); i >= 0; i = l.indexOf('/', i + 1)) {
+                parents.add(l.substring(0, i));
+            }
+        }
+        for (String d : folders(folder)) {
+            if (!parents.contains(d)) {
+                out.add(d + "/");
+            }
+        }
+        out.sort(null);
         return out;
     }
 }

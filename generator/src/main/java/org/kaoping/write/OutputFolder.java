@@ -24,55 +24,105 @@ import java.util.stream.Stream;
  *   <li>A fresh folder per build means no stale files from removed content.</li>
  * </ul>
  */
-public final class OutputFolder {
+public final class OutputFolder implements AutoCloseable {
     private final Path out;
     private final Path staging;
     private final Path previous;
+    private final String audience;
+    private final BuildLock lock;
+    private final List<String> notes = new ArrayList<>();
 
-    private OutputFolder(Path out) {
+    private OutputFolder(Path out, String audience, BuildLock lock) {
         this.out = out;
         this.staging = out.resolveSibling(out.getFileName() + ".staging");
         this.previous = out.resolveSibling(out.getFileName() + ".previous");
+        this.audience = audience;
+        this.lock = lock;
     }
 
     public Path path() {
         return out;
     }
 
-    /**
-     * Checks that {@code out} may be (re)built, recovering from an interrupted swap.
-     *
-     * @param inputs folders the build reads: the output may neither lie inside one nor contain one
-     */
+    /** What opening the folder did on its own (a leftover of an interrupted build recovered), for the user. */
+    public List<String> notes() {
+        return List.copyOf(notes);
+    }
+
+    /** {@link #open(Path, List, String)} for a public build. */
     public static OutputFolder open(Path out, List<Path> inputs) {
-        Path abs = out.toAbsolutePath().normalize();
-        if (abs.getFileName() == null) {
-            throw new OutputException("refusing to use " + abs + " as the output folder");
+        return open(out, inputs, "public");
+    }
+
+    /**
+     * Checks that {@code out} may be (re)built, recovering from an interrupted build, and holds the
+     * folder's lock until {@link #close()}.
+     *
+     * @param inputs   folders the build reads: the output may neither lie inside one nor contain one
+     *                 (compared as real paths, so a symbolic link cannot hide an overlap)
+     * @param audience "public" or "internal": an output is only ever replaced by a build for the same audience
+     */
+    public static OutputFolder open(Path out, List<Path> inputs, String audience) {
+        Path abs = realPath(out);
+        if (abs.getFileName() == null || abs.getParent() == null) {
+            throw OutputException.refused("refusing to use " + abs + " as the output folder");
         }
         for (Path in : inputs) {
-            Path i = in.toAbsolutePath().normalize();
+            Path i = realPath(in);
             if (abs.startsWith(i) || i.startsWith(abs)) {
-                throw new OutputException("output folder " + abs + " overlaps the input folder " + i
+                throw OutputException.refused("output folder " + abs + " overlaps the input folder " + i
                         + "; choose an output folder outside content/, rubrics/ and site-theme/");
             }
         }
-        OutputFolder f = new OutputFolder(abs);
+        BuildLock lock = BuildLock.take(abs.resolveSibling(abs.getFileName() + ".lock"), abs);
+        OutputFolder f = new OutputFolder(abs, audience, lock);
         try {
             f.recover();
             f.checkOut();
             f.clearLeftover(f.previous);
             f.clearLeftover(f.staging);
         } catch (IOException e) {
+            f.close();
             throw new OutputException("cannot inspect output folder " + abs + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            f.close();
+            throw e;
         }
         return f;
+    }
+
+    /** Releases the folder's lock (the lock file stays: deleting it would let two builds hold two locks). */
+    @Override
+    public void close() {
+        lock.close();
+    }
+
+    /**
+     * The absolute path with every symbolic link resolved, for the part of it that exists (a new
+     * output folder does not exist yet; its nearest existing ancestor does).
+     */
+    static Path realPath(Path p) {
+        Path abs = p.toAbsolutePath().normalize();
+        Path existing = abs;
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing == null) {
+            return abs;
+        }
+        try {
+            return existing.toRealPath().resolve(existing.relativize(abs)).normalize();
+        } catch (IOException e) {
+            return abs;
+        }
     }
 
     /** A swap interrupted between its two renames leaves only {@code <out>.previous}: put it back. */
     private void recover() throws IOException {
         if (!Files.exists(out, LinkOption.NOFOLLOW_LINKS) && Files.isDirectory(previous, LinkOption.NOFOLLOW_LINKS)
-                && ours(previous)) {
+                && notOurs(previous).isEmpty()) {
             move(previous, out);
+            notes.add("restored " + out + " from " + previous.getFileName() + ", left by an interrupted build");
         }
     }
 
@@ -81,23 +131,29 @@ public final class OutputFolder {
             return;
         }
         if (Files.isSymbolicLink(out) || !Files.isDirectory(out)) {
-            throw new OutputException("output " + out + " exists and is not a folder; refusing to replace it");
+            throw OutputException.refused("output " + out + " exists and is not a folder; refusing to replace it");
         }
-        List<String> present = Manifest.files(out);
-        present.removeIf(Manifest.KEPT::contains);
-        if (present.isEmpty()) {
-            return;
-        }
-        Set<String> listed = Manifest.read(out);
-        if (listed == null) {
-            throw new OutputException("output folder " + out + " is not empty and is not a Kaoping output (it has no "
+        Manifest.Marker marker = Manifest.read(out);
+        if (marker == null) {
+            List<String> present = Manifest.foreign(out, Set.of());
+            if (present.isEmpty()) {
+                return;
+            }
+            throw OutputException.refused("output folder " + out + " is not empty and is not a Kaoping output (it has no "
                     + Manifest.NAME + " marker); refusing to replace it. Choose an empty or new folder, or move its "
-                    + present.size() + " file(s) away.");
+                    + present.size() + " entr" + (present.size() == 1 ? "y" : "ies") + " away: " + sample(present));
         }
-        List<String> foreign = Manifest.foreign(out, listed);
-        if (!foreign.isEmpty()) {
-            throw new OutputException("output folder " + out + " holds files Kaoping did not write: " + sample(foreign)
-                    + "; move them away first (a build replaces the whole folder and deletes nothing it did not write)");
+        if (!marker.audience().equals(audience)) {
+            throw OutputException.refused("output folder " + out + " holds " + (marker.audience().equals("internal") ? "an internal" : "a public")
+                    + " build; a" + (audience.equals("internal") ? "n internal" : " public")
+                    + " build goes to a folder of its own (the internal site must never replace the public one, "
+                    + "nor the reverse)");
+        }
+        List<String> problems = notOurs(out);
+        if (!problems.isEmpty()) {
+            throw OutputException.refused("output folder " + out + " holds files Kaoping did not write: "
+                    + sample(problems) + "; move them away first (a build replaces the whole folder and deletes "
+                    + "nothing it did not write)");
         }
     }
 
@@ -106,28 +162,42 @@ public final class OutputFolder {
         if (!Files.exists(folder, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
-        if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS) || !ours(folder)) {
-            throw new OutputException(folder + " is in the way of the build and is not wholly a Kaoping output; "
-                    + "move it away");
+        List<String> problems = Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS) ? notOurs(folder)
+                : List.of("it is not a folder");
+        if (!problems.isEmpty()) {
+            throw OutputException.refused(folder + " is in the way of the build and is not wholly a Kaoping output ("
+                    + sample(problems) + "); move it away");
         }
         deleteOwn(folder);
+        notes.add("removed " + folder + ", left by an interrupted build");
     }
 
-    private static boolean ours(Path folder) throws IOException {
-        Set<String> listed = Manifest.read(folder);
-        return listed != null && Manifest.foreign(folder, listed).isEmpty();
-    }
-
-    /** Deletes the files the marker lists, the marker, placeholders, then the emptied folders. */
-    static void deleteOwn(Path folder) throws IOException {
-        Set<String> listed = Manifest.read(folder);
-        if (listed == null) {
-            // An output folder that held nothing but placeholders (a fresh checkout's output/.gitkeep).
-            if (!Manifest.foreign(folder, Set.of()).isEmpty()) {
-                throw new OutputException("refusing to delete " + folder + ": it has no " + Manifest.NAME + " marker");
-            }
-            listed = Set.of();
+    /**
+     * Why the folder is not wholly Kaoping's: no marker, entries it does not list, listed files that
+     * are not the regular files Kaoping wrote. Empty when it is.
+     */
+    private static List<String> notOurs(Path folder) throws IOException {
+        Manifest.Marker marker = Manifest.read(folder);
+        if (marker == null) {
+            List<String> present = Manifest.foreign(folder, Set.of());
+            return present.isEmpty() ? List.of() : List.of("no " + Manifest.NAME + " marker");
         }
+        List<String> problems = new ArrayList<>(Manifest.foreign(folder, marker.digests().keySet()));
+        problems.addAll(Manifest.owned(folder, marker));
+        return problems;
+    }
+
+    /**
+     * Deletes the files the marker lists, the marker, placeholders, then the emptied folders — only
+     * after checking that all of it is Kaoping's; otherwise nothing at all.
+     */
+    static void deleteOwn(Path folder) throws IOException {
+        List<String> problems = notOurs(folder);
+        if (!problems.isEmpty()) {
+            throw OutputException.refused("refusing to delete " + folder + ": " + sample(problems));
+        }
+        Manifest.Marker marker = Manifest.read(folder);
+        Set<String> listed = marker == null ? Set.of() : marker.digests().keySet();
         for (String f : listed) {
             Files.deleteIfExists(folder.resolve(f));
         }
@@ -135,21 +205,22 @@ public final class OutputFolder {
             Files.deleteIfExists(folder.resolve(k));
         }
         Files.deleteIfExists(Manifest.file(folder));
-        List<Path> dirs = new ArrayList<>();
-        try (Stream<Path> s = Files.walk(folder)) {
-            s.filter(p -> Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)).forEach(dirs::add);
-        }
-        dirs.sort(Comparator.comparingInt(Path::getNameCount).reversed());
-        for (Path d : dirs) {
-            try (Stream<Path> s = Files.list(d)) {
+        List<String> dirs = new ArrayList<>(Manifest.folders(folder));
+        dirs.sort(Comparator.comparingInt((String d) -> d.split("/").length).reversed());
+        for (String d : dirs) {
+            try (Stream<Path> s = Files.list(folder.resolve(d))) {
                 if (s.findAny().isEmpty()) {
-                    Files.delete(d);
+                    Files.delete(folder.resolve(d));
                 }
             }
         }
-        if (Files.exists(folder)) {
-            throw new OutputException("left " + folder + " in place: it holds files Kaoping did not write");
+        try (Stream<Path> s = Files.list(folder)) {
+            if (s.findAny().isEmpty()) {
+                Files.delete(folder);
+                return;
+            }
         }
+        throw new OutputException("left " + folder + " in place: it holds files Kaoping did not write");
     }
 
     /** Starts a build in a fresh staging folder beside the output. */
@@ -157,11 +228,11 @@ public final class OutputFolder {
         try {
             Files.createDirectories(staging.getParent());
             Files.createDirectory(staging);
-            Manifest.start(staging);
+            Manifest.start(staging, audience);
         } catch (IOException e) {
             throw new OutputException("cannot create the staging folder " + staging + ": " + e.getMessage(), e);
         }
-        return new Staging(this, staging);
+        return new Staging(this, staging, audience);
     }
 
     /**

@@ -6,9 +6,9 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -18,28 +18,45 @@ import java.util.stream.Stream;
 public final class Staging {
     private final OutputFolder output;
     private final Path folder;
-    private final Set<String> written = new LinkedHashSet<>();
+    private final String audience;
+    private final Map<String, String> written = new LinkedHashMap<>();
     private long bytes;
     private boolean closed;
 
-    Staging(OutputFolder output, Path folder) {
+    Staging(OutputFolder output, Path folder, String audience) {
         this.output = output;
         this.folder = folder;
+        this.audience = audience;
     }
 
     /** Writes one file; {@code relative} is '/'-separated and must stay inside the output folder. */
     public void write(String relative, byte[] data) {
         Path target = target(relative);
+        if (written.containsKey(relative)) {
+            throw new OutputException("two outputs claim the same file " + relative);
+        }
+        String digest = Manifest.digest(data);
+        boolean created = false;
         try {
             Files.createDirectories(target.getParent());
+            // Listed first: a build killed between the two lines leaves a listed file missing, never an unlisted one.
+            Manifest.append(folder, relative, digest);
             Files.write(target, data, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-            Manifest.append(folder, relative);
+            created = true;
         } catch (java.nio.file.FileAlreadyExistsException e) {
             throw new OutputException("two outputs claim the same file " + relative);
         } catch (IOException e) {
+            if (!created) {
+                // A half-written file (disk full) would not match its digest: it is ours, remove it now.
+                try {
+                    Files.deleteIfExists(target);
+                } catch (IOException ignored) {
+                    // The next build sees a changed listed file and says so.
+                }
+            }
             throw new OutputException("cannot write " + relative + ": " + e.getMessage(), e);
         }
-        written.add(relative);
+        written.put(relative, digest);
         bytes += data.length;
     }
 
@@ -78,14 +95,11 @@ public final class Staging {
         if (closed) {
             throw new IllegalStateException("staging folder already committed or discarded");
         }
-        boolean bad = relative.isEmpty() || relative.startsWith("/") || relative.contains("\\")
-                || relative.contains(":") || Manifest.NAME.equals(relative) || Manifest.KEPT.contains(relative);
-        for (String seg : relative.split("/", -1)) {
-            bad |= seg.isEmpty() || seg.equals(".") || seg.equals("..");
-        }
+        boolean bad = !Manifest.isPlainRelative(relative) || Manifest.NAME.equals(relative)
+                || Manifest.KEPT.contains(relative);
         Path target = folder.resolve(relative).normalize();
         if (bad || !target.startsWith(folder) || target.equals(folder)) {
-            throw new OutputException("refusing to write \"" + relative + "\": the path would leave the output folder"
+            throw new OutputException("refusing to write " + org.kaoping.load.Quote.of(relative) + ": the path would leave the output folder"
                     + " or replace its marker");
         }
         return target;
@@ -109,7 +123,7 @@ public final class Staging {
             throw new IllegalStateException("staging folder already committed or discarded");
         }
         try {
-            Manifest.finish(folder, written);
+            Manifest.finish(folder, audience, written);
             List<String> warnings = output.swapIn(folder);
             closed = true;
             return warnings;

@@ -82,7 +82,7 @@ class BuildSafetyTest {
         Files.createDirectories(out);
         Files.writeString(out.resolve("notes.txt"), "my own notes");
         SiteBuild.Result r = SiteBuild.buildShipped(out);
-        assertEquals(1, r.exitCode());
+        assertEquals(3, r.exitCode(), "output refused");
         assertTrue(r.err().contains("not a Kaoping output"), r.err());
         assertEquals("my own notes", Files.readString(out.resolve("notes.txt")));
         try (var s = Files.list(out)) {
@@ -97,7 +97,7 @@ class BuildSafetyTest {
         assertEquals(0, SiteBuild.buildShipped(out).exitCode());
         Files.writeString(out.resolve("stations/extra.txt"), "added by hand");
         SiteBuild.Result r = SiteBuild.buildShipped(out);
-        assertEquals(1, r.exitCode());
+        assertEquals(3, r.exitCode(), "output refused");
         assertTrue(r.err().contains("stations/extra.txt"), r.err());
         assertEquals("added by hand", Files.readString(out.resolve("stations/extra.txt")));
     }
@@ -184,7 +184,7 @@ class BuildSafetyTest {
     @Test
     void anOutputFolderInsideTheInputsIsRefused() {
         SiteBuild.Result r = SiteBuild.buildShipped(SiteBuild.CONTENT.resolve("site"));
-        assertEquals(1, r.exitCode());
+        assertEquals(3, r.exitCode(), "output refused");
         assertTrue(r.err().contains("overlaps the input folder"), r.err());
         assertFalse(Files.exists(SiteBuild.CONTENT.resolve("site")));
     }
