@@ -18,11 +18,14 @@ public record Period(
         Assessment assessment,
         List<Result> results,
         List<Finding> findings,
+        Publication publication,
+        List<Review> reviews,
         List<String> notes) {
 
     public Period {
         results = List.copyOf(results);
         findings = findings == null ? List.of() : List.copyOf(findings);
+        reviews = reviews == null ? List.of() : List.copyOf(reviews);
         notes = notes == null ? List.of() : List.copyOf(notes);
     }
 
@@ -31,8 +34,10 @@ public record Period(
         List<Result> resolved = results.stream().map(r -> new Result(resolve.apply(r.station()), r.printedName(),
                 r.components(), r.raters(), r.bonuses(), r.published(), r.mainReasons(), r.vetoes(), r.disqualifiers(),
                 r.notes())).toList();
+        List<Review> reviewed = reviews.stream().map(r -> new Review(r.date(), resolve.apply(r.station()), r.criterion(),
+                r.change(), r.reason())).toList();
         return new Period(id, title, type, year, quarter, rubric, previous, assessed, source, assessment, resolved,
-                findings, notes);
+                findings, publication, reviewed, notes);
     }
 
     public record DateRange(String from, String to) {
@@ -62,6 +67,17 @@ public record Period(
     }
 
     public record Published(BigDecimal total, Integer place) {
+    }
+
+    /** 公示: provisional (公示中, until the end date) or final. Absent for periods published before Kaoping. */
+    public record Publication(String status, String until) {
+        public boolean provisional() {
+            return "provisional".equals(status);
+        }
+    }
+
+    /** A change made after review (复核): when, whose result, which criterion, what changed and why. */
+    public record Review(String date, String station, String criterion, String change, String reason) {
     }
 
     /** The report's problems for one section: 共性问题, 个性问题, 整改措施. */
