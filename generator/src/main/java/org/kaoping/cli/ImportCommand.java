@@ -3,6 +3,9 @@ package org.kaoping.cli;
 import org.kaoping.ingest.ContentUpdate;
 import org.kaoping.ingest.CsvTables;
 import org.kaoping.ingest.FillReader;
+import org.kaoping.ingest.SelfAssessmentImport;
+import org.kaoping.load.RubricFingerprint;
+import java.util.ArrayList;
 import org.kaoping.ingest.Problem;
 import org.kaoping.ingest.Where;
 import org.kaoping.ingest.WorkbookTables;
@@ -38,7 +41,8 @@ public final class ImportCommand implements Callable<Integer> {
     @Mixin
     Folders folders;
 
-    @Parameters(paramLabel = "FILE", arity = "1..*", description = ".xlsx workbooks or .csv tables")
+    @Parameters(paramLabel = "FILE", arity = "1..*",
+            description = ".xlsx workbooks, .csv tables, or .json self-check exports (自评)")
     List<Path> files;
 
     @Option(names = "--period", required = true, description = "the period id, e.g. 2023-q3")
@@ -46,6 +50,9 @@ public final class ImportCommand implements Callable<Integer> {
 
     @Option(names = "--dry-run", description = "show what would change; write nothing")
     boolean dryRun;
+
+    @Option(names = "--station", description = "for a self-check export (.json) that names no station: whose it is")
+    String station;
 
     @Mixin
     Quiet quiet;
@@ -77,9 +84,21 @@ public final class ImportCommand implements Callable<Integer> {
         }
         Assessment assessment = period.get().assessment() != null ? period.get().assessment() : rubric.assessment();
         FillReader reader = new FillReader(rubric, assessment, corpus.names());
+        List<SelfAssessmentImport.Ready> selfAssessments = new ArrayList<>();
+        String fingerprint = RubricFingerprint.of(corpus.rubrics().get(rubric.id()).source().file());
         for (Path file : files) {
             progress.step("读取 " + file.getFileName());
-            read(file, reader);
+            if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json") && Files.isRegularFile(file)) {
+                try {
+                    SelfAssessmentImport.check(file, station, periodId, rubric, fingerprint, folders.content,
+                            corpus.names(), reader.problems()).ifPresent(selfAssessments::add);
+                } catch (IOException e) {
+                    reader.problems().add(Problem.error(new Where(file.getFileName().toString(), null, 0, 0),
+                            "无法读取：" + e.getMessage()));
+                }
+            } else {
+                read(file, reader);
+            }
         }
         progress.done();
         List<Problem> problems = reader.problems();
@@ -94,6 +113,9 @@ public final class ImportCommand implements Callable<Integer> {
         ContentUpdate.Plan plan;
         try {
             plan = ContentUpdate.plan(folders.content, periodId, rubric, reader.fills(), corpus.names());
+            for (SelfAssessmentImport.Ready r : selfAssessments) {
+                SelfAssessmentImport.addTo(r, plan.writes(), plan.changes());
+            }
         } catch (IOException e) {
             err.println("import: 无法读取 " + folders.content + "：" + e.getMessage());
             err.flush();
@@ -136,7 +158,7 @@ public final class ImportCommand implements Callable<Integer> {
             } else if (lower.endsWith(".xls") || lower.endsWith(".et")) {
                 reader.problems().add(Problem.error(whole, "请在 Excel 或 WPS 中另存为 .xlsx（Excel 工作簿）后再导入"));
             } else {
-                reader.problems().add(Problem.error(whole, "只能导入 .xlsx 工作簿或 .csv 表格"));
+                reader.problems().add(Problem.error(whole, "只能导入 .xlsx 工作簿、.csv 表格或自查表导出的 .json"));
             }
         } catch (IOException | RuntimeException e) {
             reader.problems().add(Problem.error(whole, "无法读取：" + e.getMessage()));

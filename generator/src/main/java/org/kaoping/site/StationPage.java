@@ -19,7 +19,18 @@ public record StationPage(
         List<Reasons> reasons,
         List<SheetView> sheets,
         List<String> internalNotes,
-        Link selfCheck) implements Page {
+        Link selfCheck,
+        List<SelfComparison> selfAssessments) implements Page {
+
+    /** The same page with the station's self-assessments beside the assessors' sheets. */
+    public StationPage withSelfAssessments(List<SelfComparison> comparisons) {
+        return new StationPage(id, name, aliases, attributes, latest, history, historySvg, hasMovement, reasons, sheets,
+                internalNotes, selfCheck, List.copyOf(comparisons));
+    }
+
+    public boolean hasSelfAssessments() {
+        return !selfAssessments.isEmpty();
+    }
 
     public String path() {
         return Slug.stationPage(id);

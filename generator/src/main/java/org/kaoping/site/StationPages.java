@@ -70,7 +70,7 @@ final class StationPages {
         String aliases = Stations.otherNames(station);
         String svg = history.isEmpty() ? "" : SvgCharts.history("history-" + id, station.name() + "历次总分与名次", points);
         return new StationPage(id, station.name(), aliases, stations.attributes(station), latest, history, svg,
-                hasMovement, reasons, sheets, internal ? station.notes() : List.of(), selfCheck);
+                hasMovement, reasons, sheets, internal ? station.notes() : List.of(), selfCheck, List.of());
     }
 
     /** What it takes to reach the place above, in words. */
