@@ -108,7 +108,7 @@ public final class SelfAssessmentImport {
         }
         writes.put(r.target(), r.bytes());
         changes.add(new ContentUpdate.StationChange(r.station().name(), List.of(r.previousTotal() == null
-                ? "自评：新增，合计 " + r.total().toPlainString()
-                : "自评：合计 " + r.previousTotal().toPlainString() + " → " + r.total().toPlainString())));
+                ? "自评：新增，合计 " + r.total().stripTrailingZeros().toPlainString()
+                : "自评：合计 " + r.previousTotal().stripTrailingZeros().toPlainString() + " → " + r.total().stripTrailingZeros().toPlainString())));
     }
 }

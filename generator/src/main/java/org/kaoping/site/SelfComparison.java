@@ -30,6 +30,10 @@ public record SelfComparison(String anchor, String period, String periodHref, St
         return differing > 0;
     }
 
+    public List<Row> differingRows() {
+        return rows.stream().filter(Row::differs).toList();
+    }
+
     /** Newest period first; only periods with both an assessors' sheet and a self-assessment. */
     static List<SelfComparison> of(Station station, List<ScoredPeriod> periods, Corpus corpus) {
         List<SelfComparison> out = new ArrayList<>();

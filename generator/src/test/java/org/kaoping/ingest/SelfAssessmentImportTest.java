@@ -65,8 +65,9 @@ class SelfAssessmentImportTest {
         Document page = Jsoup.parse(out.resolve("stations/qintai.html").toFile(), "UTF-8");
         Element section = page.selectFirst("section.self-assessment");
         assertTrue(section.selectFirst("h2").text().contains("2023 年第一季度"));
-        var differing = section.select("tr.self-differs");
+        var differing = section.selectFirst("table.self-table").select("tr.self-differs");
         assertEquals(2, differing.size(), section.outerHtml());
+        assertEquals(47, section.select("details table.self-table tbody tr").size(), "every criterion in the full comparison");
         assertEquals("7", differing.get(0).child(2).text());
         assertEquals("5.5", differing.get(0).child(3).text());
         assertEquals("自评高 1.5", differing.get(0).child(4).text());
