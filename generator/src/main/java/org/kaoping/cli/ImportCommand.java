@@ -51,6 +51,13 @@ public final class ImportCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "show what would change; write nothing")
     boolean dryRun;
 
+    @Option(names = "--review", paramLabel = "REASON",
+            description = "this import is a review (复核): record each change, with this reason, in the period's list of changes")
+    String review;
+
+    @Option(names = "--review-date", paramLabel = "YYYY-MM-DD", description = "date of the review (default: today)")
+    java.time.LocalDate reviewDate;
+
     @Option(names = "--station", description = "for a self-check export (.json) that names no station: whose it is")
     String station;
 
@@ -112,7 +119,8 @@ public final class ImportCommand implements Callable<Integer> {
         err.flush();
         ContentUpdate.Plan plan;
         try {
-            plan = ContentUpdate.plan(folders.content, periodId, rubric, reader.fills(), corpus.names());
+            plan = ContentUpdate.plan(folders.content, periodId, rubric, reader.fills(), corpus.names(), review == null ? null
+                    : new ContentUpdate.Review((reviewDate != null ? reviewDate : java.time.LocalDate.now()).toString(), review));
             for (SelfAssessmentImport.Ready r : selfAssessments) {
                 SelfAssessmentImport.addTo(r, plan.writes(), plan.changes());
             }

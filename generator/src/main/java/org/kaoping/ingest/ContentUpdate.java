@@ -43,8 +43,22 @@ public final class ContentUpdate {
     private ContentUpdate() {
     }
 
+    /** A review (复核) the import carries out: every value it changes is recorded in the period's "reviews". */
+    public record Review(String date, String reason) {
+    }
+
+    /** One changed value, for the review record: the criterion (null for a given figure) and the change in words. */
+    private record Item(String criterion, String change) {
+    }
+
     public static Plan plan(Path content, String periodId, Rubric rubric, Map<String, StationFill> fills,
                             StationNames names) throws IOException {
+        return plan(content, periodId, rubric, fills, names, null);
+    }
+
+    /** @param review when not null, each changed value is also recorded as a 复核 change in the period file */
+    public static Plan plan(Path content, String periodId, Rubric rubric, Map<String, StationFill> fills,
+                            StationNames names, Review review) throws IOException {
         Map<Path, byte[]> writes = new LinkedHashMap<>();
         List<StationChange> changes = new ArrayList<>();
         Path periodFile = content.resolve("periods").resolve(periodId + ".json");
@@ -53,12 +67,13 @@ public final class ContentUpdate {
         boolean periodChanged = false;
         for (StationFill fill : fills.values()) {
             List<String> lines = new ArrayList<>();
+            List<Item> items = new ArrayList<>();
             if (!fill.criteria().isEmpty()) {
                 Path file = content.resolve("sheets").resolve(periodId).resolve(fill.station().id() + ".json");
                 byte[] before = Files.isRegularFile(file) ? Files.readAllBytes(file) : null;
                 ObjectNode sheet = before == null ? newSheet(rubric, fill, periodId) : ContentJson.read(file);
                 int linesBefore = lines.size();
-                updateSheet(sheet, rubric, fill, lines, before == null);
+                updateSheet(sheet, rubric, fill, lines, items, before == null);
                 if (lines.size() > linesBefore) {
                     writes.put(file, ContentJson.bytes(sheet));
                 }
@@ -66,11 +81,25 @@ public final class ContentUpdate {
             if (!fill.components().isEmpty() || !fill.bonuses().isEmpty()) {
                 int linesBefore = lines.size();
                 ObjectNode result = resultOf(period, fill.station().id(), names, lines);
-                setGiven(result, "components", fill.components(), lines);
-                setGiven(result, "bonuses", fill.bonuses(), lines);
+                setGiven(result, "components", fill.components(), lines, items);
+                setGiven(result, "bonuses", fill.bonuses(), lines, items);
                 periodChanged |= lines.size() > linesBefore;
             } else if (!fill.criteria().isEmpty() && !listed(period, fill.station().id(), names)) {
                 resultOf(period, fill.station().id(), names, lines);
+                periodChanged = true;
+            }
+            if (review != null && !items.isEmpty()) {
+                ArrayNode reviews = period.withArray("reviews");
+                for (Item item : items) {
+                    ObjectNode r = reviews.addObject();
+                    r.put("date", review.date());
+                    r.put("station", fill.station().id());
+                    if (item.criterion() != null) {
+                        r.put("criterion", item.criterion());
+                    }
+                    r.put("change", item.change());
+                    r.put("reason", review.reason());
+                }
                 periodChanged = true;
             }
             if (lines.isEmpty()) {
@@ -96,7 +125,8 @@ public final class ContentUpdate {
     }
 
     /** Replaces the imported criteria's entries; keeps the rubric's order, then any others as they were. */
-    private static void updateSheet(ObjectNode sheet, Rubric rubric, StationFill fill, List<String> lines, boolean created) {
+    private static void updateSheet(ObjectNode sheet, Rubric rubric, StationFill fill, List<String> lines, List<Item> items,
+                                    boolean created) {
         JsonNode old = sheet.path("criteria");
         ObjectNode criteria = JSON.objectNode();
         int changed = 0;
@@ -117,7 +147,9 @@ public final class ContentUpdate {
             criteria.set(c.id(), entry);
             if (!created && !sameEntry(before, entry)) {
                 changed++;
-                lines.add(describe(c.id(), before, entry));
+                String change = describe(c.id(), before, entry);
+                lines.add(change);
+                items.add(new Item(c.id(), change.substring(c.id().length() + 1)));
             }
         }
         for (Iterator<Map.Entry<String, JsonNode>> it = old.fields(); it.hasNext(); ) {
@@ -177,7 +209,8 @@ public final class ContentUpdate {
         return results.addObject().put("station", stationId);
     }
 
-    private static void setGiven(ObjectNode result, String field, Map<String, StationFill.Given> given, List<String> lines) {
+    private static void setGiven(ObjectNode result, String field, Map<String, StationFill.Given> given, List<String> lines,
+                                 List<Item> items) {
         if (given.isEmpty()) {
             return;
         }
@@ -186,7 +219,10 @@ public final class ContentUpdate {
             BigDecimal now = e.getValue().value();
             JsonNode before = values.get(e.getKey());
             if (before == null || before.decimalValue().compareTo(now) != 0) {
-                lines.add(e.getKey() + " " + (before == null ? "（无）" : before.decimalValue().toPlainString()) + " → " + now.toPlainString());
+                String change = e.getKey() + " " + (before == null ? "（无）" : before.decimalValue().toPlainString())
+                        + " → " + now.toPlainString();
+                lines.add(change);
+                items.add(new Item(null, change));
                 if (field.equals("bonuses")) {
                     values.put(e.getKey(), now.intValueExact());
                 } else {

@@ -103,9 +103,24 @@ class QuarterlyRoundTest {
         assertEquals(0, dry.exit(), dry.all());
         assertTrue(dry.out().contains(second.name() + "：\n  1.1 得分 1.5 → 1；扣分原因 “缺少台账 <1>” → “复核后改”"), dry.out());
         assertEquals(before, Cli.snapshot(content), "--dry-run writes nothing");
-        Cli.Run changed = Cli.run("import", "--content", content.toString(), "--period", "2023-q3", book.toString());
-        assertTrue(changed.out().contains("import: 1 个司法所有变化，24 个无变化；写入 1 个文件"), changed.out());
+        // Published for review (公示), then changed after a review (复核): the change is recorded as data.
+        Cli.Run published = Cli.run("publish", "--content", content.toString(), "--period", "2023-q3", "--until", "2023-10-20");
+        assertEquals(0, published.exit(), published.all());
+        Cli.Run changed = Cli.run("import", "--content", content.toString(), "--period", "2023-q3", book.toString(),
+                "--review", "复核：补交台账", "--review-date", "2023-10-18");
+        assertEquals(0, changed.exit(), changed.all());
+        assertTrue(changed.out().contains("import: 1 个司法所有变化，24 个无变化；写入 2 个文件"), changed.out());
         assertFalse(Files.readString(content.resolve("sheets/2023-q3/" + second.id() + ".json")).contains("缺少台账 <1>"));
+        Cli.Run rebuilt = Cli.run("build", "--content", content.toString(), "--out", out.toString());
+        assertEquals(0, rebuilt.exit(), rebuilt.all());
+        Document after = Jsoup.parse(out.resolve("periods/2023-q3.html").toFile(), "UTF-8");
+        assertEquals("公示中", after.selectFirst("section.publication.provisional h2").text());
+        assertTrue(after.selectFirst("section.publication p").text().contains("公示期至 2023-10-20"));
+        assertEquals("2023-10-18 " + second.name() + " 1.1 得分 1.5 → 1；扣分原因 “缺少台账 <1>” → “复核后改” 复核：补交台账",
+                after.selectFirst("table.reviews tbody tr").text());
+        String secondTotal = expected.get(second.name()).add(new BigDecimal("-0.5")).stripTrailingZeros().toPlainString();
+        assertTrue(after.select("table.ranking tbody tr").stream().anyMatch(tr -> tr.text().contains(second.name())
+                && tr.selectFirst("td.total").ownText().trim().equals(secondTotal)), "the reviewed total is ranked");
     }
 
     @Test
