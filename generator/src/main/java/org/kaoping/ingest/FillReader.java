@@ -49,12 +49,18 @@ public final class FillReader {
     }
 
     public void readWorkbook(List<Table> worksheets) {
+        List<Table> unfilled = new ArrayList<>();
         for (Table t : worksheets) {
             if (t.worksheet().equals(SUMMARY)) {
                 readRows(t, HEADER_ROW);
-            } else {
-                readStationWorksheet(t);
+            } else if (!readStationWorksheet(t)) {
+                unfilled.add(t);
             }
+        }
+        if (!unfilled.isEmpty()) {
+            // One line for all of them: a workbook filled for three stations should not print twenty-two warnings.
+            problems.add(Problem.warning(unfilled.get(0).where(HEADER_ROW + 1, SCORE), unfilled.size()
+                    + " 张工作表未填写得分，未导入：" + String.join("、", unfilled.stream().map(Table::worksheet).toList())));
         }
     }
 
@@ -62,11 +68,12 @@ public final class FillReader {
         readRows(table, 0);
     }
 
-    private void readStationWorksheet(Table t) {
+    /** @return false when the worksheet has no score at all (not filled in, so not imported) */
+    private boolean readStationWorksheet(Table t) {
         Optional<Station> station = names.resolve(t.worksheet());
         if (station.isEmpty()) {
             problems.add(Problem.error(t.where(0, 0), unknownStation(t.worksheet(), "工作表名")));
-            return;
+            return true;
         }
         List<String> headers = new ArrayList<>();
         for (int c = 0; c < HEADERS.size(); c++) {
@@ -75,7 +82,7 @@ public final class FillReader {
         if (!headers.equals(HEADERS)) {
             problems.add(Problem.error(t.where(HEADER_ROW, 0), "不是 kaoping new-period 生成的评分表：第 "
                     + (HEADER_ROW + 1) + " 行应为 " + String.join("、", HEADERS) + "（编号列隐藏）"));
-            return;
+            return true;
         }
         Map<String, StationFill.Score> found = new LinkedHashMap<>();
         List<Where> blanks = new ArrayList<>();
@@ -103,8 +110,7 @@ public final class FillReader {
             checkedScore(c, score).ifPresent(v -> found.put(id, new StationFill.Score(v, reason.isEmpty() ? null : reason, score.where())));
         }
         if (found.isEmpty() && problems.size() == errorsBefore) {
-            problems.add(Problem.warning(t.where(HEADER_ROW + 1, SCORE), "未填写得分，本工作表不导入"));
-            return;
+            return false;
         }
         for (Where w : blanks) {
             problems.add(Problem.error(w, "得分未填写（不扣分请填分值）"));
@@ -114,6 +120,7 @@ public final class FillReader {
             problems.add(Problem.error(t.where(HEADER_ROW, 0), "缺少考核项 " + String.join("、", missing)));
         }
         put(station.get(), found, t.where(0, 0));
+        return true;
     }
 
     /** A header row, then one station per row: the summary worksheet and CSV tables. */
@@ -155,6 +162,9 @@ public final class FillReader {
             Optional<Station> station = names.resolve(name.trimmed());
             if (station.isEmpty()) {
                 problems.add(Problem.error(name.where(), unknownStation(name.trimmed(), "司法所")));
+                continue;
+            }
+            if (columns.keySet().stream().allMatch(c -> t.cell(row, c).isBlank())) {
                 continue;
             }
             Map<String, StationFill.Score> scores = new LinkedHashMap<>();
