@@ -161,7 +161,7 @@ public final class ContentUpdate {
         sheet.set("criteria", criteria);
         if (created) {
             BigDecimal sum = fill.criteria().values().stream().map(StationFill.Score::score).reduce(BigDecimal.ZERO, BigDecimal::add);
-            lines.add("新的评分表：" + fill.criteria().size() + " 项，得分合计 " + sum.toPlainString());
+            lines.add("新的评分表：" + fill.criteria().size() + " 项，得分合计 " + sum.stripTrailingZeros().toPlainString());
         }
     }
 
