@@ -22,8 +22,8 @@ import static org.kaoping.round.WorkbookLayout.*;
 /**
  * The assessor's workbook for one period: a summary worksheet (汇总) for the figures given per
  * station, then one worksheet per station laid out as the official sheet. Only the cells to fill
- * (得分, 扣分原因, the summary's given figures) are unlocked; the worksheets are protected without
- * a password, so nobody overwrites a criterion by accident but anyone can unprotect on purpose.
+ * (得分, 扣分原因, the summary's given figures) are unlocked; the worksheets are protected with a
+ * documented password, so nobody overwrites a criterion by accident but anyone can unprotect on purpose.
  * A score outside 0…分值 is refused by Excel/WPS through data validation; the importer checks again.
  */
 public final class AssessorWorkbook {
@@ -144,8 +144,13 @@ public final class AssessorWorkbook {
         protect(ws);
     }
 
-    /** Protected with an empty password: a guard against slips, not a lock. */
+    /**
+     * A guard against slips, not a lock: the password is documented (content/README.md). fastexcel
+     * hashes an empty password to 0, which Excel would not accept as empty, so a known word is used.
+     */
+    static final String PROTECTION_PASSWORD = "kaoping";
+
     private static void protect(Worksheet ws) {
-        ws.protect("");
+        ws.protect(PROTECTION_PASSWORD);
     }
 }
