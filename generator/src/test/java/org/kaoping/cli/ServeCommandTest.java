@@ -95,6 +95,9 @@ class ServeCommandTest {
                 Files.writeString(content.resolve("stations.json"), "{ \"stations\": [ ");
                 new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> !d.findElements(By.id("kaoping-build-error")).isEmpty());
                 String overlay = browser.findElement(By.id("kaoping-build-error")).getText();
+                // For people to look at (not asserted): the overlay as a reader sees it.
+                Files.write(Path.of("generator/target/serve-overlay.png"),
+                        browser.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
                 assertTrue(overlay.contains("构建失败") && overlay.contains("stations.json"), overlay + "\n---\n" + told.get(told.size() - 1).report());
                 assertFalse(told.get(told.size() - 1).ok());
                 String still = get(port, "/periods/2023-q2.html").body();
