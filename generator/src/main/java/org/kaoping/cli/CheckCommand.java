@@ -7,6 +7,8 @@ import org.kaoping.load.Diagnostic;
 import org.kaoping.load.Loaded;
 import org.kaoping.model.Rubric;
 import org.kaoping.validate.ContentConsistency;
+import org.kaoping.validate.PublicationConsistency;
+import org.kaoping.validate.SelfAssessmentConsistency;
 import org.kaoping.validate.RubricConsistency;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -76,6 +78,8 @@ public final class CheckCommand implements Callable<Integer> {
         found.addAll(rubricFindings);
         if (rubricFindings.stream().noneMatch(Diagnostic::isError)) {
             ContentConsistency.check(corpus, found);
+            PublicationConsistency.check(corpus, found);
+            SelfAssessmentConsistency.check(corpus, found);
         }
         return new Checked(corpus, found);
     }

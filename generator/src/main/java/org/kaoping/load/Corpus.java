@@ -19,7 +19,8 @@ public record Corpus(
         Loaded<StationRegistry> stations,
         Map<String, Loaded<Rubric>> rubrics,
         List<Loaded<Period>> periods,
-        Map<String, Map<String, Loaded<Sheet>>> sheets) {
+        Map<String, Map<String, Loaded<Sheet>>> sheets,
+        Map<String, Map<String, Loaded<Sheet>>> selfAssessments) {
 
     public StationNames names() {
         return new StationNames(stations == null ? List.of() : stations.value().stations());
@@ -27,6 +28,11 @@ public record Corpus(
 
     public Optional<Rubric> rubric(String id) {
         return Optional.ofNullable(rubrics.get(id)).map(Loaded::value);
+    }
+
+    /** Stations' own self-check exports (自评) for a period, by station id: content/self-assessments/. */
+    public Map<String, Loaded<Sheet>> selfAssessmentsOf(String periodId) {
+        return selfAssessments.getOrDefault(periodId, Map.of());
     }
 
     public Map<String, Loaded<Sheet>> sheetsOf(String periodId) {

@@ -81,8 +81,14 @@ public final class CorpusLoader {
         periods.sort(Comparator.comparing((Loaded<Period> p) -> p.value().year())
                 .thenComparing(p -> p.value().quarter() == null ? 9 : p.value().quarter())
                 .thenComparing(p -> p.value().id()));
+        Map<String, Map<String, Loaded<Sheet>>> sheets = sheetFolders(contentDir.resolve("sheets"));
+        Map<String, Map<String, Loaded<Sheet>>> selfAssessments = sheetFolders(contentDir.resolve("self-assessments"));
+        return new Corpus(site, stations, rubrics, periods, sheets, selfAssessments);
+    }
+
+    /** &lt;dir&gt;/&lt;period&gt;/&lt;station&gt;.json, sorted by period and station. */
+    private Map<String, Map<String, Loaded<Sheet>>> sheetFolders(Path sheetsDir) {
         Map<String, Map<String, Loaded<Sheet>>> sheets = new TreeMap<>();
-        Path sheetsDir = contentDir.resolve("sheets");
         if (Files.isDirectory(sheetsDir)) {
             for (Path periodDir : directories(sheetsDir)) {
                 Map<String, Loaded<Sheet>> byStation = new TreeMap<>();
@@ -95,7 +101,7 @@ public final class CorpusLoader {
                 sheets.put(periodDir.getFileName().toString(), byStation);
             }
         }
-        return new Corpus(site, stations, rubrics, periods, sheets);
+        return sheets;
     }
 
     private <T> Loaded<T> required(Path file, String schema, Class<T> type) {

@@ -18,6 +18,8 @@ public record Period(
         Assessment assessment,
         List<Result> results,
         List<Finding> findings,
+        Publication publication,
+        List<Review> reviews,
         List<String> notes,
         Map<String, Map<String, BigDecimal>> targets) {
 
@@ -25,6 +27,7 @@ public record Period(
         targets = targets == null ? Map.of() : Map.copyOf(targets);
         results = List.copyOf(results);
         findings = findings == null ? List.of() : List.copyOf(findings);
+        reviews = reviews == null ? List.of() : List.copyOf(reviews);
         notes = notes == null ? List.of() : List.copyOf(notes);
     }
 
@@ -33,6 +36,8 @@ public record Period(
         List<Result> resolved = results.stream().map(r -> new Result(resolve.apply(r.station()), r.printedName(),
                 r.components(), r.raters(), r.bonuses(), r.published(), r.mainReasons(), r.vetoes(), r.disqualifiers(),
                 r.notes())).toList();
+        List<Review> reviewed = reviews.stream().map(r -> new Review(r.date(), resolve.apply(r.station()), r.criterion(),
+                r.change(), r.reason())).toList();
         Map<String, Map<String, BigDecimal>> resolvedTargets = new java.util.LinkedHashMap<>();
         targets.forEach((rule, byStation) -> {
             Map<String, BigDecimal> m = new java.util.LinkedHashMap<>();
@@ -40,15 +45,23 @@ public record Period(
             resolvedTargets.put(rule, m);
         });
         return new Period(id, title, type, year, quarter, rubric, previous, assessed, source, assessment, resolved,
-                findings, notes, resolvedTargets);
+                findings, publication, reviewed, notes, resolvedTargets);
+    }
+
+    /** A period without publication status, reviews or per-station targets. */
+    public Period(String id, String title, String type, int year, Integer quarter, String rubric, String previous,
+                  DateRange assessed, String source, Assessment assessment, List<Result> results,
+                  List<Finding> findings, List<String> notes) {
+        this(id, title, type, year, quarter, rubric, previous, assessed, source, assessment, results, findings, null,
+                null, notes, null);
     }
 
     /** A period without per-station targets. */
     public Period(String id, String title, String type, int year, Integer quarter, String rubric, String previous,
                   DateRange assessed, String source, Assessment assessment, List<Result> results,
-                  List<Finding> findings, List<String> notes) {
-        this(id, title, type, year, quarter, rubric, previous, assessed, source, assessment, results, findings, notes,
-                null);
+                  List<Finding> findings, Publication publication, List<Review> reviews, List<String> notes) {
+        this(id, title, type, year, quarter, rubric, previous, assessed, source, assessment, results, findings,
+                publication, reviews, notes, null);
     }
 
     /** One station's targets from {@link #targets}: "criterion/rule" → target (Sheet.withTargets). */
@@ -90,6 +103,17 @@ public record Period(
     }
 
     public record Published(BigDecimal total, Integer place) {
+    }
+
+    /** 公示: provisional (公示中, until the end date) or final. Absent for periods published before Kaoping. */
+    public record Publication(String status, String until) {
+        public boolean provisional() {
+            return "provisional".equals(status);
+        }
+    }
+
+    /** A change made after review (复核): when, whose result, which criterion, what changed and why. */
+    public record Review(String date, String station, String criterion, String change, String reason) {
     }
 
     /** The report's problems for one section: 共性问题, 个性问题, 整改措施. */

@@ -55,7 +55,8 @@ public final class SiteModelBuilder {
             pages.add(PeriodPages.build(sp, stations, internal));
         }
         for (Station s : stations.all()) {
-            pages.add(StationPages.build(s, periods, stations, internal, fingerprints));
+            pages.add(StationPages.build(s, periods, stations, internal, fingerprints)
+                    .withSelfAssessments(SelfComparison.of(s, periods, corpus)));
         }
         for (Rubric r : rubrics.values()) {
             pages.add(RubricPages.build(r, rubrics, periods, internal));

@@ -23,7 +23,18 @@ public record StationPage(
         List<String> internalNotes,
         Link selfCheck,
         Link currentForm,
-        StationFocus focus) implements Page {
+        StationFocus focus,
+        List<SelfComparison> selfAssessments) implements Page {
+
+    /** The same page with the station's self-assessments beside the assessors' sheets. */
+    public StationPage withSelfAssessments(List<SelfComparison> comparisons) {
+        return new StationPage(id, name, aliases, attributes, latest, history, historySvg, hasMovement, reasons, sheets,
+                internalNotes, selfCheck, currentForm, focus, List.copyOf(comparisons));
+    }
+
+    public boolean hasSelfAssessments() {
+        return !selfAssessments.isEmpty();
+    }
 
     public String path() {
         return Slug.stationPage(id);

@@ -78,7 +78,8 @@ final class StationPages {
         String aliases = Stations.otherNames(station);
         String svg = history.isEmpty() ? "" : SvgCharts.history("history-" + id, station.name() + "历次总分与名次", points);
         return new StationPage(id, station.name(), aliases, stations.attributes(station), latest, history, svg,
-                hasMovement, reasons, sheets, internal ? station.notes() : List.of(), selfCheck, currentForm(periods, fingerprints), focus);
+                hasMovement, reasons, sheets, internal ? station.notes() : List.of(), selfCheck, currentForm(periods, fingerprints), focus,
+                List.of());
     }
 
     /**

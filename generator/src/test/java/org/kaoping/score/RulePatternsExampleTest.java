@@ -157,12 +157,12 @@ class RulePatternsExampleTest {
         Loaded<Period> lp = corpus.periods().get(0);
         Period p = lp.value();
         Period bad = new Period(p.id(), p.title(), p.type(), p.year(), p.quarter(), p.rubric(), p.previous(), p.assessed(),
-                p.source(), p.assessment(), p.results(), p.findings(), p.notes(),
+                p.source(), p.assessment(), p.results(), p.findings(), p.publication(), p.reviews(), p.notes(),
                 Map.of("1/shortfall", p.targets().get("1/shortfall"),
                         "2/articles", Map.of("dongcheng", new java.math.BigDecimal("1")),
                         "1/excess", Map.of("beicheng", new java.math.BigDecimal("1"))));
         Corpus broken = new Corpus(corpus.site(), corpus.stations(), corpus.rubrics(),
-                List.of(new Loaded<>(bad, lp.source())), corpus.sheets());
+                List.of(new Loaded<>(bad, lp.source())), corpus.sheets(), corpus.selfAssessments());
         List<Diagnostic> all = new java.util.ArrayList<>();
         ContentConsistency.check(broken, all);
         List<String> found = all.stream().filter(Diagnostic::isError).map(Diagnostic::message).sorted().toList();
