@@ -27,7 +27,8 @@ public record PeriodPage(
         List<DeductedCriterion> deductions,
         List<Finding> findings,
         boolean publishedDiffers,
-        List<String> internalNotes) implements Page {
+        List<String> internalNotes,
+        PeriodAnalysis analysis) implements Page {
 
     public String path() {
         return Slug.periodPage(id);

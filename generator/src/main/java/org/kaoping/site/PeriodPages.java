@@ -72,7 +72,8 @@ final class PeriodPages {
                 rubric == null ? List.of() : DeductedCriterion.of(rubric, breakdowns).stream().limit(TOP_DEDUCTIONS).toList(),
                 p.findings().stream().map(f -> new PeriodPage.Finding(text(f.section()), text(f.common()),
                         text(f.individual()), text(f.measures()))).toList(),
-                differs, internal ? internalNotes(p) : List.of());
+                differs, internal ? internalNotes(p) : List.of(),
+                PeriodAnalysis.of(sp, ReportPages.downloads(p.id(), PeriodTables.of(sp, stations))));
     }
 
     static String vetoWords(Standing s) {

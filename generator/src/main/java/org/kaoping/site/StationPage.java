@@ -19,7 +19,8 @@ public record StationPage(
         List<Reasons> reasons,
         List<SheetView> sheets,
         List<String> internalNotes,
-        Link selfCheck) implements Page {
+        Link selfCheck,
+        SheetChanges changes) implements Page {
 
     public String path() {
         return Slug.stationPage(id);

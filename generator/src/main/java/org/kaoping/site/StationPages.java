@@ -54,6 +54,7 @@ final class StationPages {
         List<StationPage.Reasons> reasons = new ArrayList<>();
         List<StationPage.SheetView> sheets = new ArrayList<>();
         Link selfCheck = null;
+        List<SheetComparisons.Scored> scored = new ArrayList<>();
         for (int i = periods.size() - 1; i >= 0; i--) {
             ScoredPeriod sp = periods.get(i);
             sp.result(id).map(Period.Result::mainReasons).filter(t -> !t.isBlank()).ifPresent(t ->
@@ -65,12 +66,14 @@ final class StationPages {
                             sp.sheets().get(id));
                 }
                 sheets.add(sheet(sp, sp.sheets().get(id), os.get().breakdown(), sheets.isEmpty(), internal));
+                scored.add(new SheetComparisons.Scored(sp, sp.rubric(), os.get().breakdown()));
             }
         }
         String aliases = Stations.otherNames(station);
         String svg = history.isEmpty() ? "" : SvgCharts.history("history-" + id, station.name() + "历次总分与名次", points);
         return new StationPage(id, station.name(), aliases, stations.attributes(station), latest, history, svg,
-                hasMovement, reasons, sheets, internal ? station.notes() : List.of(), selfCheck);
+                hasMovement, reasons, sheets, internal ? station.notes() : List.of(), selfCheck,
+                scored.size() < 2 ? null : SheetComparisons.compare(scored.get(1), scored.get(0)));
     }
 
     /** What it takes to reach the place above, in words. */
