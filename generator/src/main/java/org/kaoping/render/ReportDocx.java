@@ -45,7 +45,9 @@ public final class ReportDocx {
                     }
                     case 1 -> {
                         p.setIndentationFirstLine(640);
+                        p.setSpacingBefore(160);
                         font(run, HEADING_FONT, 16);
+                        run.setBold(true); // visible as a heading even where 黑体 is substituted
                     }
                     case 2 -> {
                         p.setIndentationFirstLine(640);

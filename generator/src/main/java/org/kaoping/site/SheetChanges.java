@@ -20,6 +20,23 @@ public record SheetChanges(Link from, Link to, String basis, boolean comparable,
         onlyOld = List.copyOf(onlyOld);
     }
 
+    /** The criteria that gained or lost, in rubric order. */
+    public List<Change> changed() {
+        return changes.stream().filter(c -> c.direction() != Direction.UNCHANGED).toList();
+    }
+
+    public List<Change> unchanged() {
+        return changes.stream().filter(c -> c.direction() == Direction.UNCHANGED).toList();
+    }
+
+    public boolean hasChanged() {
+        return changes.stream().anyMatch(c -> c.direction() != Direction.UNCHANGED);
+    }
+
+    public int unchangedCount() {
+        return unchanged().size();
+    }
+
     public boolean hasOnlyNew() {
         return !onlyNew.isEmpty();
     }
