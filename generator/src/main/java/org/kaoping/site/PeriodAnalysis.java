@@ -17,7 +17,7 @@ import java.util.Objects;
  * @param spread       this period's and the previous period's spread of totals (one row when there is none)
  * @param spreadWords  the comparison in a sentence, or ""
  */
-public record PeriodAnalysis(Link report, List<Link> downloads, List<DeductedCriterion> costliest, int sheets,
+public record PeriodAnalysis(Link report, List<Link> downloads, List<Costly> costliest, int sheets,
                              List<Spread> spread, String spreadWords) {
 
     /** How many criteria the "cost the most points" list names. */
@@ -37,6 +37,11 @@ public record PeriodAnalysis(Link report, List<Link> downloads, List<DeductedCri
         return !costliest.isEmpty();
     }
 
+    /** A criterion in the "most points lost" sentence; {@code separator} follows it ("；" or ""). */
+    public record Costly(String number, String content, String href, int stations, String totalLost,
+                         String separator) {
+    }
+
     /** The spread of one period's totals. {@code count} is the sample size. */
     public record Spread(String period, String href, int count, String min, String max, String range,
                          String standardDeviation) {
@@ -45,11 +50,17 @@ public record PeriodAnalysis(Link report, List<Link> downloads, List<DeductedCri
     static PeriodAnalysis of(ScoredPeriod sp, List<Link> downloads) {
         List<Breakdown> breakdowns = sp.standings().lines().stream().map(Standing::breakdown)
                 .filter(Objects::nonNull).toList();
-        List<DeductedCriterion> costliest = sp.rubric() == null ? List.of()
+        List<DeductedCriterion> top = sp.rubric() == null ? List.of()
                 : DeductedCriterion.of(sp.rubric(), breakdowns).stream()
                 .sorted(Comparator.comparing((DeductedCriterion d) -> new BigDecimal(d.totalLost())).reversed()
                         .thenComparing(Comparator.comparingInt(DeductedCriterion::stations).reversed()))
                 .limit(COSTLIEST).toList();
+        List<Costly> costliest = new ArrayList<>();
+        for (int i = 0; i < top.size(); i++) {
+            DeductedCriterion d = top.get(i);
+            costliest.add(new Costly(d.number(), d.content().replaceAll("[。；;]+$", ""), d.href(), d.stations(),
+                    d.totalLost(), i + 1 < top.size() ? "；" : ""));
+        }
         List<Spread> spread = new ArrayList<>();
         Spread now = spread(sp);
         spread.add(now);
