@@ -41,10 +41,12 @@ final class ReportDrafts {
             List<Section> scored = rubric.sections().stream().filter(s -> s.kind() == SectionKind.SCORE).toList();
             String others = rubric.sections().stream().filter(s -> s.kind() != SectionKind.SCORE)
                     .map(s -> s.title() + PeriodPages.kindSuffix(s.kind())).collect(Collectors.joining("、"));
-            method.add("依据《" + rubric.title() + "》的内容和评分标准进行考核。考核内容分为"
-                    + scored.stream().map(Section::title).collect(Collectors.joining("、")) + "，共计" + scored.size()
-                    + "项，" + Numbers.plain(rubric.total()) + "分" + (others.isEmpty() ? "" : "；另设" + others)
-                    + "。" + (rubric.partial() ? "（本细则仅存部分内容。）" : ""));
+            String titles = scored.stream().map(Section::title).collect(Collectors.joining("、"));
+            method.add("依据《" + rubric.title() + "》的内容和评分标准进行考核。" + (rubric.partial()
+                    ? "细则仅存部分内容，现存考核内容为" + titles + "，共" + scored.size() + "项（细则满分"
+                    + Numbers.plain(rubric.total()) + "分）"
+                    : "考核内容分为" + titles + "，共计" + scored.size() + "项，" + Numbers.plain(rubric.total()) + "分")
+                    + (others.isEmpty() ? "" : "；另设" + others) + "。");
         } else {
             method.add("本期没有考核细则数据，只有公布的各所得分。");
         }
@@ -68,8 +70,9 @@ final class ReportDrafts {
         String basis = "";
         List<ReportDraft.ProblemSection> problems = new ArrayList<>();
         if (rubric != null && !breakdowns.isEmpty()) {
+            // Common means shared: never fewer than two stations, whatever the share (2023 Q1 has one sheet).
             int need = commonShare.multiply(BigDecimal.valueOf(breakdowns.size()))
-                    .setScale(0, java.math.RoundingMode.CEILING).max(BigDecimal.ONE).intValueExact();
+                    .setScale(0, java.math.RoundingMode.CEILING).max(BigDecimal.valueOf(2)).intValueExact();
             basis = "依据" + breakdowns.size() + "份完整评分表归纳：同一评分项有" + Numbers.percent(commonShare)
                     + "及以上（至少" + need + "个）的所失分的，列为共性问题；其余失分的评分项列为个性问题，点明失分的所。";
             int i = 1;
