@@ -7,8 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The report draft as plain text, in the order and numbering of the bureau's own reports, one paragraph
- * per line. The .docx is built from the same {@link #blocks}: the two can never differ in content.
+ * The report draft as plain text (UTF-8 with BOM, CRLF), in the order and numbering of the bureau's own
+ * reports, one paragraph per line. The .docx is built from the same {@link #blocks}: the two can never differ in content.
  */
 public final class ReportText {
     private ReportText() {
@@ -69,6 +69,7 @@ public final class ReportText {
                 sb.append("\r\n");
             }
         }
-        return sb.toString().getBytes(StandardCharsets.UTF_8);
+        // With a byte-order mark, as the .csv files: older Notepad and WPS then read it as UTF-8, not GBK.
+        return ("\uFEFF" + sb).getBytes(StandardCharsets.UTF_8);
     }
 }
