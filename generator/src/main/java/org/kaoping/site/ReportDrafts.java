@@ -109,8 +109,10 @@ final class ReportDrafts {
     }
 
     /**
-     * The bureau's own words as the content carries them. The one place report text from content passes
-     * through, so that redaction of private names (the trust issue) applies to all of it at once.
+     * The bureau's own words (and the sheets' 扣分原因) as the content carries them: the one place report text
+     * from content passes through. Private names are to be redacted where content is loaded (the trust issue's
+     * name marks), so the draft, the .docx and the .txt get the redacted text with the pages; the period's
+     * 报告指出的问题 (findings), which name private persons, stay out of the draft until then.
      */
     static String bureauText(String s) {
         return s == null ? "" : s.strip();
