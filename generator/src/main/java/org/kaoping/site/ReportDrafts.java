@@ -65,6 +65,15 @@ final class ReportDrafts {
                     + Numbers.plain(max) + "分（" + namesAt(lines, max, stations) + "），最低" + Numbers.plain(min)
                     + "分（" + namesAt(lines, min, stations) + "）。");
         }
+        if (n > 7) {
+            // As the bureau's reports do: the first few named as leading, the last few as lagging (by place, ties kept).
+            String top = lines.stream().filter(s -> s.place() <= 4).map(s -> stations.name(s.station()))
+                    .collect(Collectors.joining("、"));
+            int lastPlace = lines.stream().mapToInt(Standing::place).max().orElse(n);
+            String bottom = lines.stream().filter(s -> s.place() > lastPlace - 3).map(s -> stations.name(s.station()))
+                    .collect(Collectors.joining("、"));
+            overall.add("其中，" + top + "得分居前；" + bottom + "得分居后。");
+        }
         String scoreList = scoreList(sp, stations);
 
         String basis = "";

@@ -73,6 +73,10 @@ class ReportDraftTest {
         assertTrue(method.contains("所务管理、提升执法满意度、执法司法顽瘴痼疾、能力作风建设年活动、人民调解工作"), method);
         assertTrue(method.contains("安全生产、信访稳定工作，共计15项，100分"), method);
         assertTrue(report("2021-annual").report().method().get(0).contains("没有考核细则"));
+        // The bureau (line 17) names 观音寺、张良、库区、瓦屋 as leading and 马楼、张官营、汇源 as lagging; the
+        // draft goes by place: 瓦屋 and 董周 share 92 (places 4 and 5 by the published order), 马楼 is 20th.
+        assertTrue(r.overall().contains("其中，观音寺司法所、张良司法所、库区司法所、瓦屋司法所得分居前；"
+                + "土门司法所、张官营司法所、汇源司法所得分居后。"), r.overall().toString());
         String partial = report("2023-q2").report().method().get(0);
         assertTrue(partial.contains("细则仅存部分内容") && !partial.contains("共计"), partial);
     }
