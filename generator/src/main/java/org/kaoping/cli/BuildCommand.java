@@ -4,10 +4,12 @@ import org.kaoping.load.Audience;
 import org.kaoping.load.Diagnostic;
 import org.kaoping.render.Compactor;
 import org.kaoping.render.Pages;
+import org.kaoping.render.PeriodDownloads;
 import org.kaoping.render.RubricJson;
 import org.kaoping.render.TemplateException;
 import org.kaoping.site.Fingerprint;
 import org.kaoping.site.Page;
+import org.kaoping.site.ReportPage;
 import org.kaoping.site.SiteException;
 import org.kaoping.site.SiteModel;
 import org.kaoping.site.SiteModelBuilder;
@@ -91,6 +93,11 @@ public final class BuildCommand implements Callable<Integer> {
             for (Page page : model.pages()) {
                 staging.write(page.path(), pages.render(page).getBytes(StandardCharsets.UTF_8));
                 pageCount++;
+                if (page instanceof ReportPage report) {
+                    for (var f : PeriodDownloads.files(report).entrySet()) {
+                        staging.write(f.getKey(), f.getValue());
+                    }
+                }
             }
             staging.copyTree(assets, "assets", Compactor::compact);
             Path scripts = folders.theme.resolve("js");

@@ -9,6 +9,7 @@ import org.kaoping.model.Rubric;
 import org.kaoping.validate.ContentConsistency;
 import org.kaoping.validate.PublicationConsistency;
 import org.kaoping.validate.SelfAssessmentConsistency;
+import org.kaoping.validate.PredecessorCheck;
 import org.kaoping.validate.RubricConsistency;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -75,6 +76,7 @@ public final class CheckCommand implements Callable<Integer> {
         for (Loaded<Rubric> r : corpus.rubrics().values()) {
             rubricFindings.addAll(RubricConsistency.check(r));
         }
+        rubricFindings.addAll(PredecessorCheck.check(corpus.rubrics()));
         found.addAll(rubricFindings);
         if (rubricFindings.stream().noneMatch(Diagnostic::isError)) {
             ContentConsistency.check(corpus, found);
@@ -88,9 +90,11 @@ public final class CheckCommand implements Callable<Integer> {
         if (rubricsOnly) {
             CorpusLoader loader = new CorpusLoader();
             List<Diagnostic> found = new ArrayList<>();
-            for (Loaded<Rubric> r : loader.loadRubrics(folders.rubrics).values()) {
+            var rubrics = loader.loadRubrics(folders.rubrics);
+            for (Loaded<Rubric> r : rubrics.values()) {
                 found.addAll(RubricConsistency.check(r));
             }
+            found.addAll(PredecessorCheck.check(rubrics));
             found.addAll(0, loader.diagnostics());
             return found;
         }

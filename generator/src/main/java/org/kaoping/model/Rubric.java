@@ -24,7 +24,8 @@ public record Rubric(
         List<Section> sections,
         List<Veto> vetoes,
         Assessment assessment,
-        List<String> notes) {
+        List<String> notes,
+        Predecessor predecessor) {
 
     public Rubric {
         partial = Boolean.TRUE.equals(partial);
@@ -47,6 +48,17 @@ public record Rubric(
 
     public Optional<Veto> veto(String vetoId) {
         return vetoes.stream().filter(v -> v.id().equals(vetoId)).findFirst();
+    }
+
+    /**
+     * The rubric this one replaces, and which of its criteria assess the same thing as one of ours
+     * (our criterion id → its criterion id), so a station's sheets can be compared across the change.
+     * A criterion not listed has no counterpart.
+     */
+    public record Predecessor(String rubric, Map<String, String> criteria) {
+        public Predecessor {
+            criteria = criteria == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(criteria));
+        }
     }
 
     public List<Criterion> allCriteria() {

@@ -5,7 +5,15 @@ package org.kaoping.model;
  * pages carry no build time unless {@code buildTimestamp}, so two builds are byte-identical.
  */
 public record SiteConfig(String title, String bureau, String county, String footer,
-                         Boolean showAssessorNotes, Boolean buildTimestamp, String published, String basePath) {
+                         Boolean showAssessorNotes, Boolean buildTimestamp, String published, String basePath,
+                         java.math.BigDecimal commonProblemShare) {
+    /** A criterion is a common problem (共性问题) in the report draft when at least this share of sheets lost points on it. */
+    public static final java.math.BigDecimal DEFAULT_COMMON_SHARE = new java.math.BigDecimal("0.5");
+
+    public java.math.BigDecimal commonShare() {
+        return commonProblemShare == null ? DEFAULT_COMMON_SHARE : commonProblemShare;
+    }
+
     public boolean assessorNotesPublic() {
         return Boolean.TRUE.equals(showAssessorNotes);
     }

@@ -21,7 +21,7 @@ public final class Pages {
 
     /** Page templates, compiled before anything is written. */
     static final List<String> TEMPLATES = List.of("layout", "home", "period", "station", "rubric", "methodology",
-            "not-found", "selfcheck");
+            "not-found", "selfcheck", "report");
 
     private final StrictMustache mustache;
     private final SiteModel model;

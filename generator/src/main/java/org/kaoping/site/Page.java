@@ -6,7 +6,7 @@ package org.kaoping.site;
  * {@code {{root}}} so the site works from file://, a USB stick and any sub-path.
  */
 public sealed interface Page permits HomePage, PeriodPage, StationPage, RubricPage, MethodologyPage, NotFoundPage,
-        SelfCheckPage {
+        SelfCheckPage, ReportPage {
     /** The output path, relative to the site root, '/'-separated. */
     String path();
 

@@ -28,7 +28,8 @@ public record PeriodPage(
         List<Finding> findings,
         boolean publishedDiffers,
         List<String> internalNotes,
-        PublicationNotice publication) implements Page {
+        PublicationNotice publication,
+        PeriodAnalysis analysis) implements Page {
 
     public String path() {
         return Slug.periodPage(id);

@@ -74,7 +74,8 @@ final class PeriodPages {
                         : DeductedCriterion.of(rubric, breakdowns).stream().limit(TOP_DEDUCTIONS).toList(),
                 p.findings().stream().map(f -> new PeriodPage.Finding(text(f.section()), text(f.common()),
                         text(f.individual()), text(f.measures()))).toList(),
-                differs, internal ? internalNotes(p) : List.of(), PublicationNotice.of(p, stations));
+                differs, internal ? internalNotes(p) : List.of(), PublicationNotice.of(p, stations),
+                PeriodAnalysis.of(sp, ReportPages.downloads(p.id(), PeriodTables.of(sp, stations))));
     }
 
     static String vetoWords(Standing s) {

@@ -35,12 +35,13 @@ public final class SelfCheckPages {
     /**
      * Keys of the rubric file that the embedded copy leaves out, at any depth, to keep the page light: what
      * the scoring never reads and the form takes from elsewhere — transcription notes, the source reference,
-     * the period-level assessment, and 考核内容/考核办法及标准/负责科室, which the page's table already shows
+     * the period-level assessment, the criteria paired with the previous rubric (for station pages), and
+     * 考核内容/考核办法及标准/负责科室, which the page's table already shows
      * (rendered from the same file). The full file stays at assets/rubrics/&lt;id&gt;.json; the fingerprint is
      * that file's.
      */
     public static final Set<String> NOT_EMBEDDED = Set.of("notes", "source", "assessment", "content", "standard",
-            "department");
+            "department", "predecessor");
 
     private static final ObjectMapper COMPACT = JsonMapper.builder()
             .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)

@@ -54,6 +54,9 @@ public final class SiteModelBuilder {
         for (ScoredPeriod sp : periods) {
             pages.add(PeriodPages.build(sp, stations, internal));
         }
+        for (ScoredPeriod sp : periods) {
+            pages.add(ReportPages.build(sp, stations, config.bureau(), config.commonShare()));
+        }
         for (Station s : stations.all()) {
             pages.add(StationPages.build(s, periods, stations, internal, fingerprints)
                     .withSelfAssessments(SelfComparison.of(s, periods, corpus)));

@@ -28,6 +28,10 @@ public final class Slug {
         return "periods/" + of(id, "period") + ".html";
     }
 
+    public static String reportPage(String periodId) {
+        return "reports/" + of(periodId, "period") + ".html";
+    }
+
     public static String rubricPage(String id) {
         return "rubrics/" + of(id, "rubric") + ".html";
     }

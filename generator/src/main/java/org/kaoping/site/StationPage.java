@@ -24,12 +24,13 @@ public record StationPage(
         Link selfCheck,
         Link currentForm,
         StationFocus focus,
-        List<SelfComparison> selfAssessments) implements Page {
+        List<SelfComparison> selfAssessments,
+        SheetChanges changes) implements Page {
 
     /** The same page with the station's self-assessments beside the assessors' sheets. */
     public StationPage withSelfAssessments(List<SelfComparison> comparisons) {
         return new StationPage(id, name, aliases, attributes, latest, history, historySvg, hasMovement, reasons, sheets,
-                internalNotes, selfCheck, currentForm, focus, List.copyOf(comparisons));
+                internalNotes, selfCheck, currentForm, focus, List.copyOf(comparisons), changes);
     }
 
     public boolean hasSelfAssessments() {

@@ -57,6 +57,7 @@ final class StationPages {
         List<StationPage.SheetView> sheets = new ArrayList<>();
         Link selfCheck = null;
         StationFocus focus = null;
+        List<SheetComparisons.Scored> scored = new ArrayList<>();
         for (int i = periods.size() - 1; i >= 0; i--) {
             ScoredPeriod sp = periods.get(i);
             sp.result(id).map(Period.Result::mainReasons).filter(t -> !t.isBlank()).ifPresent(t ->
@@ -73,13 +74,15 @@ final class StationPages {
                             prefilled.href());
                 }
                 sheets.add(sheet(sp, sp.sheets().get(id), os.get().breakdown(), sheets.isEmpty(), internal));
+                scored.add(new SheetComparisons.Scored(sp, sp.rubric(), os.get().breakdown()));
             }
         }
         String aliases = Stations.otherNames(station);
         String svg = history.isEmpty() ? "" : SvgCharts.history("history-" + id, station.name() + "历次总分与名次", points);
         return new StationPage(id, station.name(), aliases, stations.attributes(station), latest, history, svg,
                 hasMovement, reasons, sheets, internal ? station.notes() : List.of(), selfCheck, currentForm(periods, fingerprints), focus,
-                List.of());
+                List.of(),
+                scored.size() < 2 ? null : SheetComparisons.compare(scored.get(1), scored.get(0)));
     }
 
     /**

@@ -28,6 +28,12 @@ final class Stations {
         return s == null ? id : s.name();
     }
 
+    /** The name without 司法所 (观音寺), as the reports list stations in running text. */
+    String shortName(String id) {
+        Station s = byId.get(id);
+        return s == null ? id : s.shortName();
+    }
+
     List<Station> all() {
         return List.copyOf(byId.values());
     }

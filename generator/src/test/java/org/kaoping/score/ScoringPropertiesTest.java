@@ -197,7 +197,7 @@ class ScoringPropertiesTest {
             Collections.shuffle(sections, shuffle);
             Rubric shuffled = new Rubric(rubric.id(), rubric.title(), rubric.issuer(), rubric.periodType(), rubric.year(),
                     rubric.total(), rubric.scale(), rubric.rounding(), rubric.step(), rubric.partial(), rubric.source(),
-                    rubric.attributes(), rubric.sheets(), sections, rubric.vetoes(), rubric.assessment(), rubric.notes());
+                    rubric.attributes(), rubric.sheets(), sections, rubric.vetoes(), rubric.assessment(), rubric.notes(), rubric.predecessor());
             List<String> keys = new ArrayList<>(sheet.criteria().keySet());
             Collections.shuffle(keys, shuffle);
             Map<String, Sheet.Entry> reordered = new LinkedHashMap<>();

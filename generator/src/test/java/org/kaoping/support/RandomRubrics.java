@@ -83,7 +83,7 @@ public final class RandomRubrics {
         }
         return new Rubric("random", "random", "test", "annual", 2026, total, scale, rounding, null, false, "random",
                 Map.of("size", new org.kaoping.model.AttributeDefinition("所别", Map.of("large", "大所", "small", "小所"))),
-                null, sections, vetoes, null, null);
+                null, sections, vetoes, null, null, null);
     }
 
     private Criterion criterion(String id, SectionKind kind) {

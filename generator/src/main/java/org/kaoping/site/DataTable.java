@@ -1,0 +1,26 @@
+package org.kaoping.site;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * One table of a period's downloads (the ranking, or one station's sheet): what the .csv file and the
+ * .xlsx sheet of the same name hold. Cells are {@link String}, {@link BigDecimal} or {@link Integer}
+ * so that spreadsheets get numbers, not text that looks like numbers.
+ *
+ * @param title the sheet's name in the workbook (short: spreadsheets allow 31 characters)
+ * @param file  the .csv file name, relative to the period's download folder
+ */
+public record DataTable(String title, String file, List<String> header, List<List<Object>> rows) {
+    public DataTable {
+        header = List.copyOf(header);
+        rows = rows.stream().map(r -> List.copyOf(r.stream().map(c -> c == null ? "" : c).toList())).toList();
+        for (List<Object> r : rows) {
+            for (Object c : r) {
+                if (!(c instanceof String || c instanceof BigDecimal || c instanceof Integer)) {
+                    throw new IllegalArgumentException("a table cell must be text, a decimal or an integer: " + c);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package org.kaoping.site;
+
+import org.kaoping.model.Assessment;
+import org.kaoping.model.Criterion;
+import org.kaoping.model.Rubric;
+import org.kaoping.model.Section;
+import org.kaoping.model.SectionKind;
+import org.kaoping.rank.Standing;
+import org.kaoping.score.Breakdown;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A period's figures as tables for download: the ranking, then one table per scored sheet in ranking order. */
+final class PeriodTables {
+    private PeriodTables() {
+    }
+
+    static List<DataTable> of(ScoredPeriod sp, Stations stations) {
+        List<DataTable> out = new ArrayList<>();
+        out.add(ranking(sp, stations));
+        Rubric rubric = sp.rubric();
+        if (rubric == null) {
+            return out;
+        }
+        for (Standing s : sp.standings().lines()) {
+            if (s.breakdown() != null) {
+                out.add(sheet(sp, rubric, s, stations));
+            }
+        }
+        return out;
+    }
+
+    static String rankingFile(String periodId) {
+        return Slug.of(periodId, "period") + "-ranking.csv";
+    }
+
+    private static DataTable ranking(ScoredPeriod sp, Stations stations) {
+        Assessment a = sp.assessment();
+        boolean showComponents = a.components().size() > 1 || a.weighted();
+        List<String> header = new ArrayList<>(List.of("名次", "司法所"));
+        if (showComponents) {
+            a.components().forEach(c -> header.add(c.title()));
+        }
+        a.rankBonuses().forEach(b -> header.add(b.title()));
+        a.givenBonuses().forEach(b -> header.add(b.title()));
+        header.addAll(List.of("总分", "公布总分", "公布名次"));
+        if (a.tiers() != null) {
+            header.add("等次");
+        }
+        header.addAll(List.of("一票否决", "有完整评分表"));
+        List<List<Object>> rows = new ArrayList<>();
+        for (Standing s : sp.standings().lines()) {
+            List<Object> row = new ArrayList<>(List.of(s.place(), stations.name(s.station())));
+            if (showComponents) {
+                a.components().forEach(c -> row.add(s.components().get(c.id())));
+            }
+            a.rankBonuses().forEach(b -> row.add(s.bonuses().get(b.id())));
+            a.givenBonuses().forEach(b -> row.add(s.bonuses().get(b.id())));
+            row.add(s.total());
+            row.add(s.publishedTotal());
+            row.add(s.publishedPlace());
+            if (a.tiers() != null) {
+                row.add(AssessmentWording.tierTitle(a, s.tier()));
+            }
+            String veto = PeriodPages.vetoWords(s);
+            row.add(veto.isEmpty() ? "无" : veto);
+            row.add(s.breakdown() != null ? "是" : "否");
+            rows.add(row);
+        }
+        return new DataTable("排名", rankingFile(sp.id()), header, rows);
+    }
+
+    private static DataTable sheet(ScoredPeriod sp, Rubric rubric, Standing s, Stations stations) {
+        Breakdown b = s.breakdown();
+        List<String> header = List.of("项目", "序号", "考核内容", "分值", "得分", "失分", "扣分原因", "说明");
+        List<List<Object>> rows = new ArrayList<>();
+        for (Section sec : rubric.sections()) {
+            for (Criterion c : sec.criteria()) {
+                Breakdown.CriterionScore cs = b.criterion(c.id()).orElseThrow();
+                BigDecimal loss = Losses.of(sec.kind(), cs);
+                boolean na = loss == null;
+                rows.add(java.util.Arrays.asList(RubricDiff.sectionLabel(sec) + PeriodPages.kindSuffix(sec.kind()),
+                        c.number(), c.content(), na || sec.kind() != SectionKind.SCORE ? (Object) "" : c.points(),
+                        na ? "不适用" : cs.score(), na ? "" : loss, cs.reason() == null ? "" : cs.reason(),
+                        na ? "不适用" : ""));
+            }
+        }
+        rows.add(java.util.Arrays.asList("合计", "", "", b.maximum(), b.total(), b.maximum().subtract(b.total()), "", ""));
+        return new DataTable(stations.shortName(s.station()), Slug.of(sp.id(), "period") + "-"
+                + Slug.of(s.station(), "station") + ".csv", header, rows);
+    }
+}

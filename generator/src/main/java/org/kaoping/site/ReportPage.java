@@ -1,0 +1,51 @@
+package org.kaoping.site;
+
+import java.util.List;
+
+/**
+ * reports/&lt;period&gt;.html: the drafted 考核情况报告 of one period, and the period's downloads (the report as
+ * .docx and .txt, the ranking and every sheet as .csv, all of them in one .xlsx), written beside the page.
+ *
+ * @param tables the ranking and the sheets, for the .csv files and the workbook
+ */
+public record ReportPage(String periodId, Link period, ReportDraft report, List<DataTable> tables,
+                         List<Link> downloads) implements Page {
+
+    public ReportPage {
+        tables = List.copyOf(tables);
+        downloads = List.copyOf(downloads);
+    }
+
+    public String path() {
+        return Slug.reportPage(periodId);
+    }
+
+    public String template() {
+        return "report";
+    }
+
+    public String title() {
+        return report.heading();
+    }
+
+    public String nav() {
+        return "periods";
+    }
+
+    /** The folder of the period's downloads, relative to the site root, ending in '/'. */
+    public static String downloadFolder(String periodId) {
+        return "downloads/" + Slug.of(periodId, "period") + "/";
+    }
+
+    public static String docxFile(String periodId) {
+        return downloadFolder(periodId) + Slug.of(periodId, "period") + "-report.docx";
+    }
+
+    public static String textFile(String periodId) {
+        return downloadFolder(periodId) + Slug.of(periodId, "period") + "-report.txt";
+    }
+
+    public static String workbookFile(String periodId) {
+        return downloadFolder(periodId) + Slug.of(periodId, "period") + ".xlsx";
+    }
+}

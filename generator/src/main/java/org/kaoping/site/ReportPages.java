@@ -1,0 +1,31 @@
+package org.kaoping.site;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Builds a period's report page and the list of its downloads. */
+final class ReportPages {
+    private ReportPages() {
+    }
+
+    static ReportPage build(ScoredPeriod sp, Stations stations, String bureau, BigDecimal commonShare) {
+        ReportDraft draft = ReportDrafts.build(sp, stations, bureau, commonShare);
+        List<DataTable> tables = PeriodTables.of(sp, stations);
+        return new ReportPage(sp.id(), new Link(sp.period().title() + "考核结果", Slug.periodPage(sp.id())), draft,
+                tables, downloads(sp.id(), tables));
+    }
+
+    /** Every download of a period, labelled for people; the first three are the report and the workbook. */
+    static List<Link> downloads(String periodId, List<DataTable> tables) {
+        List<Link> out = new ArrayList<>();
+        out.add(new Link("考核情况报告草稿（Word 文档 .docx）", ReportPage.docxFile(periodId)));
+        out.add(new Link("考核情况报告草稿（纯文本 .txt）", ReportPage.textFile(periodId)));
+        out.add(new Link("排名与全部评分表（Excel 工作簿 .xlsx）", ReportPage.workbookFile(periodId)));
+        for (DataTable t : tables) {
+            String label = t.title().equals("排名") ? "排名（CSV）" : t.title() + "司法所评分表（CSV）";
+            out.add(new Link(label, ReportPage.downloadFolder(periodId) + t.file()));
+        }
+        return out;
+    }
+}
