@@ -155,7 +155,7 @@
       reason: '', auto: true };
   }
   function emptyState() {
-    var st = { station: '', stationUnit: '', unit: '', date: '', attributes: {}, criteria: {}, vetoes: [],
+    var st = { station: '', stationUnit: '', unit: '', date: '', attributes: {}, targets: {}, criteria: {}, vetoes: [],
       signatures: { unitHead: '', members: '', leader: '' } };
     order.forEach(function (id) {
       st.criteria[id] = blank(id);
@@ -183,6 +183,9 @@
         out.attributes[n] = st.attributes[n];
       }
     });
+    if (Object.keys(st.targets).length) {
+      out.targets = JSON.parse(JSON.stringify(st.targets)); // per-station targets (rubrics/README.md, Targets)
+    }
     out.criteria = {};
     order.forEach(function (id) {
       var e = st.criteria[id];

@@ -86,6 +86,41 @@
       sync = function (v) {
         sel.value = v === undefined ? best.code : v;
       };
+    } else if (kind === 'discretionaryEach') {
+      var list = el('input', { type: 'text', id: fid, cls: 'sc-list', inputmode: 'decimal', placeholder: '如 1 2.5',
+        'aria-describedby': fid + '-h', oninput: function () {
+          var parts = list.value.split(/[\s,，、;；]+/).filter(Boolean);
+          setInput(id, r.id, parts.length ? parts.map(function (t) {
+            return isFinite(Number(t)) ? Number(t) : t;
+          }) : undefined);
+        } });
+      ctl = list;
+      sync = function (v) {
+        list.value = Array.isArray(v) ? v.join(' ') : '';
+      };
+    } else if (kind === 'discretionaryIf') {
+      var valueF = numField(fid, { min: 0, step: 'any', 'aria-describedby': fid + '-h' });
+      var amountF = numField(fid + '-a', { min: 0, max: r.max, step: STEP, placeholder: '0' });
+      var both = function () {
+        var o = {};
+        var v = numberOf(valueF);
+        var a = numberOf(amountF);
+        if (v !== undefined) {
+          o.value = v;
+        }
+        if (a !== undefined && a !== 0) {
+          o.amount = a;
+        }
+        setInput(id, r.id, Object.keys(o).length ? o : undefined);
+      };
+      valueF.addEventListener('input', both);
+      amountF.addEventListener('input', both);
+      ctl = el('span', { cls: 'sc-counts' }, [el('span', { text: '实际 ' }), valueF,
+        el('label', { 'for': amountF.id }, ['扣分 ', amountF])]);
+      sync = function (v) {
+        valueF.value = v && v.value != null ? String(v.value) : '';
+        amountF.value = v && v.amount != null ? String(v.amount) : '';
+      };
     } else if (kind === 'escalating') {
       var fs = r.steps.map(function (s, i) {
         return numField(fid + '-' + i, { min: 0, step: 1, placeholder: '0', oninput: function () {
@@ -110,9 +145,10 @@
     } else {
       // counts (perCount, awardPerCount, symmetric, overTarget), discretionary amounts, achieved values
       var around = kind === 'symmetric' || kind === 'overTarget';
-      var count = around || /perCount/.test(kind);
+      var count = around || /perCount/.test(kind) || kind === 'earnPerCount';
       var none = around ? r.target : count || kind === 'discretionary' ? 0 : undefined;
-      var f = numField(fid, { min: 0, max: kind === 'discretionary' ? r.max : null, step: count ? 1 : kind === 'discretionary' ? STEP : 'any',
+      var f = numField(fid, { min: 0, max: kind === 'discretionary' ? r.max : null,
+        step: count ? 1 : kind === 'discretionary' || kind === 'direct' ? STEP : 'any',
         placeholder: none === undefined ? null : String(none), 'aria-describedby': fid + '-h' });
       f.addEventListener('input', function () {
         var v = numberOf(f);
@@ -140,6 +176,25 @@
     var effect = el('span', { cls: 'sc-effect' });
     var h = el('span', { cls: 'sc-hint', id: fid + '-h' });
     box.appendChild(text);
+    if (r.targetPerStation === true) {
+      // the station's own target, set in another document (年度任务分解表): goes into the sheet's "targets"
+      var key = id + '/' + r.id;
+      var tf = numField(fid + '-t', { min: 0, step: 'any', oninput: function () {
+        var t = numberOf(tf);
+        if (t === undefined || t <= 0) {
+          delete F.state.targets[key];
+        } else {
+          F.state.targets[key] = t;
+        }
+        F.changed();
+      } });
+      box.appendChild(el('span', { cls: 'sc-ctl' }, [el('label', { 'for': tf.id }, ['本所目标 ', tf])]));
+      var syncInput = sync;
+      sync = function (v) {
+        tf.value = own(F.state.targets, key) != null ? String(F.state.targets[key]) : '';
+        syncInput(v);
+      };
+    }
     box.appendChild(el('span', { cls: 'sc-ctl' }, [ctl || null, effect]));
     box.appendChild(h);
     return { box: box, sync: sync, effect: effect, hint: h };

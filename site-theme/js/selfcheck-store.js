@@ -114,6 +114,17 @@
         skip('所的属性 ' + n + ' = ' + JSON.stringify(v) + '：本细则没有这一属性或取值');
       }
     });
+    Object.keys(isObj(sheet.targets) ? sheet.targets : {}).forEach(function (key) {
+      var v = sheet.targets[key];
+      var ids = key.split('/');
+      var k = own(crits, ids[0]);
+      var r = k && ids.length === 2 ? F.ruleOf(k, ids[1]) : null;
+      if (r && r.targetPerStation === true && typeof v === 'number' && v > 0) {
+        st.targets[key] = v;
+      } else {
+        skip('本所目标 ' + key + ' = ' + JSON.stringify(v) + '：本细则没有按所设定目标的这一条');
+      }
+    });
     Object.keys(sheet.criteria).forEach(function (id) {
       var k = own(crits, id);
       var entry = sheet.criteria[id];
@@ -154,7 +165,7 @@
         });
       }
       try {
-        K.score(rubric, { attributes: attrs, criteria: one });
+        K.score(rubric, { attributes: attrs, criteria: one, targets: st.targets });
       } catch (x) {
         // Kept as typed: the form marks the field and shows the total as incomplete.
         report.invalid++;

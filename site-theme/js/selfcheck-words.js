@@ -34,6 +34,9 @@
       case 'discretionary':
         return '酌情扣分：' + (Number(r.min) > 0 ? '0 或 ' + plain(r.min) + '–' : '0–') + plain(r.max) + ' 分，最小单位 ' + STEP + ' 分';
       case 'completionRatio': {
+        if (r.targetPerStation) {
+          return '填实际完成数，目标按本所目标（在上方填写），按未完成的比例扣分';
+        }
         var t = targetOf(r, attrs);
         return '填实际完成数，目标 ' + (t !== null ? plain(t) : Object.keys(r.targets || {}).map(function (v) {
           return attrLabel(r.attribute, v) + ' ' + plain(r.targets[v]);
@@ -49,6 +52,19 @@
         }).join('，') + (cap ? '，最多扣 ' + cap + ' 分' : '');
       case 'levels':
         return '按达到的档次计分';
+      case 'excessRatio':
+        return '填实际完成数，目标 ' + (r.targetPerStation ? '按本所目标（在上方填写）' : (targetOf(r, attrs) !== null
+          ? plain(targetOf(r, attrs)) : '视所别而定')) + '：超出目标的部分按比例加分，超出一倍加 ' + p + ' 分，最多加 '
+          + plain(r.cap) + ' 分';
+      case 'earnPerCount':
+        return '填件数：每件得 ' + p + ' 分，从 0 分起计' + (cap ? '，最多 ' + cap + ' 分' : '，得满为止');
+      case 'discretionaryEach':
+        return '每人次酌情扣 ' + plain(r.min) + '–' + plain(r.max) + ' 分，逐次填写，用空格或逗号分开' + (cap ? '，合计最多扣 ' + cap + ' 分' : '');
+      case 'discretionaryIf':
+        return '先填实际数值：' + (r.atLeast != null ? '低于 ' + plain(r.atLeast) : '高于 ' + plain(r.atMost)) + ' 时方可酌情扣 '
+          + plain(r.min) + '–' + plain(r.max) + ' 分';
+      case 'direct':
+        return '由考核组直接评定这一部分的得分，不填按满分计';
       default:
         return '';
     }
@@ -61,9 +77,11 @@
       var r = ruleOf(k, o.ruleId);
       var v = own(inputs, o.ruleId);
       var e = Number(o.effect);
-      var how = /perCount/.test(r.kind) ? v + ' 处，' : r.kind === 'levels' ? (r.levels.filter(function (l) {
+      var how = r.kind === 'earnPerCount' ? (v || 0) + ' 件，' : /perCount/.test(r.kind) ? v + ' 处，' : r.kind === 'levels' ? (r.levels.filter(function (l) {
         return l.code === v;
-      })[0] || { label: '' }).label + '，' : /completionRatio|threshold|symmetric|overTarget/.test(r.kind) ? '实际 ' + v + '，' : '';
+      })[0] || { label: '' }).label + '，' : /completionRatio|excessRatio|threshold|symmetric|overTarget/.test(r.kind) ? '实际 ' + v + '，'
+        : r.kind === 'discretionaryIf' && v ? '实际 ' + v.value + '，' : r.kind === 'discretionaryEach' && v ? v.length + ' 人次，'
+        : r.kind === 'direct' ? '评定 ' + v + ' 分，' : '';
       if (o.zeroes) {
         out.push(r.text + '（' + how + '本项不得分）');
       } else if (e !== 0) {
