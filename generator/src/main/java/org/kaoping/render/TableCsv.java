@@ -1,7 +1,6 @@
 package org.kaoping.render;
 
 import org.kaoping.site.DataTable;
-import org.kaoping.site.Numbers;
 
 import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
@@ -38,7 +37,7 @@ public final class TableCsv {
     static String field(Object cell) {
         String s;
         if (cell instanceof BigDecimal d) {
-            s = Numbers.plain(d);
+            s = d.toPlainString(); // the decimals the table was given: the page's own (92.00)
         } else if (cell instanceof Integer i) {
             s = i.toString();
         } else {

@@ -54,11 +54,11 @@ final class PeriodTables {
         for (Standing s : sp.standings().lines()) {
             List<Object> row = new ArrayList<>(List.of(s.place(), stations.name(s.station())));
             if (showComponents) {
-                a.components().forEach(c -> row.add(s.components().get(c.id())));
+                a.components().forEach(c -> row.add(declared(s.components().get(c.id()), a.scale())));
             }
             a.rankBonuses().forEach(b -> row.add(s.bonuses().get(b.id())));
             a.givenBonuses().forEach(b -> row.add(s.bonuses().get(b.id())));
-            row.add(s.total());
+            row.add(declared(s.total(), a.scale()));
             row.add(s.publishedTotal());
             row.add(s.publishedPlace());
             if (a.tiers() != null) {
@@ -83,12 +83,17 @@ final class PeriodTables {
                 boolean na = loss == null;
                 rows.add(java.util.Arrays.asList(RubricDiff.sectionLabel(sec) + PeriodPages.kindSuffix(sec.kind()),
                         c.number(), c.content(), na || sec.kind() != SectionKind.SCORE ? (Object) "" : c.points(),
-                        na ? "不适用" : cs.score(), na ? "" : loss, cs.reason() == null ? "" : cs.reason(),
+                        na ? "不适用" : declared(cs.score(), rubric.scale()), na ? "" : loss, cs.reason() == null ? "" : cs.reason(),
                         na ? "不适用" : ""));
             }
         }
-        rows.add(java.util.Arrays.asList("合计", "", "", b.maximum(), b.total(), b.maximum().subtract(b.total()), "", ""));
+        rows.add(java.util.Arrays.asList("合计", "", "", b.maximum(), declared(b.total(), rubric.scale()), b.maximum().subtract(b.total()), "", ""));
         return new DataTable(stations.shortName(s.station()), Slug.of(sp.id(), "period") + "-"
                 + Slug.of(s.station(), "station") + ".csv", header, rows);
+    }
+
+    /** A figure with at least the declared decimals (92.00), as the pages show it; never rounded here. */
+    private static BigDecimal declared(BigDecimal v, int scale) {
+        return v == null || v.scale() >= scale ? v : v.setScale(scale);
     }
 }

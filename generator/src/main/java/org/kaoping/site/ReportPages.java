@@ -19,11 +19,11 @@ final class ReportPages {
     /** Every download of a period, labelled for people; the first three are the report and the workbook. */
     static List<Link> downloads(String periodId, List<DataTable> tables) {
         List<Link> out = new ArrayList<>();
-        out.add(new Link("考核情况报告草稿（Word 文档 .docx）", ReportPage.docxFile(periodId)));
+        out.add(new Link("考核情况报告草稿（文字处理文档 .docx）", ReportPage.docxFile(periodId)));
         out.add(new Link("考核情况报告草稿（纯文本 .txt）", ReportPage.textFile(periodId)));
-        out.add(new Link("排名与全部评分表（Excel 工作簿 .xlsx）", ReportPage.workbookFile(periodId)));
+        out.add(new Link("排名与全部评分表（电子表格 .xlsx）", ReportPage.workbookFile(periodId)));
         for (DataTable t : tables) {
-            String label = t.title().equals("排名") ? "排名（CSV）" : t.title() + "司法所评分表（CSV）";
+            String label = t.title().equals("排名") ? "排名（表格文本 .csv）" : t.title() + "司法所评分表（表格文本 .csv）";
             out.add(new Link(label, ReportPage.downloadFolder(periodId) + t.file()));
         }
         return out;

@@ -84,7 +84,7 @@ class QuarterlyRoundTest {
         List<String> want = new ArrayList<>();
         int place = 1;
         for (var e : expected.entrySet()) {
-            want.add(place++ + " " + e.getKey() + " " + e.getValue().stripTrailingZeros().toPlainString());
+            want.add(place++ + " " + e.getKey() + " " + e.getValue().setScale(2).toPlainString());
         }
         assertEquals(want, shown);
         // The new period is the latest: the home page ranks it.
@@ -118,7 +118,7 @@ class QuarterlyRoundTest {
         assertTrue(after.selectFirst("section.publication p").text().contains("公示期至 2023-10-20"));
         assertEquals("2023-10-18 " + second.name() + " 1.1 得分 1.5 → 1；扣分原因 “缺少台账 <1>” → “复核后改” 复核：补交台账",
                 after.selectFirst("table.reviews tbody tr").text());
-        String secondTotal = expected.get(second.name()).add(new BigDecimal("-0.5")).stripTrailingZeros().toPlainString();
+        String secondTotal = expected.get(second.name()).add(new BigDecimal("-0.5")).setScale(2).toPlainString();
         assertTrue(after.select("table.ranking tbody tr").stream().anyMatch(tr -> tr.text().contains(second.name())
                 && tr.selectFirst("td.total").ownText().trim().equals(secondTotal)), "the reviewed total is ranked");
     }

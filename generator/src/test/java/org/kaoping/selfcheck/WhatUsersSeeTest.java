@@ -82,11 +82,11 @@ class WhatUsersSeeTest {
 
     /**
      * Latin words in what a page shows. Allowed and removed first: the data version (hex digits), file
-     * names with their extension (.json), units (KB, MB), and {@link #SOURCE_WORDS}.
+     * names with their extension (.json, .docx, .xlsx, .txt, .csv), units (KB, MB), and {@link #SOURCE_WORDS}.
      */
     static List<String> latinWords(String visible) {
         String t = visible.replaceAll("\\b[0-9a-f]{12,64}\\b", " ")
-                .replaceAll("[\\w.-]*\\.json\\b", " ")
+                .replaceAll("[\\w.-]*\\.(json|docx|xlsx|txt|csv)\\b", " ")
                 .replaceAll("\\b\\d+(\\.\\d+)?\\s?(KB|MB)\\b", " ");
         List<String> out = new ArrayList<>();
         Matcher m = LATIN.matcher(t);

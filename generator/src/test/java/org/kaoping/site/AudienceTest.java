@@ -167,6 +167,20 @@ class AudienceTest {
 
     /** A file's text as a reader would find it: raw, and for HTML and JSON also unescaped. */
     private static String haystack(Path f) throws IOException {
+        String name = f.toString();
+        if (name.endsWith(".docx") || name.endsWith(".xlsx")) {
+            // Office files are zip archives of XML: search every entry's text, decompressed.
+            StringBuilder b = new StringBuilder();
+            try (java.util.zip.ZipInputStream zip = new java.util.zip.ZipInputStream(Files.newInputStream(f))) {
+                for (java.util.zip.ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+                    String xml = new String(zip.readAllBytes(), StandardCharsets.UTF_8);
+                    b.append('\n').append(normalise(Jsoup.parse(xml, "", org.jsoup.parser.Parser.xmlParser()).text()));
+                    b.append('\n').append(normalise(xml));
+                }
+            }
+            assertTrue(b.length() > 0, name + " holds entries");
+            return b.toString();
+        }
         String raw = Files.readString(f, StandardCharsets.UTF_8);
         StringBuilder b = new StringBuilder(normalise(raw));
         if (f.toString().endsWith(".html")) {
