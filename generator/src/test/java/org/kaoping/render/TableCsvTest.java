@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class TableCsvTest {
     @Test
     void quotesWhatNeedsQuotingAndDefusesFormulas() {
-        assertEquals("92", TableCsv.field(new BigDecimal("92.00")));
+        assertEquals("92.00", TableCsv.field(new BigDecimal("92.00")), "a figure keeps the decimals it was given, as the page shows it");
         assertEquals("\"a,b\"", TableCsv.field("a,b"));
         assertEquals("\"说\"\"明\"\"\"", TableCsv.field("说\"明\""));
         assertEquals("\"两\n行\"", TableCsv.field("两\n行"));
@@ -26,6 +26,6 @@ class TableCsvTest {
     void fileIsUtf8WithBomAndCrlf() {
         byte[] b = TableCsv.bytes(new DataTable("t", "t.csv", List.of("名次", "总分"),
                 List.of(List.of(1, new BigDecimal("97.50")))));
-        assertEquals("\uFEFF名次,总分\r\n1,97.5\r\n", new String(b, StandardCharsets.UTF_8));
+        assertEquals("\uFEFF名次,总分\r\n1,97.50\r\n", new String(b, StandardCharsets.UTF_8));
     }
 }
