@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** Entry point of kaoping.jar. */
 @Command(name = "kaoping", mixinStandardHelpOptions = true, version = "kaoping 0.1.0",
         description = "Static site generator for judicial-office assessment results (考评).",
-        subcommands = {CheckCommand.class, BuildCommand.class, ScoreCommand.class})
+        subcommands = {CheckCommand.class, BuildCommand.class, ScoreCommand.class, SampleCommand.class})
 public final class Main {
     public static void main(String[] args) {
         System.exit(run(args));
