@@ -69,11 +69,7 @@ public final class BuildCommand implements Callable<Integer> {
             Pages pages = new Pages(templates, model);
             OutputFolder output = OutputFolder.open(folders.out, List.of(folders.content, folders.rubrics, folders.theme));
             staging = output.stage();
-            int pageCount = 0;
-            for (Page page : model.pages()) {
-                staging.write(page.path(), pages.render(page).getBytes(StandardCharsets.UTF_8));
-                pageCount++;
-            }
+            int pageCount = renderAll(model.pages(), pages, staging);
             staging.copyTree(assets, "assets", Compactor::compact);
             Path scripts = folders.theme.resolve("js");
             if (Files.isDirectory(scripts)) {
@@ -98,6 +94,35 @@ public final class BuildCommand implements Callable<Integer> {
         } catch (RuntimeException e) {
             return fail(staging, e.toString(), out, err);
         }
+    }
+
+    /**
+     * Renders every page into staging, over all cores: each page is built (station pages on demand),
+     * rendered and streamed to its own file independently, so the order of work cannot change a byte.
+     */
+    static int renderAll(List<Page> all, Pages pages, Staging staging) {
+        // The first failure is kept and rethrown once every task has returned: a parallel stream that
+        // throws may leave tasks still writing into a staging folder that is about to be discarded.
+        var failure = new java.util.concurrent.atomic.AtomicReference<RuntimeException>();
+        java.util.stream.IntStream.range(0, all.size()).parallel().forEach(i -> {
+            if (failure.get() != null) {
+                return;
+            }
+            try {
+                Page page = all.get(i);
+                staging.write(page.path(), out -> {
+                    java.io.Writer w = new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8);
+                    pages.render(page, w);
+                    w.flush();
+                });
+            } catch (RuntimeException e) {
+                failure.compareAndSet(null, e);
+            }
+        });
+        if (failure.get() != null) {
+            throw failure.get();
+        }
+        return all.size();
     }
 
     private int fail(Staging staging, String why, PrintWriter out, PrintWriter err) {

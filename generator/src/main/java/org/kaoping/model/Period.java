@@ -21,7 +21,7 @@ public record Period(
         List<String> notes) {
 
     public Period {
-        results = List.copyOf(results);
+        results = KeyedList.of(results, Result::station);
         findings = findings == null ? List.of() : List.copyOf(findings);
         notes = notes == null ? List.of() : List.copyOf(notes);
     }

@@ -60,6 +60,13 @@ public final class Pages {
     }
 
     public String render(Page page) {
+        java.io.StringWriter w = new java.io.StringWriter();
+        render(page, w);
+        return w.toString();
+    }
+
+    /** Renders the page into {@code out}: the body as a string (the layout places it), the layout streamed. */
+    public void render(Page page, java.io.Writer out) {
         String root = root(page.path());
         var config = model.config();
         Common common = new Common(root, config.title(), text(config.bureau()));
@@ -67,7 +74,7 @@ public final class Pages {
         Layout layout = new Layout(page.title(), config.title(), text(config.bureau()), root, CONTENT_SECURITY_POLICY,
                 nav(page.nav()), body, model.fingerprint().shortForm(), model.fingerprint().sha256(),
                 text(config.footer()), model.builtAt());
-        return mustache.render("layout", layout);
+        mustache.render(out, "layout", layout);
     }
 
     private static List<NavItem> nav(String current) {

@@ -45,8 +45,11 @@ public final class SiteModelBuilder {
         for (ScoredPeriod sp : periods) {
             pages.add(PeriodPages.build(sp, stations, internal));
         }
+        // Station pages are built as they are rendered (PageList): a province's would not fit in memory at once.
+        int stationPagesAt = pages.size();
+        List<java.util.function.Supplier<Page>> stationPages = new ArrayList<>();
         for (Station s : stations.all()) {
-            pages.add(StationPages.build(s, periods, stations, internal, fingerprints));
+            stationPages.add(() -> StationPages.build(s, periods, stations, internal, fingerprints));
         }
         for (Rubric r : rubrics.values()) {
             pages.add(RubricPages.build(r, rubrics, periods, internal));
@@ -61,6 +64,6 @@ public final class SiteModelBuilder {
         String builtAt = config.stampBuildTime()
                 ? ZonedDateTime.now(clock.withZone(ZONE)).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"))
                 : "";
-        return new SiteModel(config, fingerprint, builtAt, pages, exports);
+        return new SiteModel(config, fingerprint, builtAt, PageList.of(pages, stationPagesAt, stationPages), exports);
     }
 }

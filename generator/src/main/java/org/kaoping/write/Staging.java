@@ -20,7 +20,7 @@ public final class Staging {
     private final Path folder;
     private final Set<String> written = new LinkedHashSet<>();
     private long bytes;
-    private boolean closed;
+    private volatile boolean closed;
 
     Staging(OutputFolder output, Path folder) {
         this.output = output;
@@ -29,18 +29,75 @@ public final class Staging {
 
     /** Writes one file; {@code relative} is '/'-separated and must stay inside the output folder. */
     public void write(String relative, byte[] data) {
+        write(relative, out -> out.write(data));
+    }
+
+    /** Writes a file's content as it is produced. */
+    @FunctionalInterface
+    public interface Content {
+        void writeTo(java.io.OutputStream out) throws IOException;
+    }
+
+    /**
+     * Writes one file, streaming: the content goes to disk as it is rendered, never whole in memory.
+     * Safe to call from several threads at once (the build renders pages in parallel).
+     */
+    public void write(String relative, Content content) {
         Path target = target(relative);
+        claim(relative);
+        long size;
         try {
             Files.createDirectories(target.getParent());
-            Files.write(target, data, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-            Manifest.append(folder, relative);
+            try (var counting = new CountingStream(new java.io.BufferedOutputStream(
+                    Files.newOutputStream(target, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), 1 << 16))) {
+                content.writeTo(counting);
+                size = counting.count;
+            }
         } catch (java.nio.file.FileAlreadyExistsException e) {
             throw new OutputException("two outputs claim the same file " + relative);
         } catch (IOException e) {
             throw new OutputException("cannot write " + relative + ": " + e.getMessage(), e);
         }
-        written.add(relative);
-        bytes += data.length;
+        addBytes(size);
+    }
+
+    /**
+     * Lists a file in the marker before it is created, so that a build failing halfway through a file
+     * (streamed pages) leaves nothing in staging that the marker does not name.
+     */
+    private synchronized void claim(String relative) {
+        if (!written.add(relative)) {
+            throw new OutputException("two outputs claim the same file " + relative);
+        }
+        try {
+            Manifest.append(folder, relative);
+        } catch (IOException e) {
+            throw new OutputException("cannot write " + relative + ": " + e.getMessage(), e);
+        }
+    }
+
+    private synchronized void addBytes(long size) {
+        bytes += size;
+    }
+
+    private static final class CountingStream extends java.io.FilterOutputStream {
+        long count;
+
+        CountingStream(java.io.OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            out.write(b);
+            count++;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+            count += len;
+        }
     }
 
     /** Copies every file under {@code source} to {@code prefix}/…, in path order. Hidden files are skipped. */
@@ -91,11 +148,11 @@ public final class Staging {
         return target;
     }
 
-    public int files() {
+    public synchronized int files() {
         return written.size();
     }
 
-    public long bytes() {
+    public synchronized long bytes() {
         return bytes;
     }
 
