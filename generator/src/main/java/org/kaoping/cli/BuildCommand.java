@@ -65,7 +65,7 @@ public final class BuildCommand implements Callable<Integer> {
                 throw new OutputException("theme folder " + folders.theme + " has no assets/ folder");
             }
             SiteModel model = SiteModelBuilder.build(checked.corpus(), Fingerprint.of(folders.content, folders.rubrics),
-                    Clock.systemUTC());
+                    Clock.systemUTC(), checked.standings());
             Pages pages = new Pages(templates, model);
             OutputFolder output = OutputFolder.open(folders.out, List.of(folders.content, folders.rubrics, folders.theme));
             staging = output.stage();

@@ -25,7 +25,8 @@ public final class FileLoader {
             return null;
         }
         try {
-            return new Loaded<>(StrictJson.mapper().treeToValue(source.tree(), type), source);
+            // The bound value is what the pipeline reads; the source keeps only its text, for locations.
+            return new Loaded<>(StrictJson.mapper().treeToValue(source.tree(), type), source.released());
         } catch (JsonMappingException e) {
             String path = pathOf(e);
             sink.add(source.error(path, path + ": " + e.getOriginalMessage()));

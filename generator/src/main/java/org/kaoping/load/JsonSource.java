@@ -18,19 +18,31 @@ import java.util.Map;
 /**
  * A parsed JSON file that remembers where each value stood, so that any later finding
  * (schema, binding, consistency, scoring) can name file, line and column.
+ * The locations are worked out from the text when a finding first asks (most files have none), and
+ * {@link #released()} lets a loaded file drop its tree: a province's 80,000 sheets would otherwise keep
+ * a tree and a location table each, gigabytes, for the whole build.
  */
 public final class JsonSource {
     private final Path file;
-    private final JsonNode tree;
-    private final Map<String, Location> locations;
+    /** The text as UTF-8, or null for a released file source, which reads its file again if asked. */
+    private final byte[] utf8;
+    private final boolean fromFile;
+    private volatile JsonNode tree;
+    private volatile Map<String, Location> locations;
 
-    private JsonSource(Path file, JsonNode tree, Map<String, Location> locations) {
+    private JsonSource(Path file, byte[] utf8, boolean fromFile, JsonNode tree) {
         this.file = file;
+        this.utf8 = utf8;
+        this.fromFile = fromFile;
         this.tree = tree;
-        this.locations = locations;
     }
 
     public static JsonSource read(Path file) throws LoadException {
+        JsonSource s = parse(file, text(file));
+        return new JsonSource(file, s.utf8, true, s.tree);
+    }
+
+    private static String text(Path file) throws LoadException {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
@@ -49,10 +61,27 @@ public final class JsonSource {
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
         }
-        return parse(file, text);
+        return text;
     }
 
     public static JsonSource parse(Path file, String text) throws LoadException {
+        JsonNode tree;
+        try {
+            tree = StrictJson.mapper().readTree(text);
+        } catch (JsonProcessingException e) {
+            locate(file, text); // throws with the JSON path where the syntax broke, when the token pass sees it
+            var loc = e.getLocation();
+            throw new LoadException(Diagnostic.error(file, loc == null ? Location.START
+                    : new Location(loc.getLineNr(), loc.getColumnNr()), syntaxMessage(e)));
+        }
+        if (tree == null || tree.isMissingNode()) {
+            throw new LoadException(Diagnostic.error(file, Location.START, "empty file; expected a JSON object"));
+        }
+        return new JsonSource(file, text.getBytes(StandardCharsets.UTF_8), false, tree);
+    }
+
+    /** Where every value of the text starts, by JSON path; a syntax error becomes a LoadException. */
+    private static Map<String, Location> locate(Path file, String text) throws LoadException {
         Map<String, Location> locations = new HashMap<>();
         try (JsonParser p = StrictJson.mapper().getFactory().createParser(text)) {
             JsonToken t;
@@ -73,18 +102,42 @@ public final class JsonSource {
         } catch (IOException e) {
             throw new LoadException(Diagnostic.error(file, Location.START, e.getMessage()));
         }
-        JsonNode tree;
+        return locations;
+    }
+
+    /**
+     * The same source without its tree in memory, nor its text when it came from a file: {@link #tree()}
+     * and the locations of findings read the file again if asked (a finding is rare; a sheet is one of
+     * tens of thousands). Should the file have changed meanwhile, a finding may point at the file's start.
+     */
+    public JsonSource released() {
+        return new JsonSource(file, fromFile ? null : utf8, fromFile, null);
+    }
+
+    /** The text, from memory or from the file again; null when the file can no longer be read. */
+    private String currentText() {
+        if (utf8 != null) {
+            return new String(utf8, StandardCharsets.UTF_8);
+        }
         try {
-            tree = StrictJson.mapper().readTree(text);
-        } catch (JsonProcessingException e) {
-            var loc = e.getLocation();
-            throw new LoadException(Diagnostic.error(file, loc == null ? Location.START
-                    : new Location(loc.getLineNr(), loc.getColumnNr()), syntaxMessage(e)));
+            return text(file);
+        } catch (LoadException e) {
+            return null;
         }
-        if (tree == null || tree.isMissingNode()) {
-            throw new LoadException(Diagnostic.error(file, Location.START, "empty file; expected a JSON object"));
+    }
+
+    private Map<String, Location> locations() {
+        Map<String, Location> l = locations;
+        if (l == null) {
+            String text = currentText();
+            try {
+                l = text == null ? Map.of() : locate(file, text);
+            } catch (LoadException e) {
+                l = Map.of(); // the file changed since it was loaded and no longer parses
+            }
+            locations = l;
         }
-        return new JsonSource(file, tree, locations);
+        return l;
     }
 
     public Path file() {
@@ -92,14 +145,27 @@ public final class JsonSource {
     }
 
     public JsonNode tree() {
-        return tree;
+        JsonNode t = tree;
+        if (t == null) {
+            String text = currentText();
+            try {
+                t = text == null ? null : StrictJson.mapper().readTree(text);
+            } catch (IOException e) {
+                t = null;
+            }
+            if (t == null) {
+                throw new IllegalStateException(file + " changed or vanished while Kaoping was reading it");
+            }
+            tree = t;
+        }
+        return t;
     }
 
     /** Where the value at this JSON path starts; falls back to its nearest located ancestor. */
     public Location locate(String jsonPath) {
         String p = jsonPath;
         while (true) {
-            Location l = locations.get(p);
+            Location l = locations().get(p);
             if (l != null) {
                 return l;
             }

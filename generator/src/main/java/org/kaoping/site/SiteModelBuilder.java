@@ -27,12 +27,18 @@ public final class SiteModelBuilder {
     }
 
     public static SiteModel build(Corpus corpus, Fingerprint fingerprint, Clock clock) {
+        return build(corpus, fingerprint, clock, Map.of());
+    }
+
+    /** @param scored period id → standings `check` computed from this very corpus; each sheet is scored once */
+    public static SiteModel build(Corpus corpus, Fingerprint fingerprint, Clock clock,
+                                  Map<String, org.kaoping.rank.Standings> scored) {
         if (corpus.site() == null || corpus.stations() == null) {
             throw new SiteException("content/site.json and content/stations.json are required");
         }
         SiteConfig config = corpus.site().value();
         boolean internal = config.assessorNotesPublic();
-        List<ScoredPeriod> periods = ScoredPeriods.of(corpus);
+        List<ScoredPeriod> periods = ScoredPeriods.of(corpus, scored);
         Stations stations = new Stations(corpus);
         Map<String, Rubric> rubrics = new LinkedHashMap<>();
         corpus.rubrics().forEach((id, r) -> rubrics.put(id, r.value()));
