@@ -27,9 +27,16 @@ public final class KeyedList<T> extends AbstractList<T> implements RandomAccess 
         }
     }
 
-    /** An immutable copy of {@code items} (nulls refused, as {@link List#copyOf}) indexed by {@code key}. */
+    /** Below this size a scan is as quick as a hash and the index would only cost memory. */
+    private static final int INDEXED_FROM = 16;
+
+    /**
+     * An immutable copy of {@code items} (nulls refused, as {@link List#copyOf}) indexed by {@code key};
+     * a short list (a section's few criteria) stays a plain immutable list, searched by {@link #find}'s scan.
+     */
     public static <T> List<T> of(Collection<? extends T> items, Function<? super T, String> key) {
-        return new KeyedList<>(List.copyOf(items), key);
+        List<T> copy = List.copyOf(items);
+        return copy.size() < INDEXED_FROM ? copy : new KeyedList<>(copy, key);
     }
 
     /**

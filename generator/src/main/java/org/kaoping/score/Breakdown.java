@@ -52,6 +52,8 @@ public record Breakdown(
                                List<CriterionScore> criteria) {
         public SectionScore {
             criteria = KeyedList.of(criteria, CriterionScore::id);
+            score = SharedDecimals.of(score);
+            maximum = SharedDecimals.of(maximum);
         }
     }
 
@@ -64,6 +66,8 @@ public record Breakdown(
     public record CriterionScore(String id, String number, Status status, BigDecimal score, BigDecimal maximum,
                                  List<RuleOutcome> rules, List<PartLimit> parts, String reason) {
         public CriterionScore {
+            score = SharedDecimals.of(score);
+            maximum = SharedDecimals.of(maximum);
             rules = List.copyOf(rules);
             parts = List.copyOf(parts);
         }
