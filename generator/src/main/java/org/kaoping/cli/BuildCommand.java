@@ -81,7 +81,7 @@ public final class BuildCommand implements Callable<Integer> {
                 throw new OutputException("theme folder " + folders.theme + " has no assets/ folder");
             }
             SiteModel model = SiteModelBuilder.build(checked.corpus(), Fingerprint.of(folders.content, folders.rubrics),
-                    Clock.systemUTC(), audience);
+                    Clock.systemUTC(), audience, checked.standings());
             Pages pages = new Pages(templates, model);
             output = OutputFolder.open(folders.out, List.of(folders.content, folders.rubrics, folders.theme),
                     audience.word());
@@ -89,16 +89,7 @@ public final class BuildCommand implements Callable<Integer> {
                 out.println("build: " + note);
             }
             staging = output.stage();
-            int pageCount = 0;
-            for (Page page : model.pages()) {
-                staging.write(page.path(), pages.render(page).getBytes(StandardCharsets.UTF_8));
-                pageCount++;
-                if (page instanceof ReportPage report) {
-                    for (var f : PeriodDownloads.files(report).entrySet()) {
-                        staging.write(f.getKey(), f.getValue());
-                    }
-                }
-            }
+            int pageCount = renderAll(model.pages(), pages, staging);
             staging.copyTree(assets, "assets", Compactor::compact);
             Path scripts = folders.theme.resolve("js");
             if (Files.isDirectory(scripts)) {
@@ -130,6 +121,40 @@ public final class BuildCommand implements Callable<Integer> {
                 output.close();
             }
         }
+    }
+
+    /**
+     * Renders every page into staging, over all cores: each page is built (station pages on demand),
+     * rendered and written to its own file (with its period downloads) independently, so the order of work cannot change a byte.
+     */
+    static int renderAll(List<Page> all, Pages pages, Staging staging) {
+        // The first failure is kept and rethrown once every task has returned: a parallel stream that
+        // throws may leave tasks still writing into a staging folder that is about to be discarded.
+        var failure = new java.util.concurrent.atomic.AtomicReference<RuntimeException>();
+        java.util.stream.IntStream.range(0, all.size()).parallel().forEach(i -> {
+            if (failure.get() != null) {
+                return;
+            }
+            try {
+                Page page = all.get(i);
+                staging.write(page.path(), out -> {
+                    java.io.Writer w = new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8);
+                    pages.render(page, w);
+                    w.flush();
+                });
+                if (page instanceof ReportPage report) {
+                    for (var f : PeriodDownloads.files(report).entrySet()) {
+                        staging.write(f.getKey(), f.getValue());
+                    }
+                }
+            } catch (RuntimeException e) {
+                failure.compareAndSet(null, e);
+            }
+        });
+        if (failure.get() != null) {
+            throw failure.get();
+        }
+        return all.size();
     }
 
     private int fail(Staging staging, String why, PrintWriter out, PrintWriter err, int code) {

@@ -59,7 +59,8 @@ public final class CheckCommand implements Callable<Integer> {
     }
 
     /** The corpus as loaded and everything `check` found in it. */
-    record Checked(Corpus corpus, List<Diagnostic> diagnostics) {
+    /** @param standings period id → standings as the check scored them (build reuses them) */
+    record Checked(Corpus corpus, List<Diagnostic> diagnostics, java.util.Map<String, org.kaoping.rank.Standings> standings) {
     }
 
     /** The full check (not rubrics-only), keeping the corpus so `build` need not load it twice. */
@@ -78,12 +79,13 @@ public final class CheckCommand implements Callable<Integer> {
         }
         rubricFindings.addAll(PredecessorCheck.check(corpus.rubrics()));
         found.addAll(rubricFindings);
+        var standings = new java.util.HashMap<String, org.kaoping.rank.Standings>();
         if (rubricFindings.stream().noneMatch(Diagnostic::isError)) {
-            ContentConsistency.check(corpus, found);
+            ContentConsistency.check(corpus, found, standings);
             PublicationConsistency.check(corpus, found);
             SelfAssessmentConsistency.check(corpus, found);
         }
-        return new Checked(corpus, found);
+        return new Checked(corpus, found, standings);
     }
 
     static List<Diagnostic> run(Folders folders, boolean rubricsOnly) {

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "kaoping", mixinStandardHelpOptions = true, version = "kaoping 0.1.0",
         description = "Static site generator for judicial-office assessment results (考评).",
         subcommands = {CheckCommand.class, BuildCommand.class, ScoreCommand.class, VerifyCommand.class,
-                NewPeriodCommand.class, ImportCommand.class, PublishCommand.class, ServeCommand.class})
+                NewPeriodCommand.class, ImportCommand.class, PublishCommand.class, ServeCommand.class, SampleCommand.class})
 public final class Main {
     public static void main(String[] args) {
         System.exit(run(args));

@@ -92,10 +92,20 @@ public final class CorpusLoader {
         if (Files.isDirectory(sheetsDir)) {
             for (Path periodDir : directories(sheetsDir)) {
                 Map<String, Loaded<Sheet>> byStation = new TreeMap<>();
-                for (Path file : jsonFiles(periodDir)) {
-                    Loaded<Sheet> s = FileLoader.load(file, SchemaCheck.SHEET, Sheet.class, diagnostics, audience);
-                    if (s != null) {
-                        byStation.put(file.getFileName().toString().replaceFirst("\\.json$", ""), s);
+                List<Path> files = jsonFiles(periodDir);
+                // Sheets load in parallel (a province has tens of thousands); findings are kept in file order.
+                @SuppressWarnings("unchecked")
+                Loaded<Sheet>[] loaded = new Loaded[files.size()];
+                @SuppressWarnings("unchecked")
+                List<Diagnostic>[] found = new List[files.size()];
+                java.util.stream.IntStream.range(0, files.size()).parallel().forEach(i -> {
+                    found[i] = new ArrayList<>();
+                    loaded[i] = FileLoader.load(files.get(i), SchemaCheck.SHEET, Sheet.class, found[i], audience, true);
+                });
+                for (int i = 0; i < files.size(); i++) {
+                    diagnostics.addAll(found[i]);
+                    if (loaded[i] != null) {
+                        byStation.put(files.get(i).getFileName().toString().replaceFirst("\\.json$", ""), loaded[i]);
                     }
                 }
                 sheets.put(periodDir.getFileName().toString(), byStation);

@@ -20,6 +20,15 @@ public final class FileLoader {
      * names ({@link PrivateNames}) are replaced for the audience before the value is built.
      */
     public static <T> Loaded<T> load(Path file, String schema, Class<T> type, List<Diagnostic> sink, Audience audience) {
+        return load(file, schema, type, sink, audience, false);
+    }
+
+    /**
+     * As {@link #load(Path, String, Class, List, Audience)}; with {@code release} the loaded value keeps a
+     * released source (for sheets: a province has tens of thousands, and their trees would be gigabytes).
+     */
+    public static <T> Loaded<T> load(Path file, String schema, Class<T> type, List<Diagnostic> sink, Audience audience,
+                                     boolean release) {
         JsonSource source;
         try {
             source = JsonSource.read(file);
@@ -38,7 +47,10 @@ public final class FileLoader {
             return null;
         }
         try {
-            return new Loaded<>(StrictJson.mapper().treeToValue(PrivateNames.apply(source.tree(), audience), type), source);
+            T value = StrictJson.mapper().treeToValue(PrivateNames.apply(source.tree(), audience), type);
+            // A released source keeps no tree (nor, for a file, its text): it reads the file again, through
+            // the same checked reader, should a finding ask for a location (see JsonSource#released).
+            return new Loaded<>(value, release ? source.released() : source);
         } catch (JsonMappingException e) {
             String path = pathOf(e);
             sink.add(source.error(path, path + ": " + e.getOriginalMessage()));

@@ -18,22 +18,30 @@ import java.util.Map;
 /**
  * A parsed JSON file that remembers where each value stood, so that any later finding
  * (schema, binding, consistency, scoring) can name file, line and column.
+ * The locations are worked out from the text when a finding first asks (most files have none), and
+ * {@link #released()} lets a loaded file drop its tree: a province's 80,000 sheets would otherwise keep
+ * a tree and a location table each, gigabytes, for the whole build.
  */
 public final class JsonSource {
     private final Path file;
-    private final JsonNode tree;
-    private final Map<String, Location> locations;
-    private final String text;
+    /** The text as UTF-8, or null for a released file source, which reads its file again if asked. */
+    private final byte[] utf8;
+    private final boolean fromFile;
+    /** SHA-256 of the text as first read: a released source accepts a re-read only if it is the same text. */
+    private final byte[] digest;
+    private volatile JsonNode tree;
+    private volatile Map<String, Location> locations;
 
     /** Kaoping's inputs are small; a larger file is a mistake (or /dev/zero), not data. */
     public static final long MAX_BYTES = 16L * 1024 * 1024;
     static final int MAX_BYTES_INT = (int) MAX_BYTES;
 
-    private JsonSource(Path file, JsonNode tree, Map<String, Location> locations, String text) {
+    private JsonSource(Path file, byte[] utf8, boolean fromFile, byte[] digest, JsonNode tree) {
         this.file = file;
+        this.utf8 = utf8;
+        this.fromFile = fromFile;
+        this.digest = digest;
         this.tree = tree;
-        this.locations = locations;
-        this.text = text;
     }
 
     /**
@@ -42,6 +50,11 @@ public final class JsonSource {
      * without a byte order mark.
      */
     public static JsonSource read(Path file) throws LoadException {
+        JsonSource s = parse(file, text(file));
+        return new JsonSource(file, s.utf8, true, s.digest, s.tree);
+    }
+
+    private static String text(Path file) throws LoadException {
         byte[] bytes;
         try {
             if (!Files.isRegularFile(file)) {
@@ -71,11 +84,48 @@ public final class JsonSource {
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
         }
-        return parse(file, text);
+        return text;
     }
 
     public static JsonSource parse(Path file, String text) throws LoadException {
-        Map<String, Location> locations = new HashMap<>();
+        // The bounds on every string and number (TextRules) are checked while parsing, as always; only the
+        // table of locations is left until a finding asks for it.
+        scan(file, text, false);
+        JsonNode tree;
+        try {
+            tree = StrictJson.mapper().readTree(text);
+        } catch (JsonProcessingException e) {
+            locate(file, text); // throws with the JSON path where the syntax broke, when the token pass sees it
+            var loc = e.getLocation();
+            throw new LoadException(Diagnostic.error(file, loc == null ? Location.START
+                    : new Location(loc.getLineNr(), loc.getColumnNr()), syntaxMessage(e)));
+        }
+        if (tree == null || tree.isMissingNode()) {
+            throw new LoadException(Diagnostic.error(file, Location.START, "empty file; expected a JSON object"));
+        }
+        byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+        return new JsonSource(file, utf8, false, sha256(utf8), tree);
+    }
+
+    private static byte[] sha256(byte[] bytes) {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Where every value of the text starts, by JSON path; a syntax error becomes a LoadException. */
+    private static Map<String, Location> locate(Path file, String text) throws LoadException {
+        return scan(file, text, true);
+    }
+
+    /**
+     * One token pass: every key, string and number within TextRules' bounds (a LoadException otherwise),
+     * and, when {@code record}, where every value starts by JSON path.
+     */
+    private static Map<String, Location> scan(Path file, String text, boolean record) throws LoadException {
+        Map<String, Location> locations = record ? new HashMap<>() : null;
         try (JsonParser p = StrictJson.mapper().getFactory().createParser(text)) {
             JsonToken t;
             while ((t = p.nextToken()) != null) {
@@ -88,6 +138,9 @@ public final class JsonSource {
                     case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> TextRules.numberProblem(p.getText());
                     default -> null;
                 };
+                if (problem == null && (!record || t == JsonToken.FIELD_NAME)) {
+                    continue;
+                }
                 String path = JsonPath.fromPointer(p.getParsingContext().pathAsPointer().toString());
                 if (problem != null) {
                     throw new LoadException(Diagnostic.error(file, new Location(loc.getLineNr(), loc.getColumnNr()),
@@ -111,22 +164,62 @@ public final class JsonSource {
         } catch (IOException e) {
             throw new LoadException(Diagnostic.error(file, Location.START, e.getMessage()));
         }
-        JsonNode tree;
-        try {
-            tree = StrictJson.mapper().readTree(text);
-        } catch (JsonProcessingException e) {
-            var loc = e.getLocation();
-            throw new LoadException(Diagnostic.error(file, loc == null ? Location.START
-                    : new Location(loc.getLineNr(), loc.getColumnNr()), syntaxMessage(e)));
-        }
-        if (tree == null || tree.isMissingNode()) {
-            throw new LoadException(Diagnostic.error(file, Location.START, "empty file; expected a JSON object"));
-        }
-        return new JsonSource(file, tree, locations, text);
+        return locations;
     }
 
-    /** The file's text as decoded (without a byte order mark), for readers that need the numbers as written. */
+    /**
+     * The same source without its tree in memory, nor its text when it came from a file: {@link #tree()}
+     * and the locations of findings read the file again if asked (a finding is rare; a sheet is one of
+     * tens of thousands). Should the file have changed meanwhile, a finding may point at the file's start.
+     */
+    public JsonSource released() {
+        return new JsonSource(file, fromFile ? null : utf8, fromFile, digest, null);
+    }
+
+    /**
+     * The text, from memory or from the file again through the same checked reader (regular file, size
+     * limit, UTF-8, byte order mark, TextRules bounds); null when the file can no longer be read or is no
+     * longer the text that was loaded.
+     */
+    private String currentText() {
+        if (utf8 != null) {
+            return new String(utf8, StandardCharsets.UTF_8);
+        }
+        try {
+            String text = text(file);
+            if (!java.security.MessageDigest.isEqual(digest, sha256(text.getBytes(StandardCharsets.UTF_8)))) {
+                return null;
+            }
+            scan(file, text, false);
+            return text;
+        } catch (LoadException e) {
+            return null;
+        }
+    }
+
+    private Map<String, Location> locations() {
+        Map<String, Location> l = locations;
+        if (l == null) {
+            String text = currentText();
+            try {
+                l = text == null ? Map.of() : locate(file, text);
+            } catch (LoadException e) {
+                l = Map.of(); // the file changed since it was loaded and no longer parses
+            }
+            locations = l;
+        }
+        return l;
+    }
+
+    /**
+     * The file's text as decoded (without a byte order mark), for readers that need the numbers as written;
+     * a released source reads it again and refuses a file that changed since it was loaded.
+     */
     public String text() {
+        String text = currentText();
+        if (text == null) {
+            throw new IllegalStateException(file + " changed or vanished while Kaoping was reading it");
+        }
         return text;
     }
 
@@ -135,14 +228,27 @@ public final class JsonSource {
     }
 
     public JsonNode tree() {
-        return tree;
+        JsonNode t = tree;
+        if (t == null) {
+            String text = currentText();
+            try {
+                t = text == null ? null : StrictJson.mapper().readTree(text);
+            } catch (IOException e) {
+                t = null;
+            }
+            if (t == null) {
+                throw new IllegalStateException(file + " changed or vanished while Kaoping was reading it");
+            }
+            tree = t;
+        }
+        return t;
     }
 
     /** Where the value at this JSON path starts; falls back to its nearest located ancestor. */
     public Location locate(String jsonPath) {
         String p = jsonPath;
         while (true) {
-            Location l = locations.get(p);
+            Location l = locations().get(p);
             if (l != null) {
                 return l;
             }

@@ -25,7 +25,7 @@ public record Period(
 
     public Period {
         targets = targets == null ? Map.of() : Map.copyOf(targets);
-        results = List.copyOf(results);
+        results = KeyedList.of(results, Result::station);
         findings = findings == null ? List.of() : List.copyOf(findings);
         reviews = reviews == null ? List.of() : List.copyOf(reviews);
         notes = notes == null ? List.of() : List.copyOf(notes);

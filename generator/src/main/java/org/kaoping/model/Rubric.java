@@ -42,8 +42,13 @@ public record Rubric(
     }
 
     public Optional<Criterion> criterion(String criterionId) {
-        return sections.stream().flatMap(s -> s.criteria().stream())
-                .filter(c -> c.id().equals(criterionId)).findFirst();
+        for (Section s : sections) {
+            Optional<Criterion> c = KeyedList.find(s.criteria(), criterionId, Criterion::id);
+            if (c.isPresent()) {
+                return c;
+            }
+        }
+        return Optional.empty();
     }
 
     public Optional<Veto> veto(String vetoId) {

@@ -19,7 +19,7 @@ public record Section(
     public Section {
         kind = kind == null ? SectionKind.SCORE : kind;
         groups = groups == null ? List.of() : List.copyOf(groups);
-        criteria = List.copyOf(criteria);
+        criteria = KeyedList.of(criteria, Criterion::id);
         notes = notes == null ? List.of() : List.copyOf(notes);
     }
 }

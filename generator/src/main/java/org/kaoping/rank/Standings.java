@@ -1,6 +1,7 @@
 package org.kaoping.rank;
 
 import org.kaoping.model.Assessment;
+import org.kaoping.model.KeyedList;
 import org.kaoping.model.Period;
 
 import java.util.List;
@@ -9,10 +10,41 @@ import java.util.Optional;
 /** A period's ranking, in place order (voided results last). */
 public record Standings(Period period, Assessment assessment, List<Standing> lines) {
     public Standings {
-        lines = List.copyOf(lines);
+        // Place order, as PeriodScorer sorts them; above() relies on it.
+        List<Standing> sorted = new java.util.ArrayList<>(lines);
+        sorted.sort(java.util.Comparator.comparingInt(Standing::place).thenComparing(Standing::station));
+        lines = KeyedList.of(sorted, Standing::station);
+    }
+
+    /**
+     * The standing directly above this one in place order, or empty for the first place. Under shared
+     * places that is the first line of the nearest strictly better place. Two binary searches, not a scan
+     * per station: every station page asks this of every period.
+     */
+    public Optional<Standing> above(Standing s) {
+        int i = firstAtOrAfter(s.place());
+        if (i == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(lines.get(firstAtOrAfter(lines.get(i - 1).place())));
+    }
+
+    /** The index of the first line whose place is at least {@code place} (lines.size() if none). */
+    private int firstAtOrAfter(int place) {
+        int lo = 0;
+        int hi = lines.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (lines.get(mid).place() < place) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 
     public Optional<Standing> of(String stationId) {
-        return lines.stream().filter(s -> s.station().equals(stationId)).findFirst();
+        return KeyedList.find(lines, stationId, Standing::station);
     }
 }

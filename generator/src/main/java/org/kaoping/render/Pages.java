@@ -60,6 +60,13 @@ public final class Pages {
     }
 
     public String render(Page page) {
+        java.io.StringWriter w = new java.io.StringWriter();
+        render(page, w);
+        return w.toString();
+    }
+
+    /** Renders the page into {@code out}: the body as a string (the layout places it), the layout streamed. */
+    public void render(Page page, java.io.Writer out) {
         // 404.html is served in place of any missing address, at any depth: it links from the site's
         // absolute base path (site.json basePath, default "/"), so its styles and 返回首页 always work.
         String root = page instanceof org.kaoping.site.NotFoundPage ? model.config().servedAt() : root(page.path());
@@ -70,7 +77,7 @@ public final class Pages {
         Layout layout = new Layout(model.internal() ? "【内部】" + page.title() : page.title(), config.title(), text(config.bureau()), root, CONTENT_SECURITY_POLICY,
                 nav(page.nav()), body, model.fingerprint().shortForm(), model.fingerprint().sha256(),
                 text(config.footer()), model.builtAt(), model.internal());
-        return mustache.render("layout", layout);
+        mustache.render(out, "layout", layout);
     }
 
     private static List<NavItem> nav(String current) {

@@ -12,11 +12,12 @@ import com.github.mustachejava.reflect.ReflectionObjectHandler;
 import com.github.mustachejava.util.Wrapper;
 
 import java.io.StringWriter;
+import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Mustache that refuses to guess: a name no scope provides is an error naming the template file
@@ -27,7 +28,8 @@ import java.util.Map;
 public final class StrictMustache {
     private final Path folder;
     private final DefaultMustacheFactory factory;
-    private final Map<String, Mustache> compiled = new HashMap<>();
+    /** Compiled once, then shared by the rendering threads (Mustache.java's templates are thread-safe). */
+    private final Map<String, Mustache> compiled = new ConcurrentHashMap<>();
 
     public StrictMustache(Path templatesFolder) {
         if (!Files.isDirectory(templatesFolder)) {
@@ -55,8 +57,14 @@ public final class StrictMustache {
 
     /** Renders with the given scopes; later scopes are searched first. */
     public String render(String name, Object... scopes) {
-        Mustache m = compile(name);
         StringWriter w = new StringWriter();
+        render(w, name, scopes);
+        return w.toString();
+    }
+
+    /** As {@link #render(String, Object...)}, streaming into {@code w} (no copy of the page in memory). */
+    public void render(Writer w, String name, Object... scopes) {
+        Mustache m = compile(name);
         try {
             m.execute(w, scopes);
         } catch (MissingValueException e) {
@@ -71,7 +79,6 @@ public final class StrictMustache {
             }
             throw new TemplateException(folder.resolve(name + ".mustache") + ": " + e.getMessage(), e);
         }
-        return w.toString();
     }
 
     /** Thrown from inside Mustache; unwrapped by {@link #render}. */

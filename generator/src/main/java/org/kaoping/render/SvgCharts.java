@@ -253,7 +253,16 @@ public final class SvgCharts {
 
     /** Coordinates to one decimal, '.' as separator whatever the default locale. */
     static String num(double v) {
-        String s = String.format(Locale.ROOT, "%.1f", v);
+        // What String.format(Locale.ROOT, "%.1f", v) gives (half-up on the shortest decimal, "-0.0" kept
+        // negative), without the Formatter: a province's station pages draw millions of coordinates.
+        if (!Double.isFinite(v)) {
+            return String.format(Locale.ROOT, "%.1f", v);
+        }
+        BigDecimal d = BigDecimal.valueOf(v).setScale(1, java.math.RoundingMode.HALF_UP);
+        String s = d.toPlainString();
+        if (d.signum() == 0 && (v < 0 || (v == 0 && 1 / v < 0))) {
+            s = "-" + s;
+        }
         return s.endsWith(".0") ? s.substring(0, s.length() - 2) : s;
     }
 

@@ -1,5 +1,6 @@
 package org.kaoping.score;
 
+import org.kaoping.model.KeyedList;
 import org.kaoping.model.SectionKind;
 import org.kaoping.model.VetoEffect;
 
@@ -30,7 +31,13 @@ public record Breakdown(
     }
 
     public Optional<CriterionScore> criterion(String id) {
-        return sections.stream().flatMap(s -> s.criteria().stream()).filter(c -> c.id().equals(id)).findFirst();
+        for (SectionScore s : sections) {
+            Optional<CriterionScore> c = KeyedList.find(s.criteria(), id, CriterionScore::id);
+            if (c.isPresent()) {
+                return c;
+            }
+        }
+        return Optional.empty();
     }
 
     public Optional<SectionScore> section(String id) {
@@ -44,7 +51,9 @@ public record Breakdown(
     public record SectionScore(String id, SectionKind kind, BigDecimal score, BigDecimal maximum,
                                List<CriterionScore> criteria) {
         public SectionScore {
-            criteria = List.copyOf(criteria);
+            criteria = KeyedList.of(criteria, CriterionScore::id);
+            score = SharedDecimals.of(score);
+            maximum = SharedDecimals.of(maximum);
         }
     }
 
@@ -57,6 +66,8 @@ public record Breakdown(
     public record CriterionScore(String id, String number, Status status, BigDecimal score, BigDecimal maximum,
                                  List<RuleOutcome> rules, List<PartLimit> parts, String reason) {
         public CriterionScore {
+            score = SharedDecimals.of(score);
+            maximum = SharedDecimals.of(maximum);
             rules = List.copyOf(rules);
             parts = List.copyOf(parts);
         }

@@ -40,7 +40,7 @@ public record ScoredPeriod(Period period, Rubric rubric, Standings standings, Ma
     }
 
     public Optional<Period.Result> result(String stationId) {
-        return period.results().stream().filter(r -> r.station().equals(stationId)).findFirst();
+        return org.kaoping.model.KeyedList.find(period.results(), stationId, Period.Result::station);
     }
 
     /**
@@ -48,13 +48,7 @@ public record ScoredPeriod(Period period, Rubric rubric, Standings standings, Ma
      * Under shared places that is the nearest strictly better place.
      */
     public Optional<Standing> above(Standing s) {
-        Standing best = null;
-        for (Standing o : standings.lines()) {
-            if (o.place() < s.place() && (best == null || o.place() > best.place())) {
-                best = o;
-            }
-        }
-        return Optional.ofNullable(best);
+        return standings.above(s);
     }
 
     public List<BigDecimal> totals() {

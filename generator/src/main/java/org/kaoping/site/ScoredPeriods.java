@@ -22,17 +22,23 @@ public final class ScoredPeriods {
     }
 
     public static List<ScoredPeriod> of(Corpus corpus) {
+        return of(corpus, Map.of());
+    }
+
+    /** @param scored period id → standings already computed from this corpus (by `check`), used as they are */
+    public static List<ScoredPeriod> of(Corpus corpus, Map<String, Standings> scored) {
         Map<String, Station> stations = new LinkedHashMap<>();
         corpus.names().all().forEach(s -> stations.put(s.id(), s));
         Map<String, ScoredPeriod> done = new LinkedHashMap<>();
         for (Loaded<Period> lp : corpus.periods()) {
-            score(lp, corpus, stations, done, new java.util.HashSet<>());
+            score(lp, corpus, stations, done, new java.util.HashSet<>(), scored);
         }
         return corpus.periods().stream().map(lp -> done.get(lp.value().id())).toList();
     }
 
     private static ScoredPeriod score(Loaded<Period> lp, Corpus corpus, Map<String, Station> stations,
-                                      Map<String, ScoredPeriod> done, java.util.Set<String> visiting) {
+                                      Map<String, ScoredPeriod> done, java.util.Set<String> visiting,
+                                      Map<String, Standings> scored) {
         Period p = lp.value();
         if (done.containsKey(p.id())) {
             return done.get(p.id());
@@ -46,7 +52,8 @@ public final class ScoredPeriods {
         corpus.sheetsOf(p.id()).forEach((id, ls) -> sheets.put(id, ls.value()));
         Standings standings;
         try {
-            standings = new PeriodScorer().score(p, rubric, sheets, stations);
+            Standings known = scored.get(p.id());
+            standings = known != null ? known : new PeriodScorer().score(p, rubric, sheets, stations);
         } catch (PeriodException e) {
             throw new SiteException(lp.source().file() + ": " + e.path() + ": " + e.getMessage(), e);
         } catch (ScoreException e) {
@@ -58,7 +65,7 @@ public final class ScoredPeriods {
             Loaded<Period> prev = corpus.periods().stream().filter(o -> o.value().id().equals(p.previous()))
                     .findFirst().orElseThrow(() -> new SiteException(lp.source().file()
                             + ": unknown previous period \"" + p.previous() + "\""));
-            previous = score(prev, corpus, stations, done, visiting);
+            previous = score(prev, corpus, stations, done, visiting, scored);
         }
         ScoredPeriod sp = new ScoredPeriod(p, rubric, standings, sheets, previous);
         done.put(p.id(), sp);

@@ -18,7 +18,8 @@ import java.util.Map;
 public record SiteModel(SiteConfig config, Fingerprint fingerprint, String builtAt, List<Page> pages,
                         Map<String, JsonNode> rubricExports, boolean internal) {
     public SiteModel {
-        pages = List.copyOf(pages);
+        // A PageList is immutable already and builds station pages on demand; copying it would build them all.
+        pages = pages instanceof PageList ? pages : List.copyOf(pages);
     }
 
     /** A public build's model. */

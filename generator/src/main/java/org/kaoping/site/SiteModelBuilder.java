@@ -36,12 +36,22 @@ public final class SiteModelBuilder {
      *                 same audience) private names, and marks every page as internal
      */
     public static SiteModel build(Corpus corpus, Fingerprint fingerprint, Clock clock, Audience audience) {
+        return build(corpus, fingerprint, clock, audience, Map.of());
+    }
+
+    /**
+     * @param audience an internal build shows assessor notes and (through the corpus, loaded for the
+     *                 same audience) private names, and marks every page as internal
+     * @param scored   period id → standings `check` computed from this very corpus; each sheet is scored once
+     */
+    public static SiteModel build(Corpus corpus, Fingerprint fingerprint, Clock clock, Audience audience,
+                                  Map<String, org.kaoping.rank.Standings> scored) {
         if (corpus.site() == null || corpus.stations() == null) {
             throw new SiteException("content/site.json and content/stations.json are required");
         }
         SiteConfig config = corpus.site().value();
         boolean internal = audience == Audience.INTERNAL || config.assessorNotesPublic();
-        List<ScoredPeriod> periods = ScoredPeriods.of(corpus);
+        List<ScoredPeriod> periods = ScoredPeriods.of(corpus, scored);
         Stations stations = new Stations(corpus);
         Map<String, Rubric> rubrics = new LinkedHashMap<>();
         corpus.rubrics().forEach((id, r) -> rubrics.put(id, r.value()));
@@ -57,8 +67,11 @@ public final class SiteModelBuilder {
         for (ScoredPeriod sp : periods) {
             pages.add(ReportPages.build(sp, stations, config.bureau(), config.commonShare()));
         }
+        // Station pages are built as they are rendered (PageList): a province's would not fit in memory at once.
+        int stationPagesAt = pages.size();
+        List<java.util.function.Supplier<Page>> stationPages = new ArrayList<>();
         for (Station s : stations.all()) {
-            pages.add(StationPages.build(s, periods, stations, internal, fingerprints)
+            stationPages.add(() -> StationPages.build(s, periods, stations, internal, fingerprints)
                     .withSelfAssessments(SelfComparison.of(s, periods, corpus)));
         }
         for (Rubric r : rubrics.values()) {
@@ -77,6 +90,7 @@ public final class SiteModelBuilder {
         String builtAt = config.stampBuildTime()
                 ? ZonedDateTime.now(clock.withZone(ZONE)).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"))
                 : "";
-        return new SiteModel(config, fingerprint, builtAt, pages, exports, audience == Audience.INTERNAL);
+        return new SiteModel(config, fingerprint, builtAt, PageList.of(pages, stationPagesAt, stationPages), exports,
+                audience == Audience.INTERNAL);
     }
 }

@@ -28,14 +28,24 @@ import java.util.Set;
 public final class ContentConsistency {
     private final Corpus corpus;
     private final List<Diagnostic> out;
+    private final Map<String, Standings> scored;
 
-    private ContentConsistency(Corpus corpus, List<Diagnostic> out) {
+    private ContentConsistency(Corpus corpus, List<Diagnostic> out, Map<String, Standings> scored) {
         this.corpus = corpus;
         this.out = out;
+        this.scored = scored;
     }
 
     public static void check(Corpus corpus, List<Diagnostic> out) {
-        new ContentConsistency(corpus, out).run();
+        check(corpus, out, new HashMap<>());
+    }
+
+    /**
+     * As {@link #check(Corpus, List)}, also keeping each period's standings (period id → standings) as
+     * the check computed them, so that `build` scores every sheet once rather than twice.
+     */
+    public static void check(Corpus corpus, List<Diagnostic> out, Map<String, Standings> scored) {
+        new ContentConsistency(corpus, out, scored).run();
     }
 
     private void run() {
@@ -222,6 +232,7 @@ public final class ContentConsistency {
         Standings standings;
         try {
             standings = new PeriodScorer().score(p, rubric, sheets, byId);
+            scored.put(p.id(), standings);
         } catch (PeriodException e) {
             out.add(src.error(e.path(), e.getMessage()));
             return;

@@ -21,7 +21,7 @@ public final class Staging {
     private final String audience;
     private final Map<String, String> written = new LinkedHashMap<>();
     private long bytes;
-    private boolean closed;
+    private volatile boolean closed;
 
     Staging(OutputFolder output, Path folder, String audience) {
         this.output = output;
@@ -31,16 +31,37 @@ public final class Staging {
 
     /** Writes one file; {@code relative} is '/'-separated and must stay inside the output folder. */
     public void write(String relative, byte[] data) {
+        write(relative, out -> out.write(data));
+    }
+
+    /** Writes a file's content as it is produced. */
+    @FunctionalInterface
+    public interface Content {
+        void writeTo(java.io.OutputStream out) throws IOException;
+    }
+
+    /**
+     * Writes one file from content produced by a writer (a page template). Safe to call from several
+     * threads at once (the build renders pages in parallel); each file's digest is listed in the marker
+     * before the file is created.
+     */
+    public void write(String relative, Content content) {
         Path target = target(relative);
-        if (written.containsKey(relative)) {
-            throw new OutputException("two outputs claim the same file " + relative);
+        // The content is rendered into memory first (one page at a time per thread): its SHA-256 must be in
+        // the marker before the file exists, so a page cannot go to disk while it is still being produced.
+        java.io.ByteArrayOutputStream buffer = new java.io.ByteArrayOutputStream(1 << 14);
+        try {
+            content.writeTo(buffer);
+        } catch (IOException e) {
+            throw new OutputException("cannot write " + relative + ": " + e.getMessage(), e);
         }
+        byte[] data = buffer.toByteArray();
         String digest = Manifest.digest(data);
         boolean created = false;
         try {
             Files.createDirectories(target.getParent());
-            // Listed first: a build killed between the two lines leaves a listed file missing, never an unlisted one.
-            Manifest.append(folder, relative, digest);
+            // Listed first: a build killed between the two steps leaves a listed file missing, never an unlisted one.
+            claim(relative, digest);
             Files.write(target, data, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
             created = true;
         } catch (java.nio.file.FileAlreadyExistsException e) {
@@ -56,8 +77,23 @@ public final class Staging {
             }
             throw new OutputException("cannot write " + relative + ": " + e.getMessage(), e);
         }
+        addBytes(data.length);
+    }
+
+    /**
+     * Lists a file and its digest in the marker before it is created; one thread at a time (pages are
+     * rendered and written in parallel).
+     */
+    private synchronized void claim(String relative, String digest) throws IOException {
+        if (written.containsKey(relative)) {
+            throw new OutputException("two outputs claim the same file " + relative);
+        }
+        Manifest.append(folder, relative, digest);
         written.put(relative, digest);
-        bytes += data.length;
+    }
+
+    private synchronized void addBytes(long size) {
+        bytes += size;
     }
 
     /** Copies every file under {@code source} to {@code prefix}/…, in path order. Hidden files are skipped. */
@@ -105,11 +141,11 @@ public final class Staging {
         return target;
     }
 
-    public int files() {
+    public synchronized int files() {
         return written.size();
     }
 
-    public long bytes() {
+    public synchronized long bytes() {
         return bytes;
     }
 
@@ -123,7 +159,9 @@ public final class Staging {
             throw new IllegalStateException("staging folder already committed or discarded");
         }
         try {
+            synchronized (this) {
             Manifest.finish(folder, audience, written);
+        }
             List<String> warnings = output.swapIn(folder);
             closed = true;
             return warnings;

@@ -50,4 +50,24 @@ class SvgChartsTest {
             java.util.Locale.setDefault(saved);
         }
     }
+
+    @Test
+    void coordinatesAreFormattedAsPrintfWouldWithoutTheFormatter() {
+        // num() replaced String.format for speed; it must write the very same text (builds stay byte-identical).
+        java.util.SplittableRandom random = new java.util.SplittableRandom(20261201L);
+        List<Double> values = new java.util.ArrayList<>(List.of(0.0, -0.0, 0.05, -0.05, 0.25, 0.35, 1.45, -1.45,
+                2.5, 99.95, -0.04, 1e-9, 123456.75));
+        for (int i = 0; i < 200_000; i++) {
+            values.add(switch (i % 3) {
+                case 0 -> (random.nextInt(2_000_001) - 1_000_000) / 100.0;
+                case 1 -> random.nextDouble(-1000, 1000);
+                default -> random.nextInt(100_000) * 0.05 * (random.nextBoolean() ? 1 : -1);
+            });
+        }
+        for (double v : values) {
+            String f = String.format(java.util.Locale.ROOT, "%.1f", v);
+            String expected = f.endsWith(".0") ? f.substring(0, f.length() - 2) : f;
+            assertEquals(expected, SvgCharts.num(v), "num(" + v + ")");
+        }
+    }
 }
