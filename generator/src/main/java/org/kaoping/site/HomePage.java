@@ -47,6 +47,6 @@ public record HomePage(String heading, String bureau, Latest latest, List<Period
     }
 
     /** @param names every name the finder matches: name, short name, aliases, id */
-    public record StationItem(String name, String href, String names, String aliases) {
+    public record StationItem(String name, String href, String names) {
     }
 }

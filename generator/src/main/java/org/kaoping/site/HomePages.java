@@ -40,8 +40,7 @@ final class HomePages {
         }
         // Station ids are pinyin: sorting by id lists the stations in pinyin order without a collator.
         List<HomePage.StationItem> finder = stations.all().stream().sorted(Comparator.comparing(Station::id))
-                .map(s -> new HomePage.StationItem(s.name(), Slug.stationPage(s.id()), names(s),
-                        Stations.otherNames(s)))
+                .map(s -> new HomePage.StationItem(s.name(), Slug.stationPage(s.id()), names(s)))
                 .toList();
         List<HomePage.RubricItem> rubricItems = rubrics.stream()
                 .sorted(Comparator.comparingInt(Rubric::year).reversed().thenComparing(Rubric::id))

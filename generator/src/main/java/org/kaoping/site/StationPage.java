@@ -12,7 +12,6 @@ import java.util.List;
 public record StationPage(
         String id,
         String name,
-        String aliases,
         String attributes,
         Latest latest,
         List<HistoryRow> history,
@@ -29,7 +28,7 @@ public record StationPage(
 
     /** The same page with the station's self-assessments beside the assessors' sheets. */
     public StationPage withSelfAssessments(List<SelfComparison> comparisons) {
-        return new StationPage(id, name, aliases, attributes, latest, history, historySvg, hasMovement, reasons, sheets,
+        return new StationPage(id, name, attributes, latest, history, historySvg, hasMovement, reasons, sheets,
                 internalNotes, selfCheck, currentForm, focus, List.copyOf(comparisons), changes);
     }
 

@@ -77,9 +77,8 @@ final class StationPages {
                 scored.add(new SheetComparisons.Scored(sp, sp.rubric(), os.get().breakdown()));
             }
         }
-        String aliases = Stations.otherNames(station);
         String svg = history.isEmpty() ? "" : SvgCharts.history("history-" + id, station.name() + "历次总分与名次", points);
-        return new StationPage(id, station.name(), aliases, stations.attributes(station), latest, history, svg,
+        return new StationPage(id, station.name(), stations.attributes(station), latest, history, svg,
                 hasMovement, reasons, sheets, internal ? station.notes() : List.of(), selfCheck, currentForm(periods, fingerprints), focus,
                 List.of(),
                 scored.size() < 2 ? null : SheetComparisons.compare(scored.get(1), scored.get(0)));

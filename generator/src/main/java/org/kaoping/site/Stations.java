@@ -38,21 +38,6 @@ final class Stations {
         return List.copyOf(byId.values());
     }
 
-    /**
-     * The other names a reader may meet in the sources, for display: each variant once, without the
-     * "…司法所" forms that only repeat a short variant (the finder still matches every alias).
-     */
-    static String otherNames(Station s) {
-        java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>();
-        for (String a : s.aliases()) {
-            String bare = a.endsWith("司法所") ? a.substring(0, a.length() - "司法所".length()) : a;
-            if (!bare.isEmpty() && !bare.equals(s.shortName()) && !a.equals(s.name())) {
-                out.add(bare);
-            }
-        }
-        return String.join("、", out);
-    }
-
     /** "所别：大所", attributes sorted by key. */
     String attributes(Station s) {
         List<String> out = new ArrayList<>();
