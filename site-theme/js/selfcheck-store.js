@@ -352,6 +352,12 @@
       toRow(at[1]); // the controls just added moved the row the browser scrolled to
     }
   }
+  window.addEventListener('hashchange', function () {
+    var to = /^#c-([\w.-]+)$/.exec(window.location.hash);
+    if (to) {
+      toRow(to[1]);
+    }
+  });
   window.KaopingSelfCheck = Object.freeze({
     sheet: function () {
       return sheetOf(F.state, true);
