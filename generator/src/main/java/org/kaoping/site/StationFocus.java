@@ -87,7 +87,9 @@ public record StationFocus(String period, String gap, List<Item> items, Opportun
         List<Recovery.Lost> byLoss = new ArrayList<>(lost);
         byLoss.sort(Comparator.comparing(Recovery.Lost::lost).reversed()); // stable: ties keep rubric order
         BigDecimal target = above.map(Standing::total).orElse(null);
-        List<Item> items = byLoss.stream().map(l -> new Item(l.criterion().number(), l.criterion().content(),
+        // the content as a phrase before "：失 … 分", without the full stop some sources end it with
+        List<Item> items = byLoss.stream().map(l -> new Item(l.criterion().number(),
+                l.criterion().content().strip().replaceAll("。+$", ""),
                 Numbers.fixed(l.lost(), rubric.scale()),
                 Slug.rubricPage(rubric.id()) + "#" + Slug.criterionAnchor(l.criterion().id()),
                 hasForm ? SelfCheckPage.pathOf(rubric.id()) + "#" + Slug.criterionAnchor(l.criterion().id()) : "",
