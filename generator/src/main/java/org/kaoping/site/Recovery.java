@@ -110,7 +110,8 @@ final class Recovery {
         List<Lost> taken = new ArrayList<>();
         for (Lost l : ranked) {
             taken.add(l);
-            Optional<BigDecimal> t = totalRestoring(taken);
+            // one item restored is what its gain was found by: no need to score it again
+            Optional<BigDecimal> t = taken.size() == 1 ? Optional.of(standing.total().add(l.gain())) : totalRestoring(taken);
             if (t.isEmpty()) {
                 break;
             }
