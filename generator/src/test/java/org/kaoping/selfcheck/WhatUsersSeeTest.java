@@ -110,7 +110,7 @@ class WhatUsersSeeTest {
                 "404.html", "selfcheck/lushan-2022.html", "selfcheck/lushan-2023-q2.html", "stations/shili-1.html",
                 "rubrics/xx-district-2023.html", "rubrics/wushen-2018.html", "selfcheck/wushen-2018.html",
                 "periods/2018-annual.html", "reports/2022-annual.html", "stations/zhangliang.html",
-                "rubrics/lushan-2023.html", "selfcheck/lushan-2023.html")) {
+                "rubrics/lushan-2023.html", "selfcheck/lushan-2023.html", "stations/xicheng.html")) {
             site.open(page);
             String text = (String) site.js("return document.body.innerText;");
             assertTrue(text.length() > 100, page + " shows something");

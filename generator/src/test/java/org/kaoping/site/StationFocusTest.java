@@ -171,6 +171,17 @@ class StationFocusTest {
     }
 
     @Test
+    void aPenaltyItemThatDeductedIsALostItemAndAnUnearnedBonusIsNot() {
+        Rubric xx = Shipped.rubric("xx-district-2023");
+        Sheet sheet = org.kaoping.support.SheetBuilder.of("xx-district-2023").score("p3", "-2").build();
+        List<Recovery.Lost> lost = Recovery.lostItems(xx, new org.kaoping.score.SheetScorer().score(xx, sheet));
+        Recovery.Lost p3 = lost.stream().filter(l -> l.criterion().id().equals("p3")).findFirst().orElseThrow();
+        assertEquals(org.kaoping.model.SectionKind.PENALTY, p3.kind());
+        assertEquals(0, new BigDecimal("2").compareTo(p3.lost()));
+        assertTrue(lost.stream().noneMatch(l -> l.kind() == org.kaoping.model.SectionKind.BONUS), lost.toString());
+    }
+
+    @Test
     void criterionAnchorsAreSafeInAnIdAndAFragmentOrRefused() {
         assertEquals("c-1.1", Slug.criterionAnchor("1.1"));
         assertEquals("c-s-sqjz.2", Slug.criterionAnchor("s-sqjz.2"));
