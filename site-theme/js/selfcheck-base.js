@@ -155,12 +155,37 @@
       reason: '', auto: true };
   }
   function emptyState() {
-    var st = { station: '', stationUnit: '', unit: '', date: '', attributes: {}, targets: {}, criteria: {}, vetoes: [],
+    // date: yyyy-mm-dd as sheets store it, or '' ; dateText: the date field as typed (kept even when wrong)
+    var st = { station: '', stationUnit: '', unit: '', date: '', dateText: '', attributes: {}, targets: {}, criteria: {}, vetoes: [],
       signatures: { unitHead: '', members: '', leader: '' } };
     order.forEach(function (id) {
       st.criteria[id] = blank(id);
     });
     return st;
+  }
+  /**
+   * A date as a clerk writes it (2026-12-01, 2026年12月1日, 2026.12.1, 2026/12/1, 20261201; full-width digits
+   * too) as yyyy-mm-dd, the sheet format; null when it is not a date that exists.
+   */
+  function isoDate(text) {
+    var t = String(text || '').replace(/\s+/g, '').replace(/[\uFF10-\uFF19]/g, function (d) {
+      return String.fromCharCode(d.charCodeAt(0) - 0xFEE0);
+    });
+    var m = /^(\d{4})[-./\u5e74](\d{1,2})[-./\u6708](\d{1,2})\u65e5?$/.exec(t) || /^(\d{4})(\d\d)(\d\d)$/.exec(t);
+    if (!m) {
+      return null;
+    }
+    var y = Number(m[1]), mo = Number(m[2]), d = Number(m[3]);
+    var feb = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28;
+    if (y < 1900 || mo < 1 || mo > 12 || d < 1 || d > [31, feb, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][mo - 1]) {
+      return null;
+    }
+    return m[1] + '-' + (mo < 10 ? '0' : '') + mo + '-' + (d < 10 ? '0' : '') + d;
+  }
+  /** yyyy-mm-dd as a Chinese form writes it: 2026 年 12 月 1 日. */
+  function chineseDate(iso) {
+    var m = /^(\d{4})-(\d\d)-(\d\d)$/.exec(iso || '');
+    return m ? m[1] + ' 年 ' + Number(m[2]) + ' 月 ' + Number(m[3]) + ' 日' : '';
   }
   function names(text) {
     return String(text || '').split(/[、,，;；\s]+/).filter(Boolean);
@@ -252,8 +277,8 @@
 
   F.BACKUP = BACKUP; F.FP = FP; F.K = K; F.MINUS = MINUS; F.PLACES = PLACES; F.ROLES = ROLES; F.STEP = STEP;
   F.STORE = STORE; F.all = all; F.applies = applies; F.attrDefs = attrDefs; F.attrLabel = attrLabel;
-  F.attrNames = attrNames; F.attrTitle = attrTitle; F.blank = blank; F.crits = crits; F.el = el;
-  F.emptyState = emptyState; F.flag = flag; F.fmt = fmt; F.hasOwn = hasOwn; F.isObj = isObj; F.names = names;
+  F.attrNames = attrNames; F.attrTitle = attrTitle; F.blank = blank; F.chineseDate = chineseDate; F.crits = crits; F.el = el;
+  F.emptyState = emptyState; F.flag = flag; F.fmt = fmt; F.hasOwn = hasOwn; F.isObj = isObj; F.isoDate = isoDate; F.names = names;
   F.order = order; F.own = own; F.page = page; F.panel = panel; F.plain = plain; F.rubric = rubric;
   F.scoreState = scoreState; F.setText = setText; F.sheetOf = sheetOf; F.show = show; F.signed = signed;
   F.timings = timings; F.validScore = validScore; F.vetoDefs = vetoDefs;

@@ -315,11 +315,17 @@
       }
       F.changed();
     } });
-    P.date = el('input', { type: 'date', id: 'sc-date', oninput: function () {
-      F.state.date = P.date.value;
-      F.changed();
-    } });
-    var fields = el('div', { cls: 'sc-fields' }, [field('sc-unit', '单位', P.unit), field('sc-date', '日期', P.date)]);
+    // A text field, not type=date: the browser's date control shows its own locale (mm/dd/yyyy). The clerk
+    // writes the date as on paper; the sheet stores yyyy-mm-dd, and a date that does not exist is marked.
+    P.date = el('input', { type: 'text', id: 'sc-date', placeholder: '2026-12-01', autocomplete: 'off', maxlength: '20',
+      'aria-describedby': 'sc-date-hint', oninput: function () {
+        F.state.dateText = P.date.value;
+        F.state.date = F.isoDate(P.date.value) || '';
+        F.changed();
+      } });
+    P.dateHint = el('span', { id: 'sc-date-hint', cls: 'sc-hint' });
+    var fields = el('div', { cls: 'sc-fields' }, [field('sc-unit', '单位', P.unit),
+      el('div', { cls: 'sc-field' }, [el('label', { 'for': 'sc-date', text: '日期' }), P.date, P.dateHint])]);
     attrNames.forEach(function (name, i) {
       var vals = attrDefs[name].values;
       var sel = el('select', { id: 'sc-a' + i, onchange: function () {
@@ -410,6 +416,7 @@
           F.changed();
         } }));
     });
+    P.printUnit = document.querySelector('.print-head-unit');
     all('[data-sc-field]', function (n) {
       P.fill[n.getAttribute('data-sc-field')] = n;
     });

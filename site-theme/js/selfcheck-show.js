@@ -17,7 +17,10 @@
   function use(st) {
     F.state = st;
     P.unit.value = st.unit;
-    P.date.value = st.date;
+    if (!st.dateText) {
+      st.dateText = st.date;
+    }
+    P.date.value = st.dateText;
     attrNames.forEach(function (n) {
       P.attrs[n].value = st.attributes[n] || '';
     });
@@ -101,7 +104,17 @@
     setText(document.getElementById('sc-total-cell'), nErr ? '—' : plain(b.total));
     setText(document.getElementById('sc-total-note'), vw ? '一票否决：' + vw : '');
     setText(P.fill.unit, F.state.unit);
-    setText(P.fill.date, F.state.date);
+    // A wrong date is kept as typed and marked; the printed sheet writes a right one the Chinese way.
+    var badDate = !F.state.date && F.state.dateText.trim() !== '';
+    setText(P.fill.date, F.state.date ? F.chineseDate(F.state.date) : F.state.dateText);
+    setText(P.dateHint, badDate ? '没有这个日期：请按“年-月-日”填写，如 2026-12-01' : '按“年-月-日”填写，如 2026-12-01 或 2026年12月1日');
+    flag(P.dateHint, 'sc-error', badDate);
+    if (badDate) {
+      P.date.setAttribute('aria-invalid', 'true');
+    } else {
+      P.date.removeAttribute('aria-invalid');
+    }
+    setText(P.printUnit, F.state.unit ? '　单位：' + F.state.unit : '');
     setText(P.fill.attributes, attrNames.filter(function (n) {
       return F.state.attributes[n];
     }).map(function (n) {

@@ -22,7 +22,9 @@
       }
     });
     try {
+      // dateText only when it is not the stored date (a wrong date kept as typed, or 2026年12月1日)
       window.localStorage.setItem(STORE, JSON.stringify({ v: 1, sheet: sheetOf(F.state, true), stationUnit: F.state.stationUnit,
+        dateText: F.state.dateText !== F.state.date ? F.state.dateText : undefined,
         auto: order.filter(function (id) {
           return F.state.criteria[id].auto;
         }), keep: keep }));
@@ -53,6 +55,10 @@
       }
     });
     got.st.stationUnit = saved.stationUnit || got.st.unit;
+    if (typeof saved.dateText === 'string') {
+      got.st.dateText = saved.dateText;
+      got.st.date = F.isoDate(saved.dateText) || '';
+    }
     use(got.st);
     if (head || got.report.warnings.length || got.report.skipped.length) {
       showReport(head || '已恢复在本机保存的填写。', got.report);
@@ -105,7 +111,7 @@
       st[f] = typeof sheet[f] === 'string' ? sheet[f] : '';
     });
     st.stationUnit = st.unit;
-    st.date = /^\d{4}-\d\d-\d\d$/.test(sheet.date) ? sheet.date : '';
+    st.date = /^\d{4}-\d\d-\d\d$/.test(sheet.date) && F.isoDate(sheet.date) ? sheet.date : '';
     Object.keys(isObj(sheet.attributes) ? sheet.attributes : {}).forEach(function (n) {
       var v = sheet.attributes[n];
       if (own(attrDefs[n] && attrDefs[n].values, v) !== undefined) {

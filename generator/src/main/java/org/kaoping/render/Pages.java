@@ -45,7 +45,7 @@ public final class Pages {
 
     public record Layout(String pageTitle, String siteTitle, String bureau, String root, String csp,
                          List<NavItem> nav, String body, String fingerprint, String fingerprintFull, String footer,
-                         String builtAt, boolean internal) {
+                         String builtAt, boolean internal, String printHeading) {
         public boolean hasFooter() {
             return !footer.isEmpty();
         }
@@ -76,7 +76,8 @@ public final class Pages {
         // An internal build says so on every page, in the title too (it shows in tabs, bookmarks and printouts).
         Layout layout = new Layout(model.internal() ? "【内部】" + page.title() : page.title(), config.title(), text(config.bureau()), root, CONTENT_SECURITY_POLICY,
                 nav(page.nav()), body, model.fingerprint().shortForm(), model.fingerprint().sha256(),
-                text(config.footer()), model.builtAt(), model.internal());
+                text(config.footer()), model.builtAt(), model.internal(),
+                model.internal() ? "【内部】" + page.printHeading() : page.printHeading());
         mustache.render(out, "layout", layout);
     }
 

@@ -26,6 +26,12 @@ public record HomePage(String heading, String bureau, Latest latest, List<Period
         return "home";
     }
 
+    /** The home page prints the latest ranking: every printed page says which period it is. */
+    @Override
+    public String printHeading() {
+        return latest == null ? "考核结果总览" : "考核结果总览（最近一期：" + latest.title() + "）";
+    }
+
     public record Latest(String title, String href, int count, List<GlanceRow> rows, boolean hasMovement,
                          boolean rubricChanged, String previousTitle) {
     }

@@ -18,4 +18,12 @@ public sealed interface Page permits HomePage, PeriodPage, StationPage, RubricPa
 
     /** The navigation entry this page belongs to: home, periods, stations, rubrics, methodology or none. */
     String nav();
+
+    /**
+     * What every printed page of this page repeats at its top (the layout's print head): the station and
+     * period for a station's page, else the page's own title.
+     */
+    default String printHeading() {
+        return title();
+    }
 }

@@ -58,6 +58,12 @@ public record SelfCheckPage(
         return "rubrics";
     }
 
+    /** The printed form is the official sheet: its pages carry the sheet's name (the script adds the unit). */
+    @Override
+    public String printHeading() {
+        return heading + "评分表";
+    }
+
     public boolean hasAttributes() {
         return !attributes.isEmpty();
     }

@@ -52,6 +52,12 @@ public record StationPage(
         return "stations";
     }
 
+    /** A printout's every page names the station and the period its figures are up to. */
+    @Override
+    public String printHeading() {
+        return latest == null ? name : name + "（最近一期：" + latest.period() + "）";
+    }
+
     public boolean hasReasons() {
         return !reasons.isEmpty();
     }

@@ -11,12 +11,18 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
 
-/** A period's 公示 record and 复核 changes: real dates, known stations, criteria of the period's rubric. */
+/**
+ * A period's 公示 record and 复核 changes: real dates, known stations, criteria of the period's rubric;
+ * and the site's publication date (site.json {@code published}, stated on the methodology page): a real date.
+ */
 public final class PublicationConsistency {
     private PublicationConsistency() {
     }
 
     public static void check(Corpus corpus, List<Diagnostic> out) {
+        if (corpus.site() != null && corpus.site().value().published() != null) {
+            date(corpus.site().value().published(), "$.published", corpus.site(), out);
+        }
         var names = corpus.names();
         for (Loaded<Period> lp : corpus.periods()) {
             Period p = lp.value();
@@ -39,7 +45,7 @@ public final class PublicationConsistency {
         }
     }
 
-    private static void date(String text, String path, Loaded<Period> lp, List<Diagnostic> out) {
+    private static void date(String text, String path, Loaded<?> lp, List<Diagnostic> out) {
         try {
             LocalDate.parse(text);
         } catch (DateTimeParseException e) {

@@ -88,7 +88,9 @@ class ServeCommandTest {
                 assertTrue(json.contains("\"evaluation\": 94.8"));
                 Files.writeString(period, json.replaceFirst("\"evaluation\": 94.8", "\"evaluation\": 90.8"));
                 waitFor(port, "/periods/2023-q2.html", b -> b.contains("95.72"));
-                new WebDriverWait(browser, Duration.ofSeconds(30)).until(d ->
+                // The page reloads while this looks: a body found just before the reload is stale, so look again.
+                new WebDriverWait(browser, Duration.ofSeconds(30))
+                        .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d ->
                         d.findElement(By.tagName("body")).getText().contains("95.72")
                                 && !"before".equals(((ChromeDriver) d).executeScript("return window.kaopingMark || null;")));
 

@@ -350,6 +350,129 @@ class WhatUsersSeeTest {
         return rubric.get("assessment").get("scale").asInt();
     }
 
+    @Test
+    void aPrintedStationPageNamesStationAndPeriodAndNumbersEveryPage() throws Exception {
+        site.driver.manage().window().setSize(new Dimension(1280, 900));
+        site.open("stations/qintai.html");
+        String expected = "琴台司法所（最近一期：2023 年第二季度）";
+        // Selenium's print (WebDriver "Print Page"): A4 as the stylesheet asks; text read back with poppler's pdftotext.
+        org.openqa.selenium.print.PrintOptions options = new org.openqa.selenium.print.PrintOptions();
+        options.setPageSize(new org.openqa.selenium.print.PageSize(29.7, 21.0));
+        options.setPageMargin(new org.openqa.selenium.print.PageMargin(1.5, 1.2, 1.5, 1.2));
+        byte[] pdf = java.util.Base64.getDecoder().decode(site.driver.print(options).getContent());
+        Path file = temp.resolve("qintai.pdf");
+        Files.write(file, pdf);
+        List<String> pages = pdfPages(file);
+        assertTrue(pages.size() >= 4, "琴台's page with its two sheets spans several A4 pages: " + pages.size());
+        for (int i = 0; i < pages.size(); i++) {
+            String page = pages.get(i);
+            String at = "printed page " + (i + 1) + " of " + pages.size() + ":\n" + page;
+            assertTrue(page.strip().startsWith(expected), at);
+            assertTrue(page.replaceAll("\\s", "").contains("第" + (i + 1) + "页共" + pages.size() + "页"), at);
+        }
+
+        // Under print media: the head sits above the content, not over it, and table borders show.
+        site.driver.executeCdpCommand("Emulation.setEmulatedMedia", java.util.Map.of("media", "print"));
+        try {
+            Object layout = site.js("var h = document.querySelector('.print-head').getBoundingClientRect();"
+                    + "var m = document.querySelector('main').getBoundingClientRect();"
+                    + "var td = getComputedStyle(document.querySelector('table.sheet-table td'));"
+                    + "return [h.height > 0, h.bottom <= m.top, td.borderTopStyle, parseFloat(td.borderTopWidth) > 0,"
+                    + " td.borderTopColor];");
+            List<?> l = (List<?>) layout;
+            assertEquals(true, l.get(0), "the print head shows in print");
+            assertEquals(true, l.get(1), "the print head takes its own room above the content");
+            assertEquals("solid", l.get(2));
+            assertEquals(true, l.get(3), "table cells have borders in print");
+            assertTrue(!String.valueOf(l.get(4)).matches("rgba\\(.*, 0\\)"), "and they are not transparent: " + l.get(4));
+        } finally {
+            site.driver.executeCdpCommand("Emulation.setEmulatedMedia", java.util.Map.of("media", ""));
+        }
+    }
+
+    /** The pages' text of a PDF, in order (poppler's pdftotext ends every page with a form feed). */
+    private static List<String> pdfPages(Path pdf) throws Exception {
+        Process p = new ProcessBuilder("pdftotext", "-layout", "-enc", "UTF-8", pdf.toString(), "-")
+                .redirectErrorStream(true).start();
+        String text = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), text);
+        List<String> pages = new ArrayList<>(List.of(text.split("\f", -1)));
+        if (pages.get(pages.size() - 1).isBlank()) {
+            pages.remove(pages.size() - 1);
+        }
+        return pages;
+    }
+
+    @Test
+    void theFormsDateReadsAndTakesAChineseDateAndKeepsAWrongOneAsTyped() {
+        site.driver.manage().window().setSize(new Dimension(1280, 900));
+        site.openBlank("lushan-2022");
+        WebElement date = site.driver.findElement(By.id("sc-date"));
+        assertEquals("text", date.getAttribute("type"), "not the browser's mm/dd/yyyy date control");
+        assertEquals("2026-12-01", date.getAttribute("placeholder"));
+        type(date, "2026年12月1日");
+        assertEquals("2026-12-01", site.js("return KaopingSelfCheck.sheet().date;"), "stored as the sheet format");
+        assertEquals("2026 年 12 月 1 日", site.driver.findElement(By.cssSelector(".sc-meta [data-sc-field=date]"))
+                .getAttribute("textContent"), "the printed sheet writes it the Chinese way");
+        assertEquals(null, date.getAttribute("aria-invalid"));
+        site.driver.navigate().refresh();
+        site.waitReady();
+        assertEquals("2026年12月1日", site.driver.findElement(By.id("sc-date")).getAttribute("value"), "kept as typed");
+
+        type(site.driver.findElement(By.id("sc-date")), "2026-02-30");
+        assertEquals("true", site.driver.findElement(By.id("sc-date")).getAttribute("aria-invalid"));
+        assertTrue(site.driver.findElement(By.id("sc-date-hint")).getText().startsWith("没有这个日期"));
+        assertEquals(null, site.js("return KaopingSelfCheck.sheet().date || null;"), "no date exported that does not exist");
+        site.driver.navigate().refresh();
+        site.waitReady();
+        assertEquals("2026-02-30", site.driver.findElement(By.id("sc-date")).getAttribute("value"), "a wrong date is kept as typed");
+        assertEquals("true", site.driver.findElement(By.id("sc-date")).getAttribute("aria-invalid"), "and still marked");
+
+        // A draft saved before the text field (the sheet's yyyy-mm-dd only) still loads.
+        String fingerprint = (String) site.js("return KaopingSelfCheck.sheet().fingerprint;");
+        site.js("localStorage.setItem('kaoping.selfcheck.v1.lushan-2022', JSON.stringify({v: 1, sheet: {rubric: 'lushan-2022',"
+                + " fingerprint: arguments[0], unit: '琴台司法所', date: '2023-02-06', attributes: {}, criteria: {}},"
+                + " stationUnit: '琴台司法所', auto: [], keep: {}}));", fingerprint);
+        site.driver.navigate().refresh();
+        site.waitReady();
+        assertEquals("2023-02-06", site.driver.findElement(By.id("sc-date")).getAttribute("value"));
+        assertEquals("琴台司法所", site.driver.findElement(By.id("sc-unit")).getAttribute("value"));
+        assertEquals(null, site.driver.findElement(By.id("sc-date")).getAttribute("aria-invalid"));
+        assertEquals("2023-02-06", site.js("return KaopingSelfCheck.sheet().date;"));
+        assertEquals("　单位：琴台司法所", site.driver.findElement(By.cssSelector(".print-head-unit")).getAttribute("textContent"),
+                "the printed form's every page names the unit");
+    }
+
+    @Test
+    void theNotFoundPageWorksAtAnyDepthOverHttpAlsoUnderABasePath() throws Exception {
+        site.driver.manage().window().setSize(new Dimension(1280, 900));
+        // The sample as built (basePath "/"), and built again for a server that puts it under /kaoping/.
+        Path content = org.kaoping.support.Cli.contentCopy(temp.resolve("based"));
+        Path siteJson = content.resolve("site.json");
+        Files.writeString(siteJson, Files.readString(siteJson).replaceFirst("\\{", "{\n  \"basePath\": \"/kaoping/\","));
+        Path based = FormSite.build(content, org.kaoping.support.Shipped.RUBRICS, temp.resolve("site-based"));
+        for (var served : java.util.Map.of("/", site.root, "/kaoping/", based).entrySet()) {
+            com.sun.net.httpserver.HttpServer server = StaticServer.start(served.getKey(), served.getValue());
+            try {
+                String origin = "http://127.0.0.1:" + server.getAddress().getPort();
+                for (String missing : List.of("nothing.html", "stations/nobody.html", "a/b/c/d/", "periods/2099-q9.html?x=1")) {
+                    site.driver.get(origin + served.getKey() + missing);
+                    String where = origin + served.getKey() + missing;
+                    assertEquals("页面不存在", site.driver.findElement(By.tagName("h1")).getText(), where);
+                    assertEquals(Boolean.TRUE, site.js("return getComputedStyle(document.querySelector('.site-header'))"
+                            + ".backgroundColor !== 'rgba(0, 0, 0, 0)';"), where + ": the stylesheet is applied");
+                    assertEquals(Boolean.TRUE, site.js("return !!document.querySelector('.print-head') &&"
+                            + " getComputedStyle(document.querySelector('.print-head')).display === 'none';"), where);
+                    site.driver.findElement(By.linkText("返回首页")).click();
+                    assertEquals(origin + served.getKey() + "index.html", site.driver.getCurrentUrl(), where);
+                    assertTrue(site.driver.getTitle().startsWith("首页"), where + ": " + site.driver.getTitle());
+                }
+            } finally {
+                server.stop(0);
+            }
+        }
+    }
+
     private static WebElement input(String criterion, String rule) {
         return site.driver.findElement(By.cssSelector("tr[data-criterion=\"" + criterion + "\"] div.sc-rule[data-rule=\""
                 + rule + "\"] input"));

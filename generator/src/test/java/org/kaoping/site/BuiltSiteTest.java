@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -104,6 +105,46 @@ class BuiltSiteTest {
                 .filter(r -> r.selectFirst("th").text().equals("库区司法所")).findFirst().orElseThrow();
         assertEquals("97.32 第 1 名", kuqu.child(4).text(), "2023 Q2: the composite total, first place");
         assertEquals("94.40 第 3 名", kuqu.child(2).text(), "2022: 94.4 as published, third");
+    }
+
+    @Test
+    void theMethodologyStatesThePublicationDateAndSaysWhatThePagesShow() throws IOException {
+        JsonNode config = StrictJson.mapper().readTree(Files.readString(SiteBuild.CONTENT.resolve("site.json")));
+        java.time.LocalDate published = java.time.LocalDate.parse(config.get("published").asText());
+        String method = page("methodology.html").selectFirst("main").text();
+        assertTrue(method.contains("本站数据发布于 " + published.getYear() + " 年 " + published.getMonthValue() + " 月 "
+                + published.getDayOfMonth() + " 日。"), method);
+        // What it quotes from the pages stands on them word for word.
+        Matcher quoted = Pattern.compile("排名表上方注明“([^”]+)”").matcher(method);
+        assertTrue(quoted.find(), method);
+        assertTrue(page("periods/2023-q2.html").selectFirst("main").text().contains(quoted.group(1)), quoted.group(1));
+        // Corrections are listed (琴台's 2023 sheet has one), their grounds are not.
+        assertTrue(method.contains("评分表上的更正（原记分与更正后的分数）照常列出"), method);
+        String qintai = page("stations/qintai.html").selectFirst("main").text();
+        assertTrue(qintai.contains("原表记为 7，已更正为 5"), "琴台's correction is shown");
+        assertFalse(qintai.contains("说明："), "the grounds of a correction are an assessor note");
+        // For the bureau: no folder names, file paths or program names.
+        Matcher jargon = Pattern.compile("[A-Za-z]{3,}|/").matcher(method.replace("（.json）", "")
+                .replaceAll("\\b[0-9a-f]{64}\\b", "")); // the data version's full SHA-256
+        assertFalse(jargon.find(), () -> "methodology.html: " + jargon.group());
+    }
+
+    @Test
+    void everyPagePrintsWhatItShowsAtTheTopOfEveryPrintedPage() throws IOException {
+        for (Path html : SiteBuild.htmlFiles(site)) {
+            Document doc = Jsoup.parse(html.toFile(), "UTF-8");
+            Element head = doc.selectFirst("body > .print-head");
+            assertNotNull(head, html.toString());
+            String title = doc.title().replaceFirst(" - [^-]+$", "");
+            String printed = head.selectFirst(".print-head-page").text();
+            assertTrue(printed.startsWith(title.startsWith("自查评分表：") ? title.substring(6) : title.equals("首页") ? "考核结果总览" : title),
+                    html + ": " + printed);
+        }
+        assertEquals("琴台司法所（最近一期：2023 年第二季度）", page("stations/qintai.html").selectFirst(".print-head-page").text());
+        assertEquals("考核结果总览（最近一期：2023 年第二季度）", page("index.html").selectFirst(".print-head-page").text());
+        // A sheet spanning printed pages names itself in its repeated header row.
+        assertEquals("2022 年度评分表", page("stations/qintai.html")
+                .selectFirst("#sheet-2022-annual table.sheet-table thead tr.print-row th").text());
     }
 
     @Test

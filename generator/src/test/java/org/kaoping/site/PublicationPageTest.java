@@ -64,4 +64,18 @@ class PublicationPageTest {
         assertTrue(run.out().contains("$.reviews[0].station: unknown station \"张粮\""), run.out());
         assertTrue(run.out().contains("$.reviews[0].criterion: rubric lushan-2023 has no criterion \"99.9\""), run.out());
     }
+
+    @Test
+    @DisplayName("the site's publication date must exist: check names site.json, line and column")
+    void sitePublishedIsARealDate() throws Exception {
+        Path content = Cli.contentCopy(tmp);
+        Path site = content.resolve("site.json");
+        String json = Files.readString(site);
+        assertTrue(json.contains("\"published\""), "the sample states when its data was published");
+        Files.writeString(site, json.replaceFirst("\"published\": \"[^\"]*\"", "\"published\": \"2023-02-29\""));
+        Cli.Run run = Cli.run("check", "--content", content.toString());
+        assertEquals(1, run.exit(), run.all());
+        assertTrue(run.out().matches("(?s).*site\\.json:\\d+:\\d+: error: \\$\\.published: \"2023-02-29\" is not a calendar date.*"),
+                run.out());
+    }
 }
