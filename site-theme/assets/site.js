@@ -1,6 +1,7 @@
 /*
  * Kaoping site script: progressive enhancement only. Every page is complete without it; with it,
- * ranking tables sort by a click on their header and the home page gets a station finder.
+ * ranking tables sort by a click on their header, the home page gets a station finder, and a station
+ * page's lost items open the self-check form prefilled with the station's sheet.
  * Loaded as a plain deferred script (so it also runs from a local folder or a USB stick), no modules,
  * no network.
  */
@@ -85,6 +86,22 @@
     });
   }
 
+  // A station page's lost items link to their row of the self-check form (…/selfcheck/<rubric>.html#c-<id>).
+  // Where the page also links to that form prefilled with the station's sheet, the row links open it so
+  // (#sheet=…&row=<id>): the sheet travels once in the page, not once per item.
+  function enhanceRowLinks() {
+    var sheet = document.querySelector("a[data-sheet-link]");
+    if (!sheet) { return; }
+    var prefilled = sheet.getAttribute("href");
+    var form = prefilled.split("#")[0];
+    Array.prototype.forEach.call(document.querySelectorAll("a[data-row]"), function (a) {
+      if (a.getAttribute("href").split("#")[0] === form) {
+        a.setAttribute("href", prefilled + "&row=" + encodeURIComponent(a.getAttribute("data-row")));
+      }
+    });
+  }
+
   enhanceTables();
   enhanceFinder();
+  enhanceRowLinks();
 }());

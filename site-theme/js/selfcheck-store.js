@@ -8,7 +8,7 @@
   if (!F) {
     return;
   }
-  var BACKUP = F.BACKUP, FP = F.FP, K = F.K, P = F.P, ROLES = F.ROLES, STORE = F.STORE, attrDefs = F.attrDefs,
+  var BACKUP = F.BACKUP, FP = F.FP, K = F.K, P = F.P, ROLES = F.ROLES, STORE = F.STORE, all = F.all, attrDefs = F.attrDefs,
       blank = F.blank, buildCriterion = F.buildCriterion, buildPanel = F.buildPanel, crits = F.crits, el = F.el,
       emptyState = F.emptyState, hasOwn = F.hasOwn, isObj = F.isObj, order = F.order, own = F.own, rubric = F.rubric,
       setText = F.setText, sheetOf = F.sheetOf, timings = F.timings, use = F.use, vetoDefs = F.vetoDefs;
@@ -252,11 +252,50 @@
     } }));
   }
 
-  /** #sheet=… opens the form with that sheet; what was saved before is kept aside. */
+  /**
+   * Brings a criterion's row (id="c-<id>", as the station page links it) into view below the sticky totals
+   * and marks it; the address keeps #c-<id>, so a reload comes back to it.
+   */
+  function toRow(id, tip) {
+    var k = own(crits, id);
+    var tr = k ? document.getElementById('c-' + id) : null;
+    if (!tr) {
+      return;
+    }
+    var box = tr.querySelector('.sc-controls');
+    if (tip && box && !box.querySelector('.sc-tip')) {
+      // the sheet gives this item as a score: say how to try a fix, where the clerk now looks
+      box.insertBefore(el('p', { cls: 'sc-tip', text: k.rules.length
+        ? '试算整改：把“计分方式”改为“按细则逐条计分”，按整改后的情况填写，合计得分随即更新。'
+        : '试算整改：在“得分”中填入整改后的得分，合计得分随即更新。' }), box.firstChild);
+    }
+    try {
+      window.history.replaceState(null, '', window.location.pathname + window.location.search + '#c-' + id);
+      // a reload lands on the row again, not where the page stood before (its notice has gone by then)
+      window.history.scrollRestoration = 'manual';
+    } catch (x) {
+      // the row is still shown and marked
+    }
+    all('tr.sc-target', function (t) {
+      t.classList.remove('sc-target');
+    });
+    tr.classList.add('sc-target');
+    var sticky = document.querySelector('.sc-sticky');
+    var top = tr.getBoundingClientRect().top + window.pageYOffset - (sticky ? sticky.offsetHeight : 0) - 8;
+    window.scrollTo(0, Math.max(0, top));
+  }
+
+  /** #sheet=… (optionally &row=<criterion id>) opens the form with that sheet; what was saved before is kept aside. */
   function fromAddress() {
-    var m = /^#sheet=([\w-]+)$/.exec(window.location.hash);
+    var m = /^#sheet=([\w-]+)(?:&row=([\w.%-]+))?$/.exec(window.location.hash);
     if (!m) {
       return false;
+    }
+    var row = null;
+    try {
+      row = m[2] ? decodeURIComponent(m[2]) : null;
+    } catch (x) {
+      row = null;
     }
     try {
       window.history.replaceState(null, '', window.location.pathname + window.location.search);
@@ -295,6 +334,9 @@
             restore(saved, '已恢复此前的填写。');
           }
         } })]) : null);
+    if (row) {
+      toRow(row, true);
+    }
     return true;
   }
 
@@ -311,7 +353,17 @@
     } catch (x) {
       use(emptyState());
     }
+    var at = /^#c-([\w.-]+)$/.exec(window.location.hash);
+    if (at) {
+      toRow(at[1]); // the controls just added moved the row the browser scrolled to
+    }
   }
+  window.addEventListener('hashchange', function () {
+    var to = /^#c-([\w.-]+)$/.exec(window.location.hash);
+    if (to) {
+      toRow(to[1]);
+    }
+  });
   window.KaopingSelfCheck = Object.freeze({
     sheet: function () {
       return sheetOf(F.state, true);

@@ -63,6 +63,14 @@ public record Sheet(
                 recordedTotal, signatures, corrections, notes, merged);
     }
 
+    /** The same sheet with these criterion entries in place of its own: a station page's "what if this were fixed". */
+    public Sheet withEntries(Map<String, Entry> replaced) {
+        var merged = new LinkedHashMap<>(criteria);
+        merged.putAll(replaced);
+        return new Sheet(rubric, fingerprint, station, period, unit, date, attributes, merged, vetoes,
+                recordedTotal, signatures, corrections, notes, targets);
+    }
+
     public Optional<Entry> entry(String criterionId) {
         return Optional.ofNullable(criteria.get(criterionId));
     }

@@ -98,15 +98,7 @@ public final class PeriodScorer {
         List<BigDecimal> totals = new ArrayList<>();
         List<List<Standing.VetoApplied>> vetoes = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            BigDecimal total = BigDecimal.ZERO;
-            for (Component c : a.components()) {
-                BigDecimal v = components.get(i).get(c.id());
-                total = total.add(c.weight() == null ? v : v.multiply(c.weight()));
-            }
-            for (BigDecimal b : bonuses.get(i).values()) {
-                total = total.add(b);
-            }
-            totals.add(total.setScale(a.scale(), a.rounding()));
+            totals.add(total(a, components.get(i), bonuses.get(i)));
             vetoes.add(vetoesOf(period.results().get(i), breakdowns.get(i), rubric, "$.results[" + i + "]"));
         }
         int[] places = place(period, a, totals, components, vetoes);
@@ -121,6 +113,38 @@ public final class PeriodScorer {
         }
         lines.sort(Comparator.comparingInt(Standing::place).thenComparing(Standing::station));
         return new Standings(period, a, lines);
+    }
+
+    /** Components (weighted or summed) plus bonuses, at the assessment's scale: a station's total. */
+    private static BigDecimal total(Assessment a, Map<String, BigDecimal> components, Map<String, BigDecimal> bonuses) {
+        BigDecimal total = BigDecimal.ZERO;
+        for (Component c : a.components()) {
+            BigDecimal v = components.get(c.id());
+            total = total.add(c.weight() == null ? v : v.multiply(c.weight()));
+        }
+        for (BigDecimal b : bonuses.values()) {
+            total = total.add(b);
+        }
+        return total.setScale(a.scale(), a.rounding());
+    }
+
+    /**
+     * The total a station would have with its sheet scored as {@code b} instead (a sheet with lost items
+     * restored, for a station page's opportunities), everything else of its line unchanged: components given
+     * in the period stay as given. Empty where the total is not a function of the station's own line alone:
+     * rank bonuses depend on every other station's figures.
+     */
+    public static java.util.Optional<BigDecimal> totalWith(Assessment a, Period.Result r, Standing s, Breakdown b) {
+        if (!a.rankBonuses().isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        Map<String, BigDecimal> values = new LinkedHashMap<>(s.components());
+        for (Component c : a.components()) {
+            if (!r.components().containsKey(c.id()) && c.fromSheet()) {
+                values.put(c.id(), componentValue(c, r, b, null, "$"));
+            }
+        }
+        return java.util.Optional.of(total(a, values, s.bonuses()));
     }
 
     private static BigDecimal componentValue(Component c, Period.Result r, Breakdown b, BigDecimal raters, String rp) {

@@ -29,6 +29,11 @@ public record Standings(Period period, Assessment assessment, List<Standing> lin
         return Optional.of(lines.get(firstAtOrAfter(lines.get(i - 1).place())));
     }
 
+    /** The lines at this place: one, or several sharing it. Binary searches, as {@link #above}. */
+    public List<Standing> atPlace(int place) {
+        return lines.subList(firstAtOrAfter(place), firstAtOrAfter(place + 1));
+    }
+
     /** The index of the first line whose place is at least {@code place} (lines.size() if none). */
     private int firstAtOrAfter(int place) {
         int lo = 0;

@@ -126,7 +126,7 @@ public final class AssessmentWording {
                 + "成绩";
     }
 
-    private static String basisTitle(Assessment a, String basis) {
+    static String basisTitle(Assessment a, String basis) {
         if (basis.equals("raters")) {
             return "测评平均分";
         }

@@ -91,6 +91,10 @@ public record SelfCheckPage(
      */
     public record CriterionView(String id, String number, String content, String standard, boolean sameText,
                                 String points, String applies, String parts, boolean first) {
+        /** The row's anchor (c-1.1), the one a station page's lost item links to. */
+        public String anchor() {
+            return Slug.criterionAnchor(id);
+        }
     }
 
     public record VetoView(String id, String text, String effect) {

@@ -40,8 +40,16 @@ public final class Slug {
         return "assets/rubrics/" + of(id, "rubric") + ".json";
     }
 
-    /** The anchor of a criterion on its rubric page. */
+    /**
+     * The anchor of a criterion's row on its rubric page and in its self-check form ("c-1.1"). The id must be
+     * an id as the schema defines it (a-z, 0-9, '.', '-'), so the anchor is a valid HTML id and needs no
+     * escaping in a URL fragment; anything else is refused here too, as page addresses are.
+     */
     public static String criterionAnchor(String criterionId) {
+        if (criterionId == null || !ID.matcher(criterionId).matches()) {
+            throw new SiteException("criterion id \"" + criterionId + "\" cannot be used as a page anchor: ids must match "
+                    + ID.pattern());
+        }
         return "c-" + criterionId;
     }
 }

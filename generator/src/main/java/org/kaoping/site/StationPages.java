@@ -65,7 +65,10 @@ final class StationPages {
             Optional<Standing> os = sp.standing(id);
             if (os.isPresent() && os.get().breakdown() != null && sp.sheets().containsKey(id)) {
                 if (sheets.isEmpty()) {
-                    focus = StationFocus.of(sp, os.get(), os.get().breakdown());
+                    Sheet scoredSheet = sp.sheets().get(id).withAttributes(station.attributes())
+                            .withTargets(sp.period().targetsOf(id)); // as the period scored it
+                    focus = StationFocus.of(sp, os.get(), scoredSheet, stations,
+                            fingerprints.containsKey(sp.rubric().id()));
                 }
                 if (sheets.isEmpty() && fingerprints.containsKey(sp.rubric().id())) {
                     Link prefilled = SelfCheckPages.prefillLink(sp.rubric(), fingerprints.get(sp.rubric().id()), station,

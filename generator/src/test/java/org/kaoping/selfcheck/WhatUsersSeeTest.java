@@ -109,7 +109,8 @@ class WhatUsersSeeTest {
                 "stations/yaoshan.html", "rubrics/lushan-2022.html", "rubrics/lushan-2023-q2.html", "methodology.html",
                 "404.html", "selfcheck/lushan-2022.html", "selfcheck/lushan-2023-q2.html", "stations/shili-1.html",
                 "rubrics/xx-district-2023.html", "rubrics/wushen-2018.html", "selfcheck/wushen-2018.html",
-                "periods/2018-annual.html")) {
+                "periods/2018-annual.html", "reports/2022-annual.html", "stations/zhangliang.html",
+                "rubrics/lushan-2023.html", "selfcheck/lushan-2023.html", "stations/xicheng.html")) {
             site.open(page);
             String text = (String) site.js("return document.body.innerText;");
             assertTrue(text.length() > 100, page + " shows something");
@@ -138,6 +139,11 @@ class WhatUsersSeeTest {
         reason.sendKeys("台账缺页");
         assertEquals("尚有 1 项输入有误", total(), "the total is not shown as a higher score");
         assertEquals("true", disclosure.getAttribute("aria-invalid"));
+        WebElement mode = site.driver.findElement(By.cssSelector("tr[data-criterion=\"1.2\"] .sc-mode select"));
+        site.js("arguments[0].scrollIntoView({block: 'center'});", mode);
+        new org.openqa.selenium.support.ui.Select(mode).selectByValue("score");
+        type(direct("1.2"), "0.33");                  // not a multiple of the rubric's 0.05
+        assertEquals("尚有 2 项输入有误", total());
 
         site.driver.navigate().refresh();
         site.waitReady();
@@ -145,14 +151,69 @@ class WhatUsersSeeTest {
         assertEquals("1", input("1.1", "ledgers").getAttribute("value"), "the valid count of the same criterion is kept");
         assertEquals("台账缺页", site.driver.findElement(By.cssSelector("tr[data-criterion=\"1.1\"] textarea.sc-reason"))
                 .getAttribute("value"), "the typed 扣分原因 is kept");
-        assertEquals("尚有 1 项输入有误", total());
         assertEquals("true", input("1.1", "disclosure").getAttribute("aria-invalid"), "the invalid field is marked");
         WebElement error = site.driver.findElement(By.cssSelector("tr[data-criterion=\"1.1\"] .sc-error"));
         assertTrue(error.isDisplayed() && error.getText().startsWith("填写有误："), error.getText());
+        assertEquals("0.33", direct("1.2").getAttribute("value"), "the direct score off the step is kept as typed");
+        assertEquals("尚有 2 项输入有误", total());
+        WebElement stepError = site.driver.findElement(By.cssSelector("tr[data-criterion=\"1.2\"] .sc-error"));
+        assertTrue(stepError.isDisplayed(), "the second invalid field is marked too");
+        assertEquals(List.of(), latinWords(error.getText() + " " + stepError.getText()), "the engine's words, in Chinese");
 
+        type(direct("1.2"), "0.5");
         type(input("1.1", "disclosure"), "1");
         assertTrue(total().matches("\\d+(\\.\\d+)?"), "a total again once the value is fixed: " + total());
         assertEquals(null, input("1.1", "disclosure").getAttribute("aria-invalid"));
+    }
+
+    /**
+     * A station page's lost item opens the form of its sheet's rubric, prefilled with that sheet, at the
+     * item's row: in view below the sticky totals and marked, at desktop and phone width, and again after a
+     * reload. Opened without the station page (a bare #c-<id>), the row is found and marked all the same.
+     */
+    @Test
+    void aLostItemOpensThePrefilledFormAtItsRow() {
+        for (Dimension size : List.of(new Dimension(1280, 900), new Dimension(390, 844))) {
+            site.driver.manage().window().setSize(size);
+            site.open("stations/zhangliang.html");
+            site.js("localStorage.clear();");
+            site.driver.navigate().refresh();
+            WebElement link = site.driver.findElement(By.cssSelector("section.focus a.try-link[data-row=\"7.4\"]"));
+            assertTrue(link.getAttribute("href").matches(".*/selfcheck/lushan-2022\\.html#sheet=[\\w-]+&row=7\\.4"),
+                    "the station page's script opens the prefilled form: " + link.getAttribute("href"));
+            site.js("arguments[0].scrollIntoView({block: 'center'});", link);
+            link.click();
+            site.waitReady();
+            String where = size.getWidth() + " px: ";
+            assertTrue(site.driver.getCurrentUrl().endsWith("selfcheck/lushan-2022.html#c-7.4"), where + site.driver.getCurrentUrl());
+            assertEquals("94.5", total(), where + "张良's 2022 sheet is loaded");
+            assertRowInView("7.4", where);
+            WebElement tip = site.driver.findElement(By.cssSelector("#c-7\\.4 .sc-tip"));
+            assertTrue(tip.isDisplayed() && tip.getText().startsWith("试算整改"), where + tip.getText());
+            assertEquals(List.of(), latinWords((String) site.js("return document.body.innerText;")), where + "Chinese only");
+
+            site.driver.navigate().refresh();
+            site.waitReady();
+            assertEquals("94.5", total(), where + "the sheet stays across a reload");
+            assertRowInView("7.4", where + "after a reload: ");
+        }
+        site.driver.manage().window().setSize(new Dimension(1280, 900));
+        site.openBlank("lushan-2022");
+        site.open("selfcheck/lushan-2022.html#c-5.3");
+        site.waitReady();
+        assertRowInView("5.3", "a bare anchor: ");
+    }
+
+    /** The row is marked and lies in the viewport, wholly below the sticky totals (its top at least). */
+    private static void assertRowInView(String criterion, String where) {
+        WebElement row = site.driver.findElement(By.id("c-" + criterion));
+        assertTrue(row.getAttribute("class").contains("sc-target"), where + "the row is marked");
+        Number top = (Number) site.js("return arguments[0].getBoundingClientRect().top;", row);
+        Number stickyBottom = (Number) site.js("var s = document.querySelector('.sc-sticky');"
+                + " return s ? s.getBoundingClientRect().bottom : 0;");
+        Number height = (Number) site.js("return window.innerHeight;");
+        assertTrue(top.doubleValue() >= stickyBottom.doubleValue() - 1 && top.doubleValue() < height.doubleValue() / 2,
+                where + "row top " + top + ", sticky totals end at " + stickyBottom + ", window " + height);
     }
 
     @Test
@@ -185,6 +246,15 @@ class WhatUsersSeeTest {
                 assertTrue(th.getRect().getX() + th.getRect().getWidth() <= width,
                         page + ": " + head + " lies within the 390 px screen, not scrolled away");
             }
+            // and the first row's figures under them: its total with the declared decimals, in view
+            WebElement totalHead = site.driver.findElements(By.cssSelector("table.ranking thead th")).stream()
+                    .filter(e -> e.getText().replaceAll("[⇅▲▼\\s]", "").equals("总分")).findFirst().orElseThrow();
+            long col = (Long) site.js("return arguments[0].cellIndex;", totalHead);
+            WebElement total = site.driver.findElement(By.cssSelector("table.ranking tbody tr:first-child > :nth-child("
+                    + (col + 1) + ")"));
+            assertTrue(total.isDisplayed() && total.getRect().getX() + total.getRect().getWidth() <= width,
+                    page + ": the first total is shown on the phone");
+            assertTrue(total.getText().matches("\\d+\\.\\d{2}.*"), page + ": " + total.getText());
         }
         site.driver.manage().window().setSize(new Dimension(1280, 900));
     }
@@ -207,6 +277,67 @@ class WhatUsersSeeTest {
             }
         }
         assertTrue(checked >= 100, "the four periods' rankings: " + checked);
+
+        // The home page's latest ranking and station × period grid, and every station page's figures
+        java.util.Map<String, Integer> scales = new java.util.HashMap<>();
+        try (Stream<Path> s = Files.list(Path.of("content/periods"))) {
+            for (Path p : s.toList()) {
+                JsonNode period = StrictJson.mapper().readTree(Files.readString(p));
+                scales.put(period.get("id").asText(), scaleOf(period));
+            }
+        }
+        assertEquals(java.util.Set.of(2), new java.util.HashSet<>(scales.values()), "the focus check below assumes 2");
+        List<String> wrong = new ArrayList<>();
+        int shown = 0;
+        site.open("index.html");
+        for (WebElement a : site.driver.findElements(By.cssSelector("table.grid thead th a"))) {
+            String periodId = a.getAttribute("href").replaceAll(".*/periods/([^/]+)\\.html$", "$1");
+            int col = ((Long) site.js("return arguments[0].closest('th').cellIndex;", a)).intValue();
+            for (WebElement td : site.driver.findElements(By.cssSelector("table.grid tbody tr > :nth-child(" + (col + 1) + ")"))) {
+                String figure = td.getText().split("\\s")[0];
+                shown++;
+                if (!figure.isEmpty() && !figure.equals("—") && !hasDecimals(figure, scales.get(periodId))) {
+                    wrong.add("index grid " + periodId + ": " + figure);
+                }
+            }
+        }
+        List<Path> stationPages;
+        try (Stream<Path> s = Files.list(site.root.resolve("stations"))) {
+            stationPages = s.sorted().toList();
+        }
+        for (Path station : stationPages) {
+            site.open("stations/" + station.getFileName());
+            for (WebElement row : site.driver.findElements(By.cssSelector("table.history tbody tr"))) {
+                String periodId = row.findElement(By.cssSelector("a")).getAttribute("href")
+                        .replaceAll(".*/periods/([^/]+)\\.html$", "$1");
+                String figure = row.findElements(By.cssSelector("td.num")).get(1).getText();
+                shown++;
+                if (!hasDecimals(figure, scales.get(periodId))) {
+                    wrong.add(station.getFileName() + " history " + periodId + ": " + figure);
+                }
+            }
+            // the lead: points lost and the opportunity's figures (every sample rubric and period declares 2)
+            List<String> figures = new ArrayList<>(site.driver.findElements(By.cssSelector("section.focus li strong.num"))
+                    .stream().map(WebElement::getText).toList());
+            for (WebElement o : site.driver.findElements(By.cssSelector("section.focus .opportunity"))) {
+                Matcher m = Pattern.compile("\\d+(\\.\\d+)?(?= 分)").matcher(o.getText());
+                while (m.find()) {
+                    figures.add(m.group());
+                }
+            }
+            for (String figure : figures) {
+                shown++;
+                if (!hasDecimals(figure, 2)) {
+                    wrong.add(station.getFileName() + " focus: " + figure);
+                }
+            }
+        }
+        assertEquals(List.of(), wrong);
+        assertTrue(shown >= 200, "figures checked on the home page and the station pages: " + shown);
+    }
+
+    private static boolean hasDecimals(String figure, int scale) {
+        return figure.matches("\\d+" + (scale == 0 ? "" : "\\.\\d{" + scale + "}"));
     }
 
     /** The period's declared scale: its own assessment's, or its rubric's assessment's. */
@@ -345,6 +476,10 @@ class WhatUsersSeeTest {
     private static WebElement input(String criterion, String rule) {
         return site.driver.findElement(By.cssSelector("tr[data-criterion=\"" + criterion + "\"] div.sc-rule[data-rule=\""
                 + rule + "\"] input"));
+    }
+
+    private static WebElement direct(String criterion) {
+        return site.driver.findElement(By.cssSelector("tr[data-criterion=\"" + criterion + "\"] .sc-direct input"));
     }
 
     private static void type(WebElement field, String text) {

@@ -79,9 +79,20 @@ class BuiltSiteTest {
         assertEquals(5, items.size(), items.toString());
         assertTrue(items.get(0).startsWith("四 ") && items.get(0).contains("失 1.50 分"), items.get(0));
         assertTrue(items.get(4).contains("失 0.50 分"), items.get(4));
-        assertTrue(focus.text().contains("距第 1 名差 3 分") && focus.select(".closes").isEmpty(),
+        assertTrue(focus.text().contains("距第 1 名差 3.00 分") && focus.select(".closes").isEmpty(),
                 "2022: 3 points behind, and no single item of at most 1.5 points closes it");
-        assertTrue(focus.selectFirst("li a").attr("href").startsWith("../rubrics/lushan-2022.html#"));
+        assertTrue(focus.selectFirst(".opportunity").text().startsWith("挽回 四、七.4 与 六.2 三项共 4.00 分，即可超过第 1 名观音寺司法所"),
+                focus.selectFirst(".opportunity").text());
+        for (Element li : focus.select("li")) {
+            // each lost item: its rule on the rubric page, and its row in the form of the sheet's rubric
+            String rule = li.selectFirst("a").attr("href");
+            assertTrue(rule.matches("\\.\\./rubrics/lushan-2022\\.html#c-[0-9.]+"), rule);
+            Element form = li.selectFirst("a.try-link");
+            assertEquals(rule.replace("rubrics/", "selfcheck/"), form.attr("href"), li.text());
+            assertEquals(rule.substring(rule.indexOf("#c-") + 3), form.attr("data-row"));
+        }
+        Document sheetForm = page("selfcheck/lushan-2022.html");
+        assertEquals("7.4", sheetForm.getElementById("c-7.4").attr("data-criterion"), "the form's row carries the anchor");
     }
 
     @Test
