@@ -60,6 +60,13 @@
     }
     return s === '-0' ? '0' : s;
   }
+  /** A total or subtotal as the site shows it, with the rubric's declared decimals: "94.5" → "94.50". */
+  function scaled(v) {
+    var s = plain(v);
+    var i = s.indexOf('.');
+    var have = i < 0 ? 0 : s.length - i - 1;
+    return have >= SCALE ? s : (i < 0 ? s + '.' : s) + new Array(SCALE - have + 1).join('0');
+  }
   function fmt(n) {
     return plain(n.toFixed(PLACES));
   }
@@ -279,7 +286,7 @@
   F.STORE = STORE; F.all = all; F.applies = applies; F.attrDefs = attrDefs; F.attrLabel = attrLabel;
   F.attrNames = attrNames; F.attrTitle = attrTitle; F.blank = blank; F.chineseDate = chineseDate; F.crits = crits; F.el = el;
   F.emptyState = emptyState; F.flag = flag; F.fmt = fmt; F.hasOwn = hasOwn; F.isObj = isObj; F.isoDate = isoDate; F.names = names;
-  F.order = order; F.own = own; F.page = page; F.panel = panel; F.plain = plain; F.rubric = rubric;
+  F.order = order; F.own = own; F.page = page; F.panel = panel; F.plain = plain; F.rubric = rubric; F.scaled = scaled;
   F.scoreState = scoreState; F.setText = setText; F.sheetOf = sheetOf; F.show = show; F.signed = signed;
   F.timings = timings; F.validScore = validScore; F.vetoDefs = vetoDefs;
 }());

@@ -10,7 +10,7 @@
   }
   var P = F.P, ROLES = F.ROLES, applies = F.applies, attrLabel = F.attrLabel, attrNames = F.attrNames,
       attrTitle = F.attrTitle, autoReason = F.autoReason, crits = F.crits, flag = F.flag, fmt = F.fmt, hint = F.hint,
-      names = F.names, order = F.order, plain = F.plain, rubric = F.rubric, scoreState = F.scoreState,
+      names = F.names, order = F.order, plain = F.plain, rubric = F.rubric, scaled = F.scaled, scoreState = F.scoreState,
       setText = F.setText, show = F.show, signed = F.signed, subtotals = F.subtotals,
       syncCriterion = F.syncCriterion, timings = F.timings, ui = F.ui, vetoWords = F.vetoWords;
   /** Puts a whole state into the page and rescores. */
@@ -63,7 +63,7 @@
       var bad = s.criteria.some(function (cs) {
         return result.errors[cs.id];
       });
-      setText(subtotals[s.id], bad ? '—' : s.kind === 'score' ? plain(s.score) : signed(s.score));
+      setText(subtotals[s.id], bad ? '—' : s.kind === 'score' ? scaled(s.score) : signed(s.score));
       s.criteria.forEach(function (cs) {
         renderCriterion(cs, result.errors[cs.id], result.fields[cs.id]);
       });
@@ -75,7 +75,7 @@
       bits.push('基本分 ' + plain(b.base), '加分 ' + plain(b.bonus), '扣分 ' + plain(b.penalty.replace('-', '')));
     }
     (rubric.sheets || []).forEach(function (sh, i) {
-      bits.push(sh.title + ' ' + plain(b.sheets[i].score) + '/' + plain(b.sheets[i].maximum));
+      bits.push(sh.title + ' ' + scaled(b.sheets[i].score) + '/' + scaled(b.sheets[i].maximum));
     });
     var lost = Number(b.maximum) - Number(b.base);
     if (lost > 0) {
@@ -83,10 +83,10 @@
     }
     // While a field is wrong the total is not known: say so instead of showing a higher score.
     var incomplete = '尚有 ' + nErr + ' 项输入有误';
-    setText(P.total, nErr ? incomplete : plain(b.total));
+    setText(P.total, nErr ? incomplete : scaled(b.total));
     flag(P.total, 'sc-incomplete', nErr > 0);
-    setText(P.max, nErr ? '' : ' / 满分 ' + plain(b.maximum) + (rubric.partial ? '（现存评分项合计；细则满分 '
-      + plain(rubric.total) + ' 分，其余原件缺失）' : ''));
+    setText(P.max, nErr ? '' : ' / 满分 ' + scaled(b.maximum) + (rubric.partial ? '（现存评分项合计；细则满分 '
+      + scaled(rubric.total) + ' 分，其余原件缺失）' : ''));
     setText(P.sub, bits.join(' · '));
     var vw = vetoWords(b);
     setText(P.veto, vw ? '一票否决：' + vw : '');
@@ -101,7 +101,7 @@
     });
     setText(P.errors, nErr ? nErr + ' 项填写有误，见标红的评分项；改正后显示总分。' : '');
     show(P.errors, nErr > 0);
-    setText(document.getElementById('sc-total-cell'), nErr ? '—' : plain(b.total));
+    setText(document.getElementById('sc-total-cell'), nErr ? '—' : scaled(b.total));
     setText(document.getElementById('sc-total-note'), vw ? '一票否决：' + vw : '');
     setText(P.fill.unit, F.state.unit);
     // A wrong date is kept as typed and marked; the printed sheet writes a right one the Chinese way.

@@ -82,7 +82,7 @@ class RulePatternsFormTest {
         assertEquals("32.87", total());
         // 一.1: with its own target at 67 (not 80), 67 achieved loses nothing: 8.37 → 10 → 34.50
         type(field("1", "shortfall", "input.sc-n", 0), "67");
-        assertEquals("34.5", total()); // the form shows plain figures
+        assertEquals("34.50", total()); // with the rubric's declared decimals, as the site shows scores
 
         Path file = temp.resolve("export.json");
         Files.writeString(file, (String) site.js("return KaopingSelfCheck.exportJson();"));

@@ -114,7 +114,7 @@ class SelfCheckFormTest {
     @Test
     void ticksAndCountsOnLushan2022GiveTheJavaEnginesTotal() throws IOException {
         site.openBlank("lushan-2022");
-        assertEquals("100", shownTotal());
+        assertEquals("100.00", shownTotal());
         plus("1.1", "disclosure", 2);                       // two of the 四公开 missing: −1 each
         plus("1.1", "rules", 1);                            // one 制度 missing: −0.5 (the criterion is floored at 0)
         plus("6.5", "verification", 3);                     // −1 each
@@ -222,7 +222,7 @@ class SelfCheckFormTest {
 
         click(site.driver.findElement(By.xpath("//button[text()='清空重填']")));
         site.driver.switchTo().alert().accept();
-        assertEquals("100", shownTotal());
+        assertEquals("100.00", shownTotal());
 
         importFile(downloaded);
         assertTrue(noticeText().startsWith("已导入"), noticeText());
@@ -258,7 +258,7 @@ class SelfCheckFormTest {
         WebElement link = site.driver.findElement(By.cssSelector("a[href*=\"selfcheck/lushan-2022.html#sheet=\"]"));
         link.click();
         site.waitReady();
-        assertEquals("94.4", shownTotal());
+        assertEquals("94.40", shownTotal());
         Rubric rubric = Shipped.rubric("lushan-2022");
         Sheet kuqu = Shipped.corpus().sheetsOf("2022-annual").get("kuqu").value();
         assertSameNumber(new SheetScorer().score(rubric, kuqu).total(), shownTotal());
@@ -271,10 +271,10 @@ class SelfCheckFormTest {
 
         // What a fix would gain: 一.1 back to its rules with nothing found gives the 0.5 back.
         new Select(row.findElement(By.cssSelector(".sc-mode select"))).selectByValue("rules");
-        assertEquals("94.9", shownTotal());
+        assertEquals("94.90", shownTotal());
         site.driver.navigate().refresh();
         site.waitReady();
-        assertEquals("94.9", shownTotal());
+        assertEquals("94.90", shownTotal());
     }
 
     @Test
@@ -318,7 +318,7 @@ class SelfCheckFormTest {
         text = noticeText();
         assertTrue(text.contains("以下 3 项未导入"), text);
         assertTrue(text.contains("99.9") && text.contains("no-such-rule") && text.contains("no-such-veto"), text);
-        assertEquals("99", shownTotal());
+        assertEquals("99.00", shownTotal());
     }
 
     @Test

@@ -186,7 +186,7 @@ class WhatUsersSeeTest {
             site.waitReady();
             String where = size.getWidth() + " px: ";
             assertTrue(site.driver.getCurrentUrl().endsWith("selfcheck/lushan-2022.html#c-7.4"), where + site.driver.getCurrentUrl());
-            assertEquals("94.5", total(), where + "张良's 2022 sheet is loaded");
+            assertEquals("94.50", total(), where + "张良's 2022 sheet is loaded");
             assertRowInView("7.4", where);
             WebElement tip = site.driver.findElement(By.cssSelector("#c-7\\.4 .sc-tip"));
             assertTrue(tip.isDisplayed() && tip.getText().startsWith("试算整改"), where + tip.getText());
@@ -194,7 +194,7 @@ class WhatUsersSeeTest {
 
             site.driver.navigate().refresh();
             site.waitReady();
-            assertEquals("94.5", total(), where + "the sheet stays across a reload");
+            assertEquals("94.50", total(), where + "the sheet stays across a reload");
             assertRowInView("7.4", where + "after a reload: ");
         }
         site.driver.manage().window().setSize(new Dimension(1280, 900));
@@ -228,8 +228,8 @@ class WhatUsersSeeTest {
         String before = total();
         type(direct, "1.5");
         assertEquals("1.5", direct.getAttribute("value"));
-        assertEquals(new java.math.BigDecimal(before).subtract(new java.math.BigDecimal("0.5")).stripTrailingZeros()
-                .toPlainString(), total());
+        assertEquals(new java.math.BigDecimal(before).subtract(new java.math.BigDecimal("0.5"))
+                .toPlainString(), total(), "the total with the rubric's declared decimals");
     }
 
     @Test
