@@ -162,7 +162,7 @@
     var wrap = table.closest(".table-wrap") || table;
     var pager = el("div", "pager");
     var id = "pager-" + (document.querySelectorAll(".pager").length + 1);
-    var label = el("label", null, "查找司法所");
+    var label = el("label", null, table.getAttribute("data-search-label") || "查找司法所");
     label.setAttribute("for", id);
     var input = el("input");
     input.id = id;
