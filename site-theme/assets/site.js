@@ -219,6 +219,11 @@
         status.textContent = "共 " + list.length + " " + unit + "，显示第 " + from + "–" + to + " " + unit + "。";
       }
       where.textContent = "第 " + (page + 1) + " / " + pages + " 页";
+      // Print shows the rows on screen: the note (hidden on screen) says which they are.
+      if (note) {
+        note.textContent = "印出的是" + (q !== "" ? "按“" + q + "”查找到的" : "") + "第 " + from + "–" + to + " " + unit
+          + "，共 " + list.length + " " + unit + "。";
+      }
       buttons.first.disabled = buttons.prev.disabled = page === 0;
       buttons.next.disabled = buttons.last.disabled = page >= pages - 1;
     }
