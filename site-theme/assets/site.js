@@ -278,7 +278,11 @@
     var finder = document.querySelector(".finder");
     var list = document.getElementById("station-list");
     if (!finder || !list) { return; }
-    if (finder.hasAttribute("data-table")) { enhanceDataFinder(finder, list); return; }
+    if (finder.hasAttribute("data-table")) {
+      // Its data file is a deferred script after this one: it has run by DOMContentLoaded.
+      document.addEventListener("DOMContentLoaded", function () { enhanceDataFinder(finder, list); });
+      return;
+    }
     var input = document.getElementById("finder-input");
     var status = document.getElementById("finder-status");
     var items = list.querySelectorAll("li[data-names]");
@@ -301,9 +305,7 @@
   }
 
   enhanceTables();
-  // The data files are deferred scripts after this one: they have run by DOMContentLoaded.
-  document.addEventListener("DOMContentLoaded", function () {
-    enhanceFinder();
-    enhancePagedTables();
-  });
+  enhanceFinder();
+  // The tables' data files are deferred scripts after this one: they have run by DOMContentLoaded.
+  document.addEventListener("DOMContentLoaded", enhancePagedTables);
 }());

@@ -88,8 +88,8 @@ final class PeriodTables {
             }
         }
         rows.add(java.util.Arrays.asList("合计", "", "", b.maximum(), declared(b.total(), rubric.scale()), b.maximum().subtract(b.total()), "", ""));
-        String file = ReportPage.sheetFile(sp.id(), s.station());
-        return new DataTable(stations.shortName(s.station()), file.substring(file.lastIndexOf('/') + 1), header, rows);
+        return new DataTable(stations.shortName(s.station()), Slug.of(sp.id(), "period") + "-"
+                + Slug.of(s.station(), "station") + ".csv", header, rows);
     }
 
     /** A figure with at least the declared decimals (92.00), as the pages show it; never rounded here. */

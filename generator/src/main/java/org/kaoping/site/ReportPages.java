@@ -18,7 +18,10 @@ final class ReportPages {
 
     /** Every download of a period, labelled for people; the first three are the report and the workbook. */
     static List<Link> downloads(String periodId, List<DataTable> tables) {
-        List<Link> out = new ArrayList<>(reportAndWorkbook(periodId));
+        List<Link> out = new ArrayList<>();
+        out.add(new Link("考核情况报告草稿（文字处理文档 .docx）", ReportPage.docxFile(periodId)));
+        out.add(new Link("考核情况报告草稿（纯文本 .txt）", ReportPage.textFile(periodId)));
+        out.add(new Link("排名与全部评分表（电子表格 .xlsx）", ReportPage.workbookFile(periodId)));
         for (DataTable t : tables) {
             String label = t.title().equals("排名") ? "排名（表格文本 .csv）" : t.title() + "司法所评分表（表格文本 .csv）";
             out.add(new Link(label, ReportPage.downloadFolder(periodId) + t.file()));
@@ -28,14 +31,8 @@ final class ReportPages {
 
     /** The report, the workbook and the ranking's .csv, without a link per sheet (a paged period's page). */
     static List<Link> mainDownloads(String periodId) {
-        List<Link> out = new ArrayList<>(reportAndWorkbook(periodId));
+        List<Link> out = new ArrayList<>(downloads(periodId, List.of()));
         out.add(new Link("排名（表格文本 .csv）", ReportPage.downloadFolder(periodId) + PeriodTables.rankingFile(periodId)));
         return out;
-    }
-
-    private static List<Link> reportAndWorkbook(String periodId) {
-        return List.of(new Link("考核情况报告草稿（文字处理文档 .docx）", ReportPage.docxFile(periodId)),
-                new Link("考核情况报告草稿（纯文本 .txt）", ReportPage.textFile(periodId)),
-                new Link("排名与全部评分表（电子表格 .xlsx）", ReportPage.workbookFile(periodId)));
     }
 }
