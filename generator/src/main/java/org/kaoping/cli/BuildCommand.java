@@ -6,6 +6,7 @@ import org.kaoping.render.Compactor;
 import org.kaoping.render.Pages;
 import org.kaoping.render.PeriodDownloads;
 import org.kaoping.render.RubricJson;
+import org.kaoping.render.TableScripts;
 import org.kaoping.render.TemplateException;
 import org.kaoping.site.Fingerprint;
 import org.kaoping.site.Page;
@@ -142,6 +143,9 @@ public final class BuildCommand implements Callable<Integer> {
                     pages.render(page, w);
                     w.flush();
                 });
+                for (var f : TableScripts.files(page).entrySet()) {
+                    staging.write(f.getKey(), f.getValue());
+                }
                 if (page instanceof ReportPage report) {
                     for (var f : PeriodDownloads.files(report).entrySet()) {
                         staging.write(f.getKey(), f.getValue());

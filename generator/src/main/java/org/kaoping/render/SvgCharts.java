@@ -56,7 +56,7 @@ public final class SvgCharts {
         for (int c : counts) {
             maxCount = Math.max(maxCount, c);
         }
-        int yStep = maxCount <= 8 ? 1 : maxCount <= 20 ? 2 : 5;
+        int yStep = countStep(maxCount);
         int yMax = ((maxCount + yStep - 1) / yStep) * yStep;
         double plotW = width - left - right;
         double plotH = height - top - bottom;
@@ -269,5 +269,27 @@ public final class SvgCharts {
     private static String plain(BigDecimal v) {
         BigDecimal s = v.stripTrailingZeros();
         return s.signum() == 0 ? "0" : s.toPlainString();
+    }
+
+    /**
+     * The y-axis step of a histogram: 1, 2, then 5, 10, 20, 50, … — the first that keeps at most eight
+     * grid lines above zero (a province's 3,000 stations in one bin once drew 600 labelled lines).
+     */
+    static int countStep(int maxCount) {
+        if (maxCount <= 8) {
+            return 1;
+        }
+        if (maxCount <= 20) {
+            return 2;
+        }
+        int[] mantissas = {5, 10, 20};
+        for (long scale = 1; ; scale *= 10) {
+            for (int m : mantissas) {
+                long step = m * scale;
+                if (maxCount <= 8 * step) {
+                    return (int) step;
+                }
+            }
+        }
     }
 }

@@ -32,8 +32,38 @@ public record HomePage(String heading, String bureau, Latest latest, List<Period
         return latest == null ? "考核结果总览" : "考核结果总览（最近一期：" + latest.title() + "）";
     }
 
+    /**
+     * More stations than a page shows: the finder searches a data file instead of filtering a list of
+     * every station, which the page leaves out.
+     */
+    public boolean stationsPaged() {
+        return Paging.paged(stations);
+    }
+
+    /** The stations listed in the page: all of them, or none when {@link #stationsPaged()}. */
+    public List<StationItem> listedStations() {
+        return stationsPaged() ? List.of() : stations;
+    }
+
+    public int stationCount() {
+        return stations.size();
+    }
+
+    public String stationsData() {
+        return Paging.STATIONS_DATA;
+    }
+
+    /** @param rows the whole ranking, or its first {@link Paging#HOME_TOP} lines when the ranking is paged */
     public record Latest(String title, String href, int count, List<GlanceRow> rows, boolean hasMovement,
                          boolean rubricChanged, String previousTitle) {
+        /** Only the first lines are shown. */
+        public boolean top() {
+            return rows.size() < count;
+        }
+
+        public int shownCount() {
+            return rows.size();
+        }
     }
 
     public record GlanceRow(int place, String station, String href, String total, String totalSort,

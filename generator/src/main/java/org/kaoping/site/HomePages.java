@@ -21,10 +21,12 @@ final class HomePages {
         HomePage.Latest latest = null;
         if (!periods.isEmpty()) {
             ScoredPeriod sp = periods.get(periods.size() - 1);
-            List<HomePage.GlanceRow> rows = sp.standings().lines().stream().map(s -> new HomePage.GlanceRow(s.place(),
+            var lines = sp.standings().lines();
+            // A province's ranking is its period page's (paged there); the home page shows its head.
+            List<HomePage.GlanceRow> rows = (Paging.paged(lines) ? lines.subList(0, Paging.HOME_TOP) : lines).stream().map(s -> new HomePage.GlanceRow(s.place(),
                     stations.name(s.station()), Slug.stationPage(s.station()), Numbers.fixed(s.total(), sp.assessment().scale()),
                     Numbers.sortKey(s.total()), Movement.of(sp, s.station(), s.place()), PeriodPages.vetoWords(s))).toList();
-            latest = new HomePage.Latest(sp.period().title(), Slug.periodPage(sp.id()), rows.size(), rows,
+            latest = new HomePage.Latest(sp.period().title(), Slug.periodPage(sp.id()), lines.size(), rows,
                     sp.previous() != null, sp.rubricChanged(),
                     sp.previous() == null ? "" : sp.previous().period().title());
         }

@@ -16,9 +16,11 @@ import java.util.Objects;
  * @param costliest    the criteria with the most points lost over all sheets, most first
  * @param spread       this period's and the previous period's spread of totals (one row when there is none)
  * @param spreadWords  the comparison in a sentence, or ""
+ * @param sheetsOnStationPages the downloads list no sheet per station (a paged period): each station's page
+ *                             links its own
  */
 public record PeriodAnalysis(Link report, List<Link> downloads, List<Costly> costliest, int sheets,
-                             List<Spread> spread, String spreadWords) {
+                             List<Spread> spread, String spreadWords, boolean sheetsOnStationPages) {
 
     /** How many criteria the "cost the most points" list names. */
     static final int COSTLIEST = 5;
@@ -78,7 +80,8 @@ public record PeriodAnalysis(Link report, List<Link> downloads, List<Costly> cos
                     + (sp.rubricChanged() ? "两期考核细则不同，分数的比较仅供参考。" : "");
         }
         return new PeriodAnalysis(new Link(sp.period().title() + "考核情况报告草稿", Slug.reportPage(sp.id())),
-                downloads, costliest, breakdowns.size(), spread, words);
+                downloads, costliest, breakdowns.size(), spread, words,
+                !breakdowns.isEmpty() && Paging.paged(sp.standings().lines()));
     }
 
     private static Spread spread(ScoredPeriod sp) {

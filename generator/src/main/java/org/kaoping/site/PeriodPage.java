@@ -47,6 +47,25 @@ public record PeriodPage(
         return "periods";
     }
 
+    /** More rows than a page shows: the first {@link Paging#PAGE} are rendered, site.js pages through the rest. */
+    public boolean paged() {
+        return Paging.paged(rows);
+    }
+
+    /** The rows rendered into the page; {@link #rows} are all of them (the data file, the veto column). */
+    public List<RankingRow> shownRows() {
+        return Paging.firstPage(rows);
+    }
+
+    public int pageRows() {
+        return Paging.PAGE;
+    }
+
+    /** The ranking's data file, relative to the site root. */
+    public String dataFile() {
+        return Paging.rankingData(id);
+    }
+
     public boolean hasComponents() {
         return !componentHeaders.isEmpty();
     }

@@ -75,7 +75,18 @@ final class PeriodPages {
                 p.findings().stream().map(f -> new PeriodPage.Finding(text(f.section()), text(f.common()),
                         text(f.individual()), text(f.measures()))).toList(),
                 differs, internal ? internalNotes(p) : List.of(), PublicationNotice.of(p, stations),
-                PeriodAnalysis.of(sp, ReportPages.downloads(p.id(), PeriodTables.of(sp, stations))));
+                PeriodAnalysis.of(sp, downloads(sp, stations)));
+    }
+
+    /**
+     * The period's downloads as the page lists them. A paged period (a province) lists the report, the
+     * workbook and the ranking, not one link per station: each station's sheet is linked from its own page.
+     */
+    private static List<Link> downloads(ScoredPeriod sp, Stations stations) {
+        if (Paging.paged(sp.standings().lines())) {
+            return ReportPages.mainDownloads(sp.id());
+        }
+        return ReportPages.downloads(sp.id(), PeriodTables.of(sp, stations));
     }
 
     static String vetoWords(Standing s) {

@@ -45,6 +45,11 @@ public record ReportPage(String periodId, Link period, ReportDraft report, List<
         return downloadFolder(periodId) + Slug.of(periodId, "period") + "-report.txt";
     }
 
+    /** One station's sheet of the period as .csv, as PeriodTables names it (BuiltSiteTest follows the link). */
+    public static String sheetFile(String periodId, String stationId) {
+        return downloadFolder(periodId) + Slug.of(periodId, "period") + "-" + Slug.of(stationId, "station") + ".csv";
+    }
+
     public static String workbookFile(String periodId) {
         return downloadFolder(periodId) + Slug.of(periodId, "period") + ".xlsx";
     }

@@ -28,4 +28,11 @@ final class ReportPages {
         }
         return out;
     }
+
+    /** The report, the workbook and the ranking's .csv, without a link per sheet (a paged period's page). */
+    static List<Link> mainDownloads(String periodId) {
+        List<Link> out = new ArrayList<>(downloads(periodId, List.of()));
+        out.add(new Link("排名（表格文本 .csv）", ReportPage.downloadFolder(periodId) + PeriodTables.rankingFile(periodId)));
+        return out;
+    }
 }

@@ -21,7 +21,33 @@ public record StationGrid(List<Link> periods, List<Row> rows) {
     public record Row(String station, String href, List<Cell> cells) {
     }
 
-    public record Cell(String place, String total, boolean present) {
+    /** @param rank the place, or 0 where the station took no part */
+    public record Cell(int rank, String total, boolean present) {
+        /** "第 3 名", or "" */
+        public String place() {
+            return present ? "第 " + rank + " 名" : "";
+        }
+    }
+
+    /** More rows than a page shows: the first {@link Paging#PAGE} are rendered, site.js pages through the rest. */
+    public boolean paged() {
+        return Paging.paged(rows);
+    }
+
+    public List<Row> shownRows() {
+        return Paging.firstPage(rows);
+    }
+
+    public int count() {
+        return rows.size();
+    }
+
+    public int pageRows() {
+        return Paging.PAGE;
+    }
+
+    public String dataFile() {
+        return Paging.GRID_DATA;
     }
 
     static StationGrid of(List<ScoredPeriod> periods, Stations stations) {
@@ -31,8 +57,8 @@ public record StationGrid(List<Link> periods, List<Row> rows) {
             List<Cell> cells = new ArrayList<>();
             for (ScoredPeriod sp : periods) {
                 Optional<Standing> st = sp.standing(s.id());
-                cells.add(st.map(x -> new Cell("第 " + x.place() + " 名", Numbers.fixed(x.total(), sp.assessment().scale()), true))
-                        .orElse(new Cell("", "", false)));
+                cells.add(st.map(x -> new Cell(x.place(), Numbers.fixed(x.total(), sp.assessment().scale()), true))
+                        .orElse(new Cell(0, "", false)));
             }
             rows.add(new Row(s.name(), Slug.stationPage(s.id()), cells));
         }

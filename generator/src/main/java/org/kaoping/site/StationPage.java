@@ -99,15 +99,24 @@ public record StationPage(
     }
 
     /**
-     * One scored sheet.
+     * One scored sheet. The latest is shown in full; an older one (issue 12: a station page carries its
+     * latest sheet, not every past sheet in full) only with the criteria where it lost points or gave a
+     * reason, and no chart; every sheet, older ones whole, is one link away as the period's .csv.
      *
      * @param maximumNote what not-applicable criteria do to the maximum, in words, or ""
+     * @param sections    every criterion of the latest sheet; of an older one, the sections and criteria that lost points
+     * @param download    the sheet as .csv in the period's downloads, relative to the site root
      */
     public record SheetView(String anchor, String heading, String period, String periodHref, Link rubric,
                             String date, String total, String maximum, String maximumNote,
                             List<String> notApplicable, String sectionsSvg, List<SheetSection> sections,
                             List<VetoView> vetoes, List<Signature> signatures, List<CorrectionView> corrections,
-                            List<String> internalNotes, boolean latest) {
+                            List<String> internalNotes, boolean latest, String download) {
+        /** An older sheet kept no criterion: it lost nothing and gave no reason. */
+        public boolean nothingLost() {
+            return sections.isEmpty();
+        }
+
         public boolean hasNotApplicable() {
             return !notApplicable.isEmpty();
         }

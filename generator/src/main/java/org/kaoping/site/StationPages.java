@@ -76,7 +76,7 @@ final class StationPages {
                     selfCheck = new Link("打开本所" + sp.period().title() + "的评分表（按《" + sp.rubric().title() + "》自查）",
                             prefilled.href());
                 }
-                sheets.add(sheet(sp, sp.sheets().get(id), os.get().breakdown(), sheets.isEmpty(), internal));
+                sheets.add(sheet(sp, id, sp.sheets().get(id), os.get().breakdown(), sheets.isEmpty(), internal));
                 scored.add(new SheetComparisons.Scored(sp, sp.rubric(), os.get().breakdown()));
             }
         }
@@ -117,8 +117,8 @@ final class StationPages {
         return "距第 " + above.get().place() + " 名差 " + Numbers.plain(diff) + " 分";
     }
 
-    private static StationPage.SheetView sheet(ScoredPeriod sp, Sheet sheet, Breakdown b, boolean latest,
-                                               boolean internal) {
+    private static StationPage.SheetView sheet(ScoredPeriod sp, String stationId, Sheet sheet, Breakdown b,
+                                               boolean latest, boolean internal) {
         Rubric rubric = sp.rubric();
         List<StationPage.SheetSection> sections = new ArrayList<>();
         List<SvgCharts.Bar> bars = new ArrayList<>();
@@ -143,6 +143,13 @@ final class StationPages {
             }
             String label = RubricDiff.sectionLabel(s);
             String max = s.kind() == SectionKind.SCORE ? Numbers.plain(ss.maximum()) : "";
+            if (!latest) {
+                // An older sheet keeps what it lost and why; the whole sheet is its .csv download.
+                rows.removeIf(r -> !r.lost() && !r.hasReason());
+            }
+            if (!latest && rows.isEmpty()) {
+                continue;
+            }
             sections.add(new StationPage.SheetSection(label, PeriodPages.kindSuffix(s.kind()), Numbers.fixed(ss.score(), rubric.scale()),
                     max, rows));
             String valueText = switch (s.kind()) {
@@ -156,11 +163,11 @@ final class StationPages {
         return new StationPage.SheetView("sheet-" + sp.id(), period + "评分表", period, Slug.periodPage(sp.id()),
                 new Link(rubric.title(), Slug.rubricPage(rubric.id())), sheet.date() == null ? "" : sheet.date(),
                 Numbers.fixed(b.total(), rubric.scale()), Numbers.plain(b.maximum()), maximumNote(rubric, b, notApplicable.size()),
-                notApplicable, SvgCharts.bars("bars-" + sp.id(), period + "各项目得分与分值", bars), sections,
+                notApplicable, latest ? SvgCharts.bars("bars-" + sp.id(), period + "各项目得分与分值", bars) : "", sections,
                 b.vetoes().stream().map(v -> new StationPage.VetoView(rubric.veto(v.id()).map(x -> x.text()).orElse(v.id()),
                         AssessmentWording.vetoEffect(v.effect()))).toList(),
                 signatures(sheet), corrections(sheet, rubric, internal),
-                internal ? sheet.notes() : List.of(), latest);
+                internal ? sheet.notes() : List.of(), latest, ReportPage.sheetFile(sp.id(), stationId));
     }
 
     private static String maximum(SectionKind kind, Criterion c, boolean na) {

@@ -25,6 +25,20 @@ class SvgChartsTest {
     }
 
     @Test
+    void aProvincesHistogramKeepsAFewGridLines() {
+        List<BigDecimal> many = java.util.Collections.nCopies(3083, new BigDecimal("91"));
+        String svg = SvgCharts.histogram("d", "分布", many);
+        long labels = java.util.regex.Pattern.compile("text-anchor=\"end\"").matcher(svg).results().count();
+        assertTrue(labels >= 3 && labels <= 9, labels + " y-axis labels");
+        assertTrue(svg.contains(">500</text>"), "steps of 500 up to 3,500");
+        assertTrue(svg.length() < 5_000, svg.length() + " characters");
+        for (int max : new int[] {1, 8, 9, 20, 21, 40, 41, 99, 3083, 10_000, 1_000_000}) {
+            int step = SvgCharts.countStep(max);
+            assertTrue((max + step - 1) / step <= 10, max + " → " + step);
+        }
+    }
+
+    @Test
     void textIsEscapedAndTheOutputIsStable() {
         List<SvgCharts.Bar> bars = List.of(new SvgCharts.Bar("<一> & 所务", new BigDecimal("7.5"), new BigDecimal("8"), "7.5 / 8"));
         String a = SvgCharts.bars("b", "t", bars);

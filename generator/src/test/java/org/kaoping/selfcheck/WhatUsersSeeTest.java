@@ -340,6 +340,77 @@ class WhatUsersSeeTest {
         return figure.matches("\\d+" + (scale == 0 ? "" : "\\.\\d{" + scale + "}"));
     }
 
+    /**
+     * A province's ranking (issue 12): 250 stations, so the period page renders 100 rows and site.js pages
+     * through all of them from the data file and finds a station by name; the home page's finder searches
+     * the station data instead of a list of every station. Visible words stay Chinese.
+     */
+    @Test
+    void aLongRankingIsPagedAndItsSearchFindsAStation() {
+        site.driver.manage().window().setSize(new Dimension(1280, 900));
+        Path content = org.kaoping.support.ProvinceContent.write(temp.resolve("province-content"), 250, 2);
+        Path out = FormSite.build(content, org.kaoping.support.Shipped.RUBRICS, temp.resolve("province-site"));
+        site.driver.get(out.resolve("periods/2022-annual.html").toUri().toString());
+        WebElement status = site.driver.findElement(By.cssSelector(".pager .pager-status"));
+        assertEquals("共 250 名，显示第 1–100 名。", status.getText());
+        assertEquals(100, rows().size());
+        assertEquals("1", rows().get(0).findElement(By.cssSelector("td")).getText());
+        assertTrue(site.driver.findElement(By.cssSelector(".paged-note")).getAttribute("hidden") != null,
+                "the note for readers without JavaScript gives way to the pager");
+
+        pagerButton("下一页").click();
+        assertEquals("101", rows().get(0).findElement(By.cssSelector("td")).getText());
+        assertEquals("第 2 / 3 页", site.driver.findElement(By.cssSelector(".pager-page")).getText());
+        pagerButton("最后一页").click();
+        assertEquals(50, rows().size());
+        assertEquals("250", rows().get(49).findElement(By.cssSelector("td")).getText());
+        assertTrue(!pagerButton("下一页").isEnabled() && pagerButton("上一页").isEnabled());
+
+        // Find the station in place 230 by its name: one row, its place, its movement and its page's link.
+        String name = (String) site.js("var t = window.kaopingTables['data/ranking-2022-annual.js'];"
+                + " return t.rows[229][1][0];");
+        WebElement search = site.driver.findElement(By.cssSelector(".pager input[type=search]"));
+        search.sendKeys(name);
+        assertEquals(1, rows().size(), name);
+        WebElement found = rows().get(0);
+        assertEquals("230", found.findElement(By.cssSelector("td")).getText());
+        assertEquals(name, found.findElement(By.cssSelector("th a")).getText());
+        assertTrue(found.findElement(By.cssSelector("th a")).getAttribute("href").matches(".*/stations/p\\d{5}\\.html"));
+        assertTrue(found.findElement(By.cssSelector(".move .vh")).getText().matches("上升 \\d+ 位|下降 \\d+ 位|名次不变"));
+        assertTrue(status.getText().startsWith("找到 1 个名称含“" + name + "”的司法所"), status.getText());
+        search.clear();
+        search.sendKeys("不存在的所");
+        assertEquals(0, rows().size());
+        assertEquals("没有找到名称含“不存在的所”的司法所。", status.getText());
+        assertEquals(List.of(), latinWords((String) site.js("return document.body.innerText;")));
+
+        // The home page: no list of every station, a finder over the station data, a paged grid.
+        site.driver.get(out.resolve("index.html").toUri().toString());
+        assertEquals(20, site.driver.findElements(By.cssSelector("table.ranking tbody tr")).size());
+        WebElement finder = site.driver.findElement(By.id("finder-input"));
+        assertTrue(finder.isDisplayed());
+        assertEquals(0, site.driver.findElements(By.cssSelector("#station-list li")).size());
+        finder.sendKeys(name.replace("司法所", ""));
+        List<WebElement> links = site.driver.findElements(By.cssSelector("#station-list li a"));
+        assertTrue(links.stream().anyMatch(a -> a.getText().equals(name)), name);
+        assertEquals(100, site.driver.findElements(By.cssSelector("table.grid tbody tr")).size());
+        WebElement gridSearch = site.driver.findElement(By.cssSelector(".pager input[type=search]"));
+        gridSearch.sendKeys(name);
+        List<WebElement> gridRows = site.driver.findElements(By.cssSelector("table.grid tbody tr"));
+        assertEquals(1, gridRows.size());
+        assertTrue(gridRows.get(0).getText().contains("第 230 名"), gridRows.get(0).getText());
+        assertEquals(List.of(), latinWords((String) site.js("return document.body.innerText;")));
+    }
+
+    private static List<WebElement> rows() {
+        return site.driver.findElements(By.cssSelector("table.ranking tbody tr"));
+    }
+
+    private static WebElement pagerButton(String label) {
+        return site.driver.findElements(By.cssSelector(".pager-nav button")).stream()
+                .filter(b -> b.getText().equals(label)).findFirst().orElseThrow();
+    }
+
     /** The period's declared scale: its own assessment's, or its rubric's assessment's. */
     private static int scaleOf(JsonNode period) throws IOException {
         if (period.has("assessment")) {

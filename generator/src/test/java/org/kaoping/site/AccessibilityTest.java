@@ -107,6 +107,32 @@ class AccessibilityTest {
         assertTrue(report.isEmpty(), "axe violations:" + report);
     }
 
+    /** A province's pages (issue 12): the pager over a long ranking, searched, and the home page's data finder. */
+    @Test
+    void aPagedRankingAndTheDataFinderHaveNoViolations() {
+        Path content = org.kaoping.support.ProvinceContent.write(temp.resolve("province-content"), 150, 2);
+        Path province = temp.resolve("site-province");
+        SiteBuild.Result r = SiteBuild.build(content, SiteBuild.RUBRICS, SiteBuild.THEME, province);
+        assertEquals(0, r.exitCode(), r.all());
+        StringBuilder report = new StringBuilder();
+        driver.manage().window().setSize(DESKTOP);
+        driver.get(province.resolve("periods/2022-annual.html").toUri().toString());
+        driver.findElements(By.cssSelector(".pager-nav button")).stream().filter(b -> b.getText().equals("下一页"))
+                .findFirst().orElseThrow().click();
+        check("province period page 2", "1280px", new AxeBuilder().withTags(TAGS), report);
+        driver.findElement(By.cssSelector(".pager input")).sendKeys("不存在");
+        assertEquals(0, driver.findElements(By.cssSelector("table.ranking tbody tr")).size());
+        check("province period page, nothing found", "1280px", new AxeBuilder().withTags(TAGS), report);
+        driver.manage().window().setSize(PHONE);
+        check("province period page", "390px", new AxeBuilder().withOnlyRules(LAYOUT_RULES), report);
+        driver.manage().window().setSize(DESKTOP);
+        driver.get(province.resolve("index.html").toUri().toString());
+        driver.findElement(By.id("finder-input")).sendKeys(org.kaoping.support.ProvinceContent.shortName(0));
+        assertFalse(driver.findElements(By.cssSelector("#station-list li a")).isEmpty());
+        check("province home, finder used", "1280px", new AxeBuilder().withTags(TAGS), report);
+        assertTrue(report.isEmpty(), "axe violations:" + report);
+    }
+
     private static void open(String page) {
         // "NAME:page" is a page of the example site examples/NAME, built beside the sample
         Path file = page.contains(":") ? temp.resolve("site-" + page.substring(0, page.indexOf(':')))
