@@ -75,7 +75,7 @@ final class PeriodPages {
                 p.findings().stream().map(f -> new PeriodPage.Finding(text(f.section()), text(f.common()),
                         text(f.individual()), text(f.measures()))).toList(),
                 differs, internal ? internalNotes(p) : List.of(), PublicationNotice.of(p, stations),
-                PeriodAnalysis.of(sp, ReportPages.downloads(p.id(), PeriodTables.of(sp, stations))));
+                PeriodAnalysis.of(sp, ReportPages.downloads(p.id(), PeriodTables.titles(sp, stations))));
     }
 
     static String vetoWords(Standing s) {

@@ -32,6 +32,27 @@ final class PeriodTables {
         return out;
     }
 
+    /** Title and file of each table {@link #of} makes, in the same order, without making their rows. */
+    static List<String[]> titles(ScoredPeriod sp, Stations stations) {
+        List<String[]> out = new ArrayList<>();
+        out.add(new String[]{RANKING, rankingFile(sp.id())});
+        if (sp.rubric() == null) {
+            return out;
+        }
+        for (Standing s : sp.standings().lines()) {
+            if (s.breakdown() != null) {
+                out.add(new String[]{stations.shortName(s.station()), sheetFile(sp, s)});
+            }
+        }
+        return out;
+    }
+
+    private static final String RANKING = "排名";
+
+    private static String sheetFile(ScoredPeriod sp, Standing s) {
+        return Slug.of(sp.id(), "period") + "-" + Slug.of(s.station(), "station") + ".csv";
+    }
+
     static String rankingFile(String periodId) {
         return Slug.of(periodId, "period") + "-ranking.csv";
     }
@@ -69,7 +90,7 @@ final class PeriodTables {
             row.add(s.breakdown() != null ? "是" : "否");
             rows.add(row);
         }
-        return new DataTable("排名", rankingFile(sp.id()), header, rows);
+        return new DataTable(RANKING, rankingFile(sp.id()), header, rows);
     }
 
     private static DataTable sheet(ScoredPeriod sp, Rubric rubric, Standing s, Stations stations) {
@@ -88,8 +109,7 @@ final class PeriodTables {
             }
         }
         rows.add(java.util.Arrays.asList("合计", "", "", b.maximum(), declared(b.total(), rubric.scale()), b.maximum().subtract(b.total()), "", ""));
-        return new DataTable(stations.shortName(s.station()), Slug.of(sp.id(), "period") + "-"
-                + Slug.of(s.station(), "station") + ".csv", header, rows);
+        return new DataTable(stations.shortName(s.station()), sheetFile(sp, s), header, rows);
     }
 
     /** A figure with at least the declared decimals (92.00), as the pages show it; never rounded here. */
