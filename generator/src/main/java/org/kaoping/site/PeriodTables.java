@@ -17,6 +17,17 @@ final class PeriodTables {
     private PeriodTables() {
     }
 
+    /**
+     * A period's tables, made when asked ({@link ReportPage#tables()}). A value, not a lambda, so that report pages
+     * stay equal when their period and stations are (value equality of page records is what `serve` relies on).
+     */
+    record Source(ScoredPeriod period, Stations stations) implements java.util.function.Supplier<List<DataTable>> {
+        @Override
+        public List<DataTable> get() {
+            return of(period, stations);
+        }
+    }
+
     static List<DataTable> of(ScoredPeriod sp, Stations stations) {
         List<DataTable> out = new ArrayList<>();
         out.add(ranking(sp, stations));

@@ -12,7 +12,7 @@ final class ReportPages {
     static ReportPage build(ScoredPeriod sp, Stations stations, String bureau, BigDecimal commonShare) {
         ReportDraft draft = ReportDrafts.build(sp, stations, bureau, commonShare);
         return new ReportPage(sp.id(), new Link(sp.period().title() + "考核结果", Slug.periodPage(sp.id())), draft,
-                () -> PeriodTables.of(sp, stations), downloads(sp.id(), PeriodTables.titles(sp, stations)));
+                new PeriodTables.Source(sp, stations), downloads(sp.id(), PeriodTables.titles(sp, stations)));
     }
 
     /**
