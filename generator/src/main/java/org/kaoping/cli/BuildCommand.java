@@ -147,9 +147,7 @@ public final class BuildCommand implements Callable<Integer> {
                     staging.write(f.getKey(), f.getValue());
                 }
                 if (page instanceof ReportPage report) {
-                    for (var f : PeriodDownloads.files(report).entrySet()) {
-                        staging.write(f.getKey(), f.getValue());
-                    }
+                    PeriodDownloads.write(report, staging::write);
                 }
             } catch (RuntimeException e) {
                 failure.compareAndSet(null, e);

@@ -47,7 +47,14 @@ public final class KeyedList<T> extends AbstractList<T> implements RandomAccess 
         if (list instanceof KeyedList<T> k) {
             return Optional.ofNullable(k.byKey.get(key));
         }
-        return list.stream().filter(t -> key.equals(keyOf.apply(t))).findFirst();
+        // A plain loop: short lists are searched for every criterion of every sheet, and a stream's set-up
+        // cost more than the scan (a fifth of a build's CPU at 1,000 stations).
+        for (T t : list) {
+            if (key.equals(keyOf.apply(t))) {
+                return Optional.of(t);
+            }
+        }
+        return Optional.empty();
     }
 
     @Override

@@ -45,6 +45,15 @@ public final class PeriodScorer {
      * @param stations station id → station (for attributes the sheet does not give)
      */
     public Standings score(Period period, Rubric rubric, Map<String, Sheet> sheets, Map<String, Station> stations) {
+        return score(period, rubric, sheets, stations, Map.of());
+    }
+
+    /**
+     * As {@link #score(Period, Rubric, Map, Map)}, taking a station's breakdown from {@code scored} when it is
+     * there: the same sheet, attributes and targets, already scored by the check (so each sheet is scored once).
+     */
+    public Standings score(Period period, Rubric rubric, Map<String, Sheet> sheets, Map<String, Station> stations,
+                           Map<String, Breakdown> scored) {
         Assessment a = assessmentOf(period, rubric);
         int n = period.results().size();
         List<Map<String, BigDecimal>> components = new ArrayList<>();
@@ -54,8 +63,8 @@ public final class PeriodScorer {
             Period.Result r = period.results().get(i);
             String rp = "$.results[" + i + "]";
             Sheet sheet = sheets.get(r.station());
-            Breakdown b = null;
-            if (sheet != null && rubric != null) {
+            Breakdown b = sheet == null ? null : scored.get(r.station());
+            if (b == null && sheet != null && rubric != null) {
                 Station st = stations.get(r.station());
                 b = sheetScorer.score(rubric, (st == null ? sheet : sheet.withAttributes(st.attributes()))
                         .withTargets(period.targetsOf(r.station())));

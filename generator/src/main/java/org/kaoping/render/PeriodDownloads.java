@@ -4,7 +4,9 @@ import org.kaoping.site.DataTable;
 import org.kaoping.site.ReportPage;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 
 /** The files of a period's downloads, path (relative to the site root) → bytes, as the report page lists them. */
 public final class PeriodDownloads {
@@ -12,14 +14,23 @@ public final class PeriodDownloads {
     }
 
     public static Map<String, byte[]> files(ReportPage page) {
-        String id = page.periodId();
         Map<String, byte[]> out = new LinkedHashMap<>();
-        out.put(ReportPage.docxFile(id), ReportDocx.bytes(page.report()));
-        out.put(ReportPage.textFile(id), ReportText.bytes(page.report()));
-        out.put(ReportPage.workbookFile(id), TableXlsx.bytes(page.report().heading(), page.tables()));
-        for (DataTable t : page.tables()) {
-            out.put(ReportPage.downloadFolder(id) + t.file(), TableCsv.bytes(t));
-        }
+        write(page, out::put);
         return out;
+    }
+
+    /**
+     * Makes the files one by one, handing each to {@code sink} as soon as it is made, so that a build need not
+     * hold a province period's 10,000 sheet files at once; the tables are made once for the workbook and the .csv files.
+     */
+    public static void write(ReportPage page, BiConsumer<String, byte[]> sink) {
+        String id = page.periodId();
+        sink.accept(ReportPage.docxFile(id), ReportDocx.bytes(page.report()));
+        sink.accept(ReportPage.textFile(id), ReportText.bytes(page.report()));
+        List<DataTable> tables = page.tables();
+        sink.accept(ReportPage.workbookFile(id), TableXlsx.bytes(page.report().heading(), tables));
+        for (DataTable t : tables) {
+            sink.accept(ReportPage.downloadFolder(id) + t.file(), TableCsv.bytes(t));
+        }
     }
 }

@@ -19,12 +19,18 @@ public final class TableXlsx {
     }
 
     public static byte[] bytes(String title, List<DataTable> tables) {
+        return bytes(title, tables, true);
+    }
+
+    /** @param quick add worksheets through {@link WorksheetNames} (false: fastexcel's own, quadratic way) */
+    static byte[] bytes(String title, List<DataTable> tables, boolean quick) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             Workbook wb = new Workbook(out, "Kaoping", "1.0");
             wb.properties().setTitle(title);
+            WorksheetNames sheets = new WorksheetNames(wb, quick);
             for (DataTable t : tables) {
-                Worksheet ws = wb.newWorksheet(t.title());
+                Worksheet ws = sheets.add(t.title());
                 for (int c = 0; c < t.header().size(); c++) {
                     ws.value(0, c, t.header().get(c));
                     ws.style(0, c).bold().set();

@@ -30,11 +30,45 @@ public record Breakdown(
         vetoes = List.copyOf(vetoes);
     }
 
+    /**
+     * Where each criterion id was last found: section index × 2^16 + position. Every breakdown of a rubric has
+     * the rubric's shape, and pages look up every criterion of every breakdown (a quarter of a province
+     * build's CPU went to these scans), so a position checked by id is almost always right; when it is not
+     * (another rubric), the scan decides. A hint only, so sharing it between threads and builds is harmless.
+     */
+    private static final java.util.concurrent.ConcurrentHashMap<String, Integer> WHERE =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int HINTS = 10_000;
+
     public Optional<CriterionScore> criterion(String id) {
-        for (SectionScore s : sections) {
-            Optional<CriterionScore> c = KeyedList.find(s.criteria(), id, CriterionScore::id);
-            if (c.isPresent()) {
-                return c;
+        Integer hint = WHERE.get(id);
+        if (hint != null) {
+            int si = hint >>> 16;
+            int ci = hint & 0xFFFF;
+            if (si < sections.size()) {
+                List<CriterionScore> list = sections.get(si).criteria();
+                // Ids are unique within a rubric (RubricConsistency), so a hit here is the scan's answer too.
+                if (ci < list.size() && list.get(ci).id().equals(id)) {
+                    return Optional.of(list.get(ci));
+                }
+            }
+        }
+        for (int si = 0; si < sections.size(); si++) {
+            List<CriterionScore> list = sections.get(si).criteria();
+            if (list instanceof KeyedList) {
+                Optional<CriterionScore> c = KeyedList.find(list, id, CriterionScore::id);
+                if (c.isPresent()) {
+                    return c;
+                }
+                continue;
+            }
+            for (int ci = 0; ci < list.size(); ci++) {
+                if (list.get(ci).id().equals(id)) {
+                    if (si < 0x8000 && ci < 0x10000 && WHERE.size() < HINTS) {
+                        WHERE.put(id, si << 16 | ci);
+                    }
+                    return Optional.of(list.get(ci));
+                }
             }
         }
         return Optional.empty();

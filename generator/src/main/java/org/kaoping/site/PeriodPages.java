@@ -86,7 +86,7 @@ final class PeriodPages {
         if (Paging.paged(sp.standings().lines())) {
             return ReportPages.mainDownloads(sp.id());
         }
-        return ReportPages.downloads(sp.id(), PeriodTables.of(sp, stations));
+        return ReportPages.downloads(sp.id(), PeriodTables.titles(sp, stations));
     }
 
     static String vetoWords(Standing s) {

@@ -17,6 +17,17 @@ final class PeriodTables {
     private PeriodTables() {
     }
 
+    /**
+     * A period's tables, made when asked ({@link ReportPage#tables()}). A value, not a lambda, so that report pages
+     * stay equal when their period and stations are (value equality of page records is what `serve` relies on).
+     */
+    record Source(ScoredPeriod period, Stations stations) implements java.util.function.Supplier<List<DataTable>> {
+        @Override
+        public List<DataTable> get() {
+            return of(period, stations);
+        }
+    }
+
     static List<DataTable> of(ScoredPeriod sp, Stations stations) {
         List<DataTable> out = new ArrayList<>();
         out.add(ranking(sp, stations));
@@ -30,6 +41,27 @@ final class PeriodTables {
             }
         }
         return out;
+    }
+
+    /** Title and file of each table {@link #of} makes, in the same order, without making their rows. */
+    static List<String[]> titles(ScoredPeriod sp, Stations stations) {
+        List<String[]> out = new ArrayList<>();
+        out.add(new String[]{RANKING, rankingFile(sp.id())});
+        if (sp.rubric() == null) {
+            return out;
+        }
+        for (Standing s : sp.standings().lines()) {
+            if (s.breakdown() != null) {
+                out.add(new String[]{stations.shortName(s.station()), sheetFile(sp, s)});
+            }
+        }
+        return out;
+    }
+
+    private static final String RANKING = "排名";
+
+    private static String sheetFile(ScoredPeriod sp, Standing s) {
+        return Slug.of(sp.id(), "period") + "-" + Slug.of(s.station(), "station") + ".csv";
     }
 
     static String rankingFile(String periodId) {
@@ -69,7 +101,7 @@ final class PeriodTables {
             row.add(s.breakdown() != null ? "是" : "否");
             rows.add(row);
         }
-        return new DataTable("排名", rankingFile(sp.id()), header, rows);
+        return new DataTable(RANKING, rankingFile(sp.id()), header, rows);
     }
 
     private static DataTable sheet(ScoredPeriod sp, Rubric rubric, Standing s, Stations stations) {
@@ -88,8 +120,7 @@ final class PeriodTables {
             }
         }
         rows.add(java.util.Arrays.asList("合计", "", "", b.maximum(), declared(b.total(), rubric.scale()), b.maximum().subtract(b.total()), "", ""));
-        return new DataTable(stations.shortName(s.station()), Slug.of(sp.id(), "period") + "-"
-                + Slug.of(s.station(), "station") + ".csv", header, rows);
+        return new DataTable(stations.shortName(s.station()), sheetFile(sp, s), header, rows);
     }
 
     /** A figure with at least the declared decimals (92.00), as the pages show it; never rounded here. */

@@ -1,19 +1,27 @@
 package org.kaoping.site;
 
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * reports/&lt;period&gt;.html: the drafted 考核情况报告 of one period, and the period's downloads (the report as
  * .docx and .txt, the ranking and every sheet as .csv, all of them in one .xlsx), written beside the page.
  *
- * @param tables the ranking and the sheets, for the .csv files and the workbook
+ * @param tableSource makes the ranking and the sheets as tables, for the .csv files and the workbook
  */
-public record ReportPage(String periodId, Link period, ReportDraft report, List<DataTable> tables,
+public record ReportPage(String periodId, Link period, ReportDraft report, Supplier<List<DataTable>> tableSource,
                          List<Link> downloads) implements Page {
 
     public ReportPage {
-        tables = List.copyOf(tables);
         downloads = List.copyOf(downloads);
+    }
+
+    /**
+     * The ranking and the sheets as tables, made anew on each call and not kept: a province's period has
+     * 10,000 sheet tables, and holding every period's for the whole build took gigabytes.
+     */
+    public List<DataTable> tables() {
+        return List.copyOf(tableSource.get());
     }
 
     public String path() {

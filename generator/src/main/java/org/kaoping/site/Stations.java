@@ -34,6 +34,18 @@ final class Stations {
         return s == null ? id : s.shortName();
     }
 
+    /** Equal when they hold the same stations and attribute words (report pages compare by value: `serve` reuses downloads). */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Stations other && byId.equals(other.byId)
+                && attributeDefinitions.equals(other.attributeDefinitions);
+    }
+
+    @Override
+    public int hashCode() {
+        return byId.hashCode() * 31 + attributeDefinitions.hashCode();
+    }
+
     List<Station> all() {
         return List.copyOf(byId.values());
     }

@@ -14,6 +14,7 @@ import org.kaoping.rank.PeriodException;
 import org.kaoping.rank.PeriodScorer;
 import org.kaoping.rank.Standing;
 import org.kaoping.rank.Standings;
+import org.kaoping.score.Breakdown;
 import org.kaoping.score.ScoreException;
 
 import java.math.BigDecimal;
@@ -191,10 +192,24 @@ public final class ContentConsistency {
         }
         checkTargets(p, rubric, byId, src);
         Map<String, Sheet> sheets = new LinkedHashMap<>();
-        for (var e : corpus.sheetsOf(p.id()).entrySet()) {
-            Loaded<Sheet> ls = e.getValue();
-            if (SheetCheck.check(ls, e.getKey(), p, rubric, names, byId, out)) {
-                sheets.put(e.getKey(), ls.value());
+        Map<String, Breakdown> breakdowns = new HashMap<>();
+        // Sheets are checked (and scored) in parallel, each into its own list of findings, kept in file order;
+        // the period reuses each breakdown rather than scoring the sheet again.
+        List<Map.Entry<String, Loaded<Sheet>>> files = List.copyOf(corpus.sheetsOf(p.id()).entrySet());
+        Breakdown[] scoredSheets = new Breakdown[files.size()];
+        @SuppressWarnings("unchecked")
+        List<Diagnostic>[] found = new List[files.size()];
+        final Rubric r0 = rubric;
+        java.util.stream.IntStream.range(0, files.size()).parallel().forEach(i -> {
+            found[i] = new java.util.ArrayList<>();
+            var e = files.get(i);
+            scoredSheets[i] = SheetCheck.scored(e.getValue(), e.getKey(), p, r0, names, byId, found[i]);
+        });
+        for (int i = 0; i < files.size(); i++) {
+            out.addAll(found[i]);
+            if (scoredSheets[i] != null) {
+                sheets.put(files.get(i).getKey(), files.get(i).getValue().value());
+                breakdowns.put(files.get(i).getKey(), scoredSheets[i]);
             } else {
                 resolved = false;
             }
@@ -231,7 +246,7 @@ public final class ContentConsistency {
         }
         Standings standings;
         try {
-            standings = new PeriodScorer().score(p, rubric, sheets, byId);
+            standings = new PeriodScorer().score(p, rubric, sheets, byId, breakdowns);
             scored.put(p.id(), standings);
         } catch (PeriodException e) {
             out.add(src.error(e.path(), e.getMessage()));
