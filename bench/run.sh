@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Kaoping benchmarks (BENCHMARKS.md): synthetic provinces of N stations × P periods, built with default JVM
 # settings; figures from /usr/bin/time -v (wall, user+sys CPU, peak resident memory) and hyperfine.
-# Usage: bench/run.sh [N ...]   (default: 1000 5000 10000; P=8, seed 1; WORK=/tmp/kaoping-bench)
+# Usage: bench/run.sh [N ...]   (default: 1000 5000 10000; P=8, seed 1; WORK=/tmp/kaoping-bench; JAR=… another jar;
+#        W + R rebuilds per serve measurement, the first W (default 5) to warm the JVM, R (default 8) shown;
+#        RUNS hyperfine runs, default 10)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-JAR=generator/target/kaoping.jar
+JAR=${JAR:-generator/target/kaoping.jar}
 WORK=${WORK:-/tmp/kaoping-bench}
 P=${P:-8}
 SIZES=("$@")
@@ -43,5 +45,48 @@ largest() { wc -c < "$1/$(ls -S "$1" | sed -n 1p)"; }  # sed reads all: no SIGPI
 largest "$WORK/out$N/periods"
 largest "$WORK/out$N/stations"
 echo
-echo "The 25-station sample site, JVM start included:"
-hyperfine -N -w 1 -r 10 "java -jar $JAR build --out $WORK/sample-site" "java -jar $JAR check"
+echo "## Start-up and rebuild"
+echo
+echo "The 25-station sample site, JVM start included (load average $(cut -d' ' -f1-3 /proc/loadavg)):"
+hyperfine -N -w 1 -r ${RUNS:-10} "java -jar $JAR build --out $WORK/sample-site" "java -jar $JAR check"
+read -r wall cpu rss < <(timed java -jar "$JAR" build --out "$WORK/sample-site")
+echo "one more build under /usr/bin/time: wall $wall s, CPU $cpu s (user+sys), peak RSS $rss MB"
+
+# `serve`, warm (after W rebuilds not shown, default 5): one sheet changed R times (its first 扣分原因 gains or loses a prefix, so every rebuild has a
+# real change). Per rebuild: the time the build prints (from the change being picked up; the folder watch
+# adds its 200 ms quiet time before it) and the CPU time (user+sys) the server process spent on it, JIT included.
+serve_rebuilds() {  # label content-folder sheet-file
+    local label=$1 content=$2 sheet=$3 log="$WORK/serve-$1.log" pid
+    java -jar "$JAR" serve --port 0 --content "$content" --out "$WORK/serve-$label" > "$log" 2>&1 &
+    pid=$!
+    trap 'kill $pid 2>/dev/null' EXIT
+    for _ in $(seq 1 1200); do grep -q 'serve: http' "$log" && break; sleep 0.5; done
+    sleep 2
+    for i in $(seq 1 $((${W:-5} + ${R:-8}))); do
+        local before c0 c1
+        before=$(grep -c 'build:' "$log")
+        c0=$(awk '{print $14 + $15}' /proc/$pid/stat)
+        perl -0pi -e 's/("reason"\s*:\s*")((?:复核：)?)/$1 . ($2 ? "" : "复核：")/e' "$sheet"
+        for _ in $(seq 1 6000); do [ "$(grep -c 'build:' "$log")" -gt "$before" ] && break; sleep 0.05; done
+        c1=$(awk '{print $14 + $15}' /proc/$pid/stat)
+        [ "$i" -gt "${W:-5}" ] && echo "| $label | $((i - ${W:-5})) | $(grep -o 'in [0-9.]* s' "$log" | tail -1 | awk '{print $2}') | $(( (c1 - c0) * 1000 / $(getconf CLK_TCK) )) | $(cut -d' ' -f1 /proc/loadavg) |"
+        sleep 1
+    done
+    kill "$pid"; wait "$pid" 2>/dev/null || true
+    trap - EXIT
+    grep -q 'build: refused\|build: failed' "$log" && { echo "a rebuild failed: see $log"; exit 1; }
+    return 0
+}
+echo
+echo "serve: one sheet changed, rebuilt by the warm server"
+echo
+echo "| site | rebuild | build s (printed) | CPU ms (user+sys) | load average |"
+echo "|---|---:|---:|---:|---:|"
+sample="$WORK/sample-content"
+rm -rf "$sample" && cp -r content "$sample"
+serve_rebuilds sample "$sample" "$sample/sheets/2023-q1/qintai.json"
+N=${SIZES[0]}
+big="$WORK/serve-c$N-p$P"
+rm -rf "$big" && cp -r "$WORK/c$N-p$P" "$big"
+last=$(ls "$big/sheets" | tail -1)
+serve_rebuilds "$N×$P" "$big" "$big/sheets/$last/$(ls "$big/sheets/$last" | head -1)"

@@ -2,7 +2,10 @@ package org.kaoping.cli;
 
 import org.kaoping.load.Audience;
 import org.kaoping.load.Diagnostic;
+import org.kaoping.load.LoadCache;
 import org.kaoping.render.Compactor;
+import org.kaoping.render.DownloadsCache;
+import org.kaoping.render.OfficeWarmUp;
 import org.kaoping.render.Pages;
 import org.kaoping.render.PeriodDownloads;
 import org.kaoping.render.RubricJson;
@@ -51,6 +54,10 @@ public final class BuildCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** Set by `serve`: files and downloads of its earlier builds, reused where unchanged (null: build everything). */
+    LoadCache loads;
+    DownloadsCache downloads;
+
     /** Exit code of a refusal to touch the output folder (someone else's files, a build already running). */
     static final int OUTPUT_REFUSED = 3;
 
@@ -59,11 +66,13 @@ public final class BuildCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         long start = System.nanoTime();
+        // The report .docx needs Apache POI's type system: loaded on the second core while input is checked.
+        OfficeWarmUp.start();
         Audience audience = internal ? Audience.INTERNAL : Audience.PUBLIC;
         if (internal && !spec.commandLine().getParseResult().hasMatchedOption("--out")) {
             folders.out = Path.of("output-internal");
         }
-        CheckCommand.Checked checked = CheckCommand.checkAndLoad(folders, audience);
+        CheckCommand.Checked checked = CheckCommand.checkAndLoad(folders, audience, loads);
         List<Diagnostic> found = new java.util.ArrayList<>(checked.diagnostics());
         CheckCommand.print(found, out);
         long errors = found.stream().filter(Diagnostic::isError).count();
@@ -90,7 +99,8 @@ public final class BuildCommand implements Callable<Integer> {
                 out.println("build: " + note);
             }
             staging = output.stage();
-            int pageCount = renderAll(model.pages(), pages, staging);
+            int pageCount = renderAll(model.pages(), pages, staging,
+                    downloads == null ? PeriodDownloads::write : (report, sink) -> downloads.files(report).forEach(sink));
             staging.copyTree(assets, "assets", Compactor::compact);
             Path scripts = folders.theme.resolve("js");
             if (Files.isDirectory(scripts)) {
@@ -128,7 +138,8 @@ public final class BuildCommand implements Callable<Integer> {
      * Renders every page into staging, over all cores: each page is built (station pages on demand),
      * rendered and written to its own file (with its period downloads) independently, so the order of work cannot change a byte.
      */
-    static int renderAll(List<Page> all, Pages pages, Staging staging) {
+    static int renderAll(List<Page> all, Pages pages, Staging staging,
+                         java.util.function.BiConsumer<ReportPage, java.util.function.BiConsumer<String, byte[]>> periodDownloads) {
         // The first failure is kept and rethrown once every task has returned: a parallel stream that
         // throws may leave tasks still writing into a staging folder that is about to be discarded.
         var failure = new java.util.concurrent.atomic.AtomicReference<RuntimeException>();
@@ -147,7 +158,7 @@ public final class BuildCommand implements Callable<Integer> {
                     staging.write(f.getKey(), f.getValue());
                 }
                 if (page instanceof ReportPage report) {
-                    PeriodDownloads.write(report, staging::write);
+                    periodDownloads.accept(report, staging::write);
                 }
             } catch (RuntimeException e) {
                 failure.compareAndSet(null, e);

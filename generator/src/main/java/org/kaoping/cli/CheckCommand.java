@@ -70,7 +70,12 @@ public final class CheckCommand implements Callable<Integer> {
 
     /** As {@link #checkAndLoad(Folders)}, private names marked for the audience. */
     static Checked checkAndLoad(Folders folders, Audience audience) {
-        CorpusLoader loader = new CorpusLoader(audience);
+        return checkAndLoad(folders, audience, null);
+    }
+
+    /** As {@link #checkAndLoad(Folders, Audience)}, unchanged files taken from {@code loads} (`serve`; null: none). */
+    static Checked checkAndLoad(Folders folders, Audience audience, org.kaoping.load.LoadCache loads) {
+        CorpusLoader loader = new CorpusLoader(audience, loads);
         Corpus corpus = loader.load(folders.content, folders.rubrics);
         List<Diagnostic> found = new ArrayList<>(loader.diagnostics());
         List<Diagnostic> rubricFindings = new ArrayList<>();

@@ -9,18 +9,59 @@ import picocli.CommandLine.Command;
         subcommands = {CheckCommand.class, BuildCommand.class, ScoreCommand.class, VerifyCommand.class,
                 NewPeriodCommand.class, ImportCommand.class, PublishCommand.class, ServeCommand.class, SampleCommand.class})
 public final class Main {
+    /** The top-level command with no subcommands of its own: {@link #commandLine(String[])} adds the one invoked. */
+    @Command(name = "kaoping", mixinStandardHelpOptions = true, version = "kaoping 0.1.0",
+            description = "Static site generator for judicial-office assessment results (考评).")
+    static final class Lean {
+    }
+
+    /** The subcommands by name (as in the annotation above), for a command line that registers only one. */
+    private static final java.util.Map<String, java.util.function.Supplier<Object>> COMMANDS = commands();
+
+    private static java.util.Map<String, java.util.function.Supplier<Object>> commands() {
+        var m = new java.util.LinkedHashMap<String, java.util.function.Supplier<Object>>();
+        m.put("check", CheckCommand::new);
+        m.put("build", BuildCommand::new);
+        m.put("score", ScoreCommand::new);
+        m.put("verify", VerifyCommand::new);
+        m.put("new-period", NewPeriodCommand::new);
+        m.put("import", ImportCommand::new);
+        m.put("publish", PublishCommand::new);
+        m.put("serve", ServeCommand::new);
+        m.put("sample", SampleCommand::new);
+        return java.util.Collections.unmodifiableMap(m);
+    }
+
     public static void main(String[] args) {
         System.exit(run(args));
     }
 
     /** Runs a command line and returns its exit code (tests call this instead of main). */
     public static int run(String... args) {
-        return commandLine().execute(args);
+        return commandLine(args).execute(args);
     }
 
     /** The configured command line, for callers that set their own output streams. */
     public static CommandLine commandLine() {
-        CommandLine cli = new CommandLine(new Main());
+        return handled(new CommandLine(new Main()));
+    }
+
+    /**
+     * The command line for these arguments. picocli reads every registered command's annotations up front;
+     * when the first argument names a subcommand, only that one is registered (a build need not pay for the
+     * other eight at start-up). Anything else — no subcommand, --help, a misspelt name — gets {@link Main}
+     * with all of them, so help and suggestions are as always.
+     */
+    static CommandLine commandLine(String[] args) {
+        if (args.length > 0 && COMMANDS.containsKey(args[0])) {
+            CommandLine cli = new CommandLine(new Lean());
+            cli.addSubcommand(args[0], COMMANDS.get(args[0]).get());
+            return handled(cli);
+        }
+        return commandLine();
+    }
+
+    private static CommandLine handled(CommandLine cli) {
         // The last line of defence: whatever a command did not expect is reported in one line, never as a
         // stack trace (each cause found is fixed where it arises; this only keeps the promise meanwhile).
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {

@@ -2,7 +2,6 @@ package org.kaoping.cli;
 
 import org.kaoping.serve.BuildOutcome;
 import org.kaoping.serve.LiveServer;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -11,11 +10,9 @@ import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.BindException;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -42,7 +39,8 @@ public final class ServeCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         LiveServer server;
         try {
-            server = new LiveServer(folders.out, port, () -> build(folders), o -> tell(o, out, err));
+            Rebuilds builds = new Rebuilds(folders);
+            server = new LiveServer(folders.out, port, builds::build, o -> tell(o, out, err));
         } catch (BindException e) {
             err.println("serve: 端口 " + port + " 已被占用；换一个：--port 8081");
             err.flush();
@@ -63,19 +61,6 @@ public final class ServeCommand implements Callable<Integer> {
         }));
         stop.await();
         return ExitCode.OK;
-    }
-
-    /** The same build as `kaoping build`, its printout captured for the terminal and the browser overlay. */
-    static BuildOutcome build(Folders folders) {
-        StringWriter text = new StringWriter();
-        PrintWriter w = new PrintWriter(text, true);
-        CommandLine cmd = new CommandLine(new BuildCommand());
-        cmd.setOut(w);
-        cmd.setErr(w);
-        List<String> args = new ArrayList<>(List.of("--content", folders.content.toString(), "--rubrics",
-                folders.rubrics.toString(), "--theme", folders.theme.toString(), "--out", folders.out.toString()));
-        int exit = cmd.execute(args.toArray(String[]::new));
-        return new BuildOutcome(exit == 0, text.toString().strip());
     }
 
     private static void tell(BuildOutcome o, PrintWriter out, PrintWriter err) {

@@ -20,6 +20,7 @@ import java.util.stream.Stream;
 public final class CorpusLoader {
     private final List<Diagnostic> diagnostics = new ArrayList<>();
     private final Audience audience;
+    private final LoadCache cache;
 
     /** A loader for the public site. */
     public CorpusLoader() {
@@ -28,7 +29,18 @@ public final class CorpusLoader {
 
     /** @param audience whose build this is: private names are redacted unless it is {@link Audience#INTERNAL} */
     public CorpusLoader(Audience audience) {
+        this(audience, null);
+    }
+
+    /** @param cache files loaded by earlier builds of this process (`serve`), or null to read everything */
+    public CorpusLoader(Audience audience, LoadCache cache) {
         this.audience = audience;
+        this.cache = cache;
+    }
+
+    private <T> Loaded<T> load(Path file, String schema, Class<T> type, List<Diagnostic> sink, boolean release) {
+        return cache == null ? FileLoader.load(file, schema, type, sink, audience, release)
+                : cache.load(file, schema, type, sink, audience, release);
     }
 
     public List<Diagnostic> diagnostics() {
@@ -42,7 +54,7 @@ public final class CorpusLoader {
             if (file.getFileName().toString().endsWith(".schema.json")) {
                 continue;
             }
-            Loaded<Rubric> r = FileLoader.load(file, SchemaCheck.RUBRIC, Rubric.class, diagnostics, audience);
+            Loaded<Rubric> r = load(file, SchemaCheck.RUBRIC, Rubric.class, diagnostics, false);
             if (r == null) {
                 continue;
             }
@@ -67,7 +79,7 @@ public final class CorpusLoader {
                 StationRegistry.class);
         List<Loaded<Period>> periods = new ArrayList<>();
         for (Path file : jsonFiles(contentDir.resolve("periods"))) {
-            Loaded<Period> p = FileLoader.load(file, SchemaCheck.PERIOD, Period.class, diagnostics, audience);
+            Loaded<Period> p = load(file, SchemaCheck.PERIOD, Period.class, diagnostics, false);
             if (p != null) {
                 periods.add(p);
             }
@@ -100,7 +112,7 @@ public final class CorpusLoader {
                 List<Diagnostic>[] found = new List[files.size()];
                 java.util.stream.IntStream.range(0, files.size()).parallel().forEach(i -> {
                     found[i] = new ArrayList<>();
-                    loaded[i] = FileLoader.load(files.get(i), SchemaCheck.SHEET, Sheet.class, found[i], audience, true);
+                    loaded[i] = load(files.get(i), SchemaCheck.SHEET, Sheet.class, found[i], true);
                 });
                 for (int i = 0; i < files.size(); i++) {
                     diagnostics.addAll(found[i]);
@@ -120,7 +132,7 @@ public final class CorpusLoader {
                     + " is required (see content/README.md)"));
             return null;
         }
-        return FileLoader.load(file, schema, type, diagnostics, audience);
+        return load(file, schema, type, diagnostics, false);
     }
 
     private List<Path> jsonFiles(Path dir) {

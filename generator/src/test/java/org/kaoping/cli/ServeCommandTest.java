@@ -62,7 +62,7 @@ class ServeCommandTest {
         f.theme = Path.of("site-theme");
         f.out = tmp.resolve("site");
         List<BuildOutcome> told = new CopyOnWriteArrayList<>();
-        try (LiveServer server = new LiveServer(f.out, 0, () -> ServeCommand.build(f), told::add)) {
+        try (LiveServer server = new LiveServer(f.out, 0, new Rebuilds(f)::build, told::add)) {
             server.start(List.of(f.content, f.rubrics, f.theme));
             int port = server.port();
             assertTrue(told.get(0).ok(), told.get(0).report());

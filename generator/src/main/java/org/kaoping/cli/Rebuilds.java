@@ -1,0 +1,48 @@
+package org.kaoping.cli;
+
+import org.kaoping.load.LoadCache;
+import org.kaoping.render.DownloadsCache;
+import org.kaoping.serve.BuildOutcome;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+
+/**
+ * `serve`'s builds: each the same as `kaoping build` (same checks, same staging and swap, same bytes), but
+ * keeping from one build to the next what unchanged input gave — the files loaded and checked against
+ * their schemas ({@link LoadCache}), and the period downloads of unchanged report pages ({@link DownloadsCache}) —
+ * so that one changed sheet does not mean reading every sheet and writing every workbook again.
+ */
+final class Rebuilds {
+    private final Folders folders;
+    private final LoadCache loads = new LoadCache();
+    private final DownloadsCache downloads = new DownloadsCache();
+
+    Rebuilds(Folders folders) {
+        this.folders = folders;
+    }
+
+    /** One build, its printout captured for the terminal and the browser overlay. */
+    BuildOutcome build() {
+        StringWriter text = new StringWriter();
+        PrintWriter w = new PrintWriter(text, true);
+        BuildCommand command = new BuildCommand();
+        command.loads = loads;
+        command.downloads = downloads;
+        CommandLine cmd = new CommandLine(command);
+        cmd.setOut(w);
+        cmd.setErr(w);
+        List<String> args = List.of("--content", folders.content.toString(), "--rubrics", folders.rubrics.toString(),
+                "--theme", folders.theme.toString(), "--out", folders.out.toString());
+        int exit = cmd.execute(args.toArray(String[]::new));
+        if (exit == 0) {
+            downloads.keep();
+        } else {
+            downloads.drop();
+        }
+        loads.sweep();
+        return new BuildOutcome(exit == 0, text.toString().strip());
+    }
+}
