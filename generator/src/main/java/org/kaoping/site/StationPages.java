@@ -114,7 +114,7 @@ final class StationPages {
         if (diff.signum() <= 0) {
             return "与第 " + above.get().place() + " 名同分，按同分排序规则列后";
         }
-        return "距第 " + above.get().place() + " 名差 " + Numbers.plain(diff) + " 分";
+        return "距第 " + above.get().place() + " 名差 " + Numbers.fixed(diff, sp.assessment().scale()) + " 分";
     }
 
     private static StationPage.SheetView sheet(ScoredPeriod sp, String stationId, Sheet sheet, Breakdown b,

@@ -83,6 +83,8 @@ class BuiltSiteTest {
                 "2022: 3 points behind, and no single item of at most 1.5 points closes it");
         assertTrue(focus.selectFirst(".opportunity").text().startsWith("挽回 四、七.4 与 六.2 三项共 4.00 分，即可超过第 1 名观音寺司法所"),
                 focus.selectFirst(".opportunity").text());
+        // The gaps in the header and the history: points with the period's declared decimals, like the totals.
+        assertTrue(doc.text().contains("距第 7 名差 0.60 分") && doc.text().contains("距第 3 名差 3.50 分"), doc.text());
         for (Element li : focus.select("li")) {
             // each lost item: its rule on the rubric page, and its row in the form of the sheet's rubric
             String rule = li.selectFirst("a").attr("href");
