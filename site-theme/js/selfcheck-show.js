@@ -85,8 +85,8 @@
     var incomplete = '尚有 ' + nErr + ' 项输入有误';
     setText(P.total, nErr ? incomplete : scaled(b.total));
     flag(P.total, 'sc-incomplete', nErr > 0);
-    setText(P.max, nErr ? '' : ' / 满分 ' + scaled(b.maximum) + (rubric.partial ? '（现存评分项合计；细则满分 '
-      + scaled(rubric.total) + ' 分，其余原件缺失）' : ''));
+    setText(P.max, nErr ? '' : ' / 满分 ' + plain(b.maximum) + (rubric.partial ? '（现存评分项合计；细则满分 '
+      + plain(rubric.total) + ' 分，其余原件缺失）' : ''));
     setText(P.sub, bits.join(' · '));
     var vw = vetoWords(b);
     setText(P.veto, vw ? '一票否决：' + vw : '');
