@@ -38,14 +38,7 @@ public final class TableXlsx {
                 for (int r = 0; r < t.rows().size(); r++) {
                     List<Object> row = t.rows().get(r);
                     for (int c = 0; c < row.size(); c++) {
-                        Object v = row.get(c);
-                        if (v instanceof BigDecimal d) {
-                            ws.value(r + 1, c, d);
-                        } else if (v instanceof Integer i) {
-                            ws.value(r + 1, c, i);
-                        } else if (!v.toString().isEmpty()) {
-                            ws.value(r + 1, c, v.toString());
-                        }
+                        cell(ws, r + 1, c, row.get(c));
                     }
                 }
                 ws.freezePane(0, 1);
@@ -55,5 +48,155 @@ public final class TableXlsx {
             throw new UncheckedIOException(e);
         }
         return StableZip.normalize(out.toByteArray());
+    }
+
+    /** A number as a number, text as text, an empty cell left out. */
+    private static void cell(Worksheet ws, int r, int c, Object v) {
+        if (v instanceof BigDecimal d) {
+            ws.value(r, c, d);
+        } else if (v instanceof Integer i) {
+            ws.value(r, c, i);
+        } else if (!v.toString().isEmpty()) {
+            ws.value(r, c, v.toString());
+        }
+    }
+
+    /** The long worksheet of a province period's workbook, one row per station and criterion. */
+    public static final String ITEMS = "逐项得分";
+    /** Rows of a worksheet Excel and WPS open, the header row included. */
+    static final int EXCEL_ROWS = 1_048_576;
+    /** The ranking column that says which stations have a sheet (their tables follow the ranking, in its order). */
+    static final String HAS_SHEET = "有完整评分表";
+    /** Rows written before they are handed to the output, so that a long worksheet is never all in memory. */
+    private static final int FLUSH_ROWS = 4_096;
+
+    /**
+     * A province period's workbook (issue 12): the ranking as its first worksheet, then every station's sheet
+     * in ONE worksheet {@value #ITEMS} that a clerk can filter — a row per station and criterion (and the
+     * station's 合计 row), the columns 名次 and 司法所 from the ranking before the sheet table's own columns.
+     * Ten thousand worksheets, one per station, were the largest cost of a province build and a file no
+     * spreadsheet handles well. Beyond Excel's 1,048,576 rows the rows continue in 逐项得分（续）, 逐项得分（续2）
+     * and so on, a station's rows never split between two worksheets (unless one station alone had more).
+     *
+     * @param tables the ranking, then one table per station sheet, as {@code PeriodTables} makes them
+     */
+    public static byte[] longBytes(String title, List<DataTable> tables) {
+        return longBytes(title, tables, EXCEL_ROWS);
+    }
+
+    /** @param maxRows rows per worksheet, header included (a test splits a small table with a small limit) */
+    static byte[] longBytes(String title, List<DataTable> tables, int maxRows) {
+        if (maxRows < 2) {
+            throw new IllegalArgumentException("a worksheet needs a header row and a row: " + maxRows);
+        }
+        DataTable ranking = tables.get(0);
+        List<DataTable> sheets = tables.subList(1, tables.size());
+        int hasSheet = ranking.header().indexOf(HAS_SHEET);
+        List<List<Object>> sheetRows = ranking.rows().stream()
+                .filter(r -> hasSheet >= 0 && "是".equals(r.get(hasSheet))).toList();
+        if (sheetRows.size() != sheets.size()) {
+            throw new IllegalStateException(sheets.size() + " sheet tables for " + sheetRows.size()
+                    + " ranking rows marked " + HAS_SHEET);
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            Workbook wb = new Workbook(out, "Kaoping", "1.0");
+            wb.properties().setTitle(title);
+            WorksheetNames names = new WorksheetNames(wb);
+            Worksheet first = names.add(ranking.title());
+            header(first, ranking.header());
+            for (int r = 0; r < ranking.rows().size(); r++) {
+                List<Object> row = ranking.rows().get(r);
+                for (int c = 0; c < row.size(); c++) {
+                    cell(first, r + 1, c, row.get(c));
+                }
+            }
+            first.freezePane(0, 1);
+            first.finish();
+            if (!sheets.isEmpty()) {
+                List<String> header = new java.util.ArrayList<>(List.of(ranking.header().get(0), ranking.header().get(1)));
+                header.addAll(sheets.get(0).header());
+                LongSheet items = new LongSheet(names, header, maxRows);
+                for (int s = 0; s < sheets.size(); s++) {
+                    DataTable t = sheets.get(s);
+                    if (!t.header().equals(sheets.get(0).header())) {
+                        throw new IllegalStateException("sheet tables with different columns: " + t.title());
+                    }
+                    Object place = sheetRows.get(s).get(0);
+                    Object station = sheetRows.get(s).get(1);
+                    items.keepTogether(t.rows().size());
+                    for (List<Object> row : t.rows()) {
+                        items.row(place, station, row);
+                    }
+                }
+                items.finish();
+            }
+            wb.finish();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return StableZip.normalize(out.toByteArray());
+    }
+
+    private static void header(Worksheet ws, List<String> header) {
+        for (int c = 0; c < header.size(); c++) {
+            ws.value(0, c, header.get(c));
+            ws.style(0, c).bold().set();
+        }
+    }
+
+    /** {@value #ITEMS} and its continuations, written a few thousand rows at a time. */
+    private static final class LongSheet {
+        private final WorksheetNames names;
+        private final List<String> header;
+        private final int maxRows;
+        private Worksheet ws;
+        private int count; // worksheets begun
+        private int next;  // the next row's index in ws
+
+        LongSheet(WorksheetNames names, List<String> header, int maxRows) {
+            this.names = names;
+            this.header = header;
+            this.maxRows = maxRows;
+        }
+
+        /** Begins a new worksheet unless {@code rows} more rows fit in the current one (or it has none yet). */
+        void keepTogether(int rows) throws IOException {
+            if (ws == null || (next > 1 && next + rows > maxRows)) {
+                begin();
+            }
+        }
+
+        void row(Object place, Object station, List<Object> row) throws IOException {
+            if (next == maxRows) {
+                begin();
+            }
+            cell(ws, next, 0, place);
+            cell(ws, next, 1, station);
+            for (int c = 0; c < row.size(); c++) {
+                cell(ws, next, c + 2, row.get(c));
+            }
+            next++;
+            if (next % FLUSH_ROWS == 0) {
+                ws.flush();
+            }
+        }
+
+        private void begin() throws IOException {
+            finish();
+            count++;
+            ws = names.add(count == 1 ? ITEMS : count == 2 ? ITEMS + "（续）" : ITEMS + "（续" + (count - 1) + "）");
+            header(ws, header);
+            ws.freezePane(0, 1);
+            next = 1;
+        }
+
+        void finish() throws IOException {
+            if (ws != null) {
+                ws.setAutoFilter(0, 0, next - 1, header.size() - 1);
+                ws.finish();
+                ws = null;
+            }
+        }
     }
 }

@@ -28,6 +28,10 @@ final class PeriodTables {
         }
     }
 
+    /**
+     * The ranking, then a table per station with a sheet, in ranking order: exactly the ranking rows marked
+     * 有完整评分表 是 (a province's workbook pairs them so, {@code render.TableXlsx.longBytes}).
+     */
     static List<DataTable> of(ScoredPeriod sp, Stations stations) {
         List<DataTable> out = new ArrayList<>();
         out.add(ranking(sp, stations));

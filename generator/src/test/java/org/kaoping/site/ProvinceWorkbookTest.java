@@ -1,0 +1,138 @@
+package org.kaoping.site;
+
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A paged period's workbook (issue 12), read back: the ranking worksheet and one long worksheet 逐项得分 whose
+ * rows are every station's .csv sheet table in ranking order, each row led by the station's 名次 and 司法所 —
+ * no worksheet per station. A synthetic province of 120 stations (one period of full sheets, `kaoping sample`).
+ */
+class ProvinceWorkbookTest {
+    private static final int STATIONS = 120;
+
+    @TempDir
+    static Path temp;
+    static Path site;
+    static String periodId;
+
+    @BeforeAll
+    static void build() throws IOException {
+        Path content = temp.resolve("content");
+        Cli.Run s = Cli.run("sample", "--stations", "" + STATIONS, "--periods", "1", "--seed", "3",
+                "--out", content.toString());
+        assertEquals(0, s.exitCode(), s.all());
+        try (var files = Files.list(content.resolve("periods"))) {
+            periodId = files.map(p -> p.getFileName().toString().replace(".json", "")).findFirst().orElseThrow();
+        }
+        site = temp.resolve("site");
+        Cli.Run r = Cli.run("build", "--content", content.toString(), "--out", site.toString());
+        assertEquals(0, r.exitCode(), r.all());
+    }
+
+    private static List<List<String>> csv(String relative) throws IOException {
+        byte[] bytes = Files.readAllBytes(site.resolve(relative));
+        return DownloadsTest.parseCsv(new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8));
+    }
+
+    /** A cell as the .csv file writes it: numbers compared by value, empty cells as "". */
+    private static void assertCell(String expected, Cell cell, String where) {
+        if (expected.isEmpty()) {
+            assertTrue(cell == null || cell.getCellType() == CellType.BLANK, where + " is empty");
+        } else if (expected.matches("-?\\d+(\\.\\d+)?")) {
+            assertNotNull(cell, where);
+            assertEquals(CellType.NUMERIC, cell.getCellType(), where + " is a number, not text");
+            assertEquals(0, new BigDecimal(expected).compareTo(BigDecimal.valueOf(cell.getNumericCellValue())),
+                    where + ": " + expected + " vs " + cell.getNumericCellValue());
+        } else {
+            assertNotNull(cell, where);
+            assertEquals(expected, cell.getStringCellValue(), where);
+        }
+    }
+
+    @Test
+    void theWorkbookHoldsTheRankingAndEveryStationsSheetInOneLongWorksheet() throws IOException {
+        String folder = "downloads/" + periodId + "/";
+        List<String> sheetFiles = new ArrayList<>();
+        for (Element a : Jsoup.parse(site.resolve("reports/" + periodId + ".html").toFile(), "UTF-8")
+                .select("ul.downloads a[href$=.csv]")) {
+            String href = a.attr("href").replace("../", "");
+            if (!href.endsWith("-ranking.csv")) {
+                sheetFiles.add(href);
+            }
+        }
+        List<List<String>> ranking = csv(folder + periodId + "-ranking.csv");
+        int hasSheet = ranking.get(0).indexOf("有完整评分表");
+        List<List<String>> withSheet = ranking.subList(1, ranking.size()).stream()
+                .filter(r -> r.get(hasSheet).equals("是")).toList();
+        assertEquals(STATIONS, ranking.size() - 1);
+        assertEquals(withSheet.size(), sheetFiles.size());
+        assertTrue(sheetFiles.size() > 100, "the period is paged: " + sheetFiles.size());
+
+        // What the long worksheet must hold: each station's .csv rows, in ranking order, after 名次 and 司法所.
+        List<String> header = null;
+        List<List<String>> expected = new ArrayList<>();
+        for (int s = 0; s < sheetFiles.size(); s++) {
+            List<List<String>> table = csv(sheetFiles.get(s));
+            header = new ArrayList<>(List.of("名次", "司法所"));
+            header.addAll(table.get(0));
+            for (List<String> row : table.subList(1, table.size())) {
+                List<String> line = new ArrayList<>(List.of(withSheet.get(s).get(0), withSheet.get(s).get(1)));
+                line.addAll(row);
+                expected.add(line);
+            }
+        }
+        assertEquals(List.of("名次", "司法所", "项目", "序号", "考核内容", "分值", "得分", "失分", "扣分原因", "说明"), header);
+
+        try (InputStream in = Files.newInputStream(site.resolve(folder + periodId + ".xlsx"));
+             XSSFWorkbook wb = new XSSFWorkbook(in)) {
+            assertEquals(2, wb.getNumberOfSheets(), "no worksheet per station");
+            assertEquals("排名", wb.getSheetName(0));
+            XSSFSheet rankingSheet = wb.getSheetAt(0);
+            assertEquals(STATIONS, rankingSheet.getLastRowNum());
+            for (int r = 0; r < ranking.size(); r++) {
+                for (int c = 0; c < ranking.get(r).size(); c++) {
+                    assertCell(ranking.get(r).get(c), rankingSheet.getRow(r).getCell(c), "排名 " + r + "," + c);
+                }
+            }
+
+            XSSFSheet items = wb.getSheet("逐项得分");
+            assertNotNull(items);
+            assertEquals(1, wb.getSheetIndex(items));
+            Row head = items.getRow(0);
+            for (int c = 0; c < header.size(); c++) {
+                assertEquals(header.get(c), head.getCell(c).getStringCellValue());
+            }
+            assertEquals(expected.size(), items.getLastRowNum(), "one row per station and criterion, and 合计");
+            for (int r = 0; r < expected.size(); r++) {
+                Row row = items.getRow(r + 1);
+                for (int c = 0; c < header.size(); c++) {
+                    assertCell(expected.get(r).get(c), row.getCell(c), "逐项得分 row " + (r + 1) + " " + header.get(c));
+                }
+            }
+            assertEquals(1, items.getPaneInformation().getHorizontalSplitPosition(), "the header row is frozen");
+            assertEquals("A1:J" + (expected.size() + 1), items.getCTWorksheet().getAutoFilter().getRef());
+        }
+    }
+}
