@@ -30,24 +30,25 @@ public final class TableXlsx {
             wb.properties().setTitle(title);
             WorksheetNames sheets = new WorksheetNames(wb, quick);
             for (DataTable t : tables) {
-                Worksheet ws = sheets.add(t.title());
-                for (int c = 0; c < t.header().size(); c++) {
-                    ws.value(0, c, t.header().get(c));
-                    ws.style(0, c).bold().set();
-                }
-                for (int r = 0; r < t.rows().size(); r++) {
-                    List<Object> row = t.rows().get(r);
-                    for (int c = 0; c < row.size(); c++) {
-                        cell(ws, r + 1, c, row.get(c));
-                    }
-                }
-                ws.freezePane(0, 1);
+                table(sheets.add(t.title()), t);
             }
             wb.finish();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return StableZip.normalize(out.toByteArray());
+    }
+
+    /** One table as a worksheet: the bold header row, frozen, then the rows. */
+    private static void table(Worksheet ws, DataTable t) {
+        header(ws, t.header());
+        for (int r = 0; r < t.rows().size(); r++) {
+            List<Object> row = t.rows().get(r);
+            for (int c = 0; c < row.size(); c++) {
+                cell(ws, r + 1, c, row.get(c));
+            }
+        }
+        ws.freezePane(0, 1);
     }
 
     /** A number as a number, text as text, an empty cell left out. */
@@ -104,14 +105,7 @@ public final class TableXlsx {
             wb.properties().setTitle(title);
             WorksheetNames names = new WorksheetNames(wb);
             Worksheet first = names.add(ranking.title());
-            header(first, ranking.header());
-            for (int r = 0; r < ranking.rows().size(); r++) {
-                List<Object> row = ranking.rows().get(r);
-                for (int c = 0; c < row.size(); c++) {
-                    cell(first, r + 1, c, row.get(c));
-                }
-            }
-            first.freezePane(0, 1);
+            table(first, ranking);
             first.finish();
             if (!sheets.isEmpty()) {
                 List<String> header = new java.util.ArrayList<>(List.of(ranking.header().get(0), ranking.header().get(1)));
