@@ -1,6 +1,6 @@
 /*
  * Kaoping site script: progressive enhancement only. Every page is complete without it; with it,
- * ranking tables sort by a click on their header, the home page gets a station finder, and a station
+ * ranking tables sort by a click on their header, the home page gets a station finder, a station
  * page's lost items open the self-check form prefilled with the station's sheet, and a table too long
  * for one page (a province's ranking) is paged and searched from its data file (data/*.js).
  * Loaded as a plain deferred script (so it also runs from a local folder or a USB stick), no modules,
