@@ -2,6 +2,9 @@ package org.kaoping.selfcheck;
 
 import org.kaoping.cli.Main;
 import org.kaoping.support.Shipped;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -19,30 +22,79 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The shipped site, built once into a temporary folder, and a headless Debian Chromium that opens
- * it from file:// as a reader would (shared/LIBRARIES.md: flags, no Selenium Manager).
+ * The shipped sites, built once into a temporary folder, and a headless Debian Chromium that opens
+ * them from file:// as a reader would (shared/LIBRARIES.md: flags, no Selenium Manager).
+ * A test class takes it with {@code @RegisterExtension static final FormSite site = new FormSite();}: the sites
+ * and the browser are made once for the whole test run and shared by every class (batching the browser cases),
+ * and each class starts at the desktop window size.
  */
-final class FormSite implements AutoCloseable {
-    final Path root;
+final class FormSite implements BeforeAllCallback, AutoCloseable {
+    private static final ExtensionContext.Namespace SHARED = ExtensionContext.Namespace.create(FormSite.class);
+
+    Path root;
     /** The sample site first, then each example site (examples/NAME), by name. */
-    final Map<String, Path> roots;
-    final ChromeDriver driver;
+    Map<String, Path> roots;
+    ChromeDriver driver;
+    /** Whether this instance started the browser itself (and so closes it), not the shared one. */
+    private boolean own;
+
+    /** The shared sites and browser, taken before the class's tests run. */
+    FormSite() {
+    }
 
     private FormSite(Map<String, Path> roots, ChromeDriver driver) {
         this.root = roots.get("sample");
         this.roots = roots;
         this.driver = driver;
+        this.own = true;
     }
 
+    /** Sites built into {@code temp} and a browser of its own, closed with {@link #close()} (the benchmark). */
     static FormSite start(Path temp) {
-        Map<String, Path> out = buildAll(temp);
+        return new FormSite(buildAll(temp), chromium());
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        Shared shared = context.getRoot().getStore(SHARED).getOrComputeIfAbsent(Shared.class, k -> Shared.start(),
+                Shared.class);
+        roots = shared.roots();
+        root = roots.get("sample");
+        driver = shared.driver();
+        driver.manage().window().setSize(new Dimension(1280, 900));
+    }
+
+    /** Made once per test run; JUnit closes it when the run ends: the browser quits, the built sites are deleted. */
+    private record Shared(Path temp, Map<String, Path> roots, ChromeDriver driver)
+            implements ExtensionContext.Store.CloseableResource, AutoCloseable {
+        static Shared start() {
+            try {
+                Path temp = Files.createTempDirectory("kaoping-form-site");
+                return new Shared(temp, buildAll(temp), chromium());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            driver.quit();
+            try (var files = Files.walk(temp)) {
+                for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+    }
+
+    private static ChromeDriver chromium() {
         System.setProperty("webdriver.chrome.driver", "/usr/bin/chromedriver");
         ChromeOptions opts = new ChromeOptions();
         opts.setBinary("/usr/bin/chromium");
         opts.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--no-first-run", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--disable-extensions", "--window-size=1280,900");
-        return new FormSite(out, new ChromeDriver(opts));
+        return new ChromeDriver(opts);
     }
 
     /** Every shipped site (the sample and each buildable example) built into temp/site-NAME. */
@@ -121,6 +173,8 @@ final class FormSite implements AutoCloseable {
 
     @Override
     public void close() {
-        driver.quit();
+        if (own) {
+            driver.quit();
+        }
     }
 }

@@ -1,9 +1,8 @@
 package org.kaoping.selfcheck;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.kaoping.load.Diagnostic;
 import org.kaoping.load.FileLoader;
@@ -36,19 +35,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class RulePatternsFormTest {
     @TempDir
     static Path temp;
-    static FormSite site;
-
-    @BeforeAll
-    static void start() {
-        site = FormSite.start(temp);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (site != null) {
-            site.close();
-        }
-    }
+    @RegisterExtension
+    static final FormSite site = new FormSite();
 
     private static String total() {
         return site.driver.findElement(By.id("sc-total")).getText();

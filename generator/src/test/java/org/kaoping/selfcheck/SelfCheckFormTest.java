@@ -4,9 +4,8 @@ import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.kaoping.load.Diagnostic;
 import org.kaoping.load.FileLoader;
@@ -47,19 +46,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class SelfCheckFormTest {
     @TempDir
     static Path temp;
-    static FormSite site;
-
-    @BeforeAll
-    static void start() {
-        site = FormSite.start(temp);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (site != null) {
-            site.close();
-        }
-    }
+    @RegisterExtension
+    static final FormSite site = new FormSite();
 
     private static WebElement rule(String criterion, String rule) {
         return site.driver.findElement(By.cssSelector("tr[data-criterion=\"" + criterion + "\"] div.sc-rule[data-rule=\""

@@ -1,9 +1,8 @@
 package org.kaoping.selfcheck;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.kaoping.load.StrictJson;
 import org.openqa.selenium.By;
@@ -33,19 +32,8 @@ class WhatUsersSeeTest {
 
     @TempDir
     static Path temp;
-    static FormSite site;
-
-    @BeforeAll
-    static void start() {
-        site = FormSite.start(temp);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (site != null) {
-            site.close();
-        }
-    }
+    @RegisterExtension
+    static final FormSite site = new FormSite();
 
     /**
      * Latin words the sources themselves print inside Chinese text (a product name such as JiPad, the
