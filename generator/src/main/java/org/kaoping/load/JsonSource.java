@@ -27,7 +27,10 @@ public final class JsonSource {
     /** The text as UTF-8, or null for a released file source, which reads its file again if asked. */
     private final byte[] utf8;
     private final boolean fromFile;
-    /** SHA-256 of the text as first read: a released source accepts a re-read only if it is the same text. */
+    /**
+     * SHA-256 of the text as first read: a released source accepts a re-read only if it is the same text.
+     * Worked out when the source is released (null until then): only a released source reads its file again.
+     */
     private final byte[] digest;
     private volatile JsonNode tree;
     private volatile Map<String, Location> locations;
@@ -103,8 +106,7 @@ public final class JsonSource {
         if (tree == null || tree.isMissingNode()) {
             throw new LoadException(Diagnostic.error(file, Location.START, "empty file; expected a JSON object"));
         }
-        byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
-        return new JsonSource(file, utf8, false, sha256(utf8), tree);
+        return new JsonSource(file, text.getBytes(StandardCharsets.UTF_8), false, null, tree);
     }
 
     private static byte[] sha256(byte[] bytes) {
@@ -173,7 +175,7 @@ public final class JsonSource {
      * tens of thousands). Should the file have changed meanwhile, a finding may point at the file's start.
      */
     public JsonSource released() {
-        return new JsonSource(file, fromFile ? null : utf8, fromFile, digest, null);
+        return new JsonSource(file, fromFile ? null : utf8, fromFile, digest != null ? digest : sha256(utf8), null);
     }
 
     /**
