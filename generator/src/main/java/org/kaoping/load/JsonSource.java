@@ -27,7 +27,10 @@ public final class JsonSource {
     /** The text as UTF-8, or null for a released file source, which reads its file again if asked. */
     private final byte[] utf8;
     private final boolean fromFile;
-    /** SHA-256 of the text as first read: a released source accepts a re-read only if it is the same text. */
+    /**
+     * SHA-256 of the text as first read: a released source accepts a re-read only if it is the same text.
+     * Worked out when the source is released (null until then): only a released source reads its file again.
+     */
     private final byte[] digest;
     private volatile JsonNode tree;
     private volatile Map<String, Location> locations;
@@ -90,6 +93,18 @@ public final class JsonSource {
     public static JsonSource parse(Path file, String text) throws LoadException {
         // The bounds on every string and number (TextRules) are checked while parsing, as always; only the
         // table of locations is left until a finding asks for it.
+        JsonNode quick = checkedTree(text);
+        if (quick != null) {
+            return new JsonSource(file, text.getBytes(StandardCharsets.UTF_8), false, null, quick);
+        }
+        return parseTwice(file, text);
+    }
+
+    /**
+     * The long way, as every file was read before the one-pass read: the token pass (TextRules, syntax, in
+     * document order), then the tree. It words whatever is wrong with the text.
+     */
+    static JsonSource parseTwice(Path file, String text) throws LoadException {
         scan(file, text, false);
         JsonNode tree;
         try {
@@ -103,8 +118,58 @@ public final class JsonSource {
         if (tree == null || tree.isMissingNode()) {
             throw new LoadException(Diagnostic.error(file, Location.START, "empty file; expected a JSON object"));
         }
-        byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
-        return new JsonSource(file, utf8, false, sha256(utf8), tree);
+        return new JsonSource(file, text.getBytes(StandardCharsets.UTF_8), false, null, tree);
+    }
+
+    /**
+     * The tree of a text that is certainly fine, built in one pass whose every token passes TextRules as
+     * {@link #scan} checks it; null at the first doubt (a bound broken, a syntax error, trailing content, an
+     * empty text), and the caller reads the text the long way, which words the finding. A valid file is so
+     * tokenised once, not twice.
+     */
+    private static JsonNode checkedTree(String text) {
+        try (JsonParser p = new CheckedTokens(StrictJson.mapper().getFactory().createParser(text))) {
+            JsonNode tree = StrictJson.mapper().readTree(p);
+            return tree == null || tree.isMissingNode() || p.currentToken() != null || p.nextToken() != null
+                    ? null : tree;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** Tokens as {@link #scan} sees them: every key, string and number checked against TextRules. */
+    private static final class CheckedTokens extends com.fasterxml.jackson.core.util.JsonParserDelegate {
+        CheckedTokens(JsonParser p) {
+            super(p);
+        }
+
+        @Override
+        public JsonToken nextToken() throws IOException {
+            JsonToken t = delegate.nextToken();
+            if (t != null) {
+                String problem = switch (t) {
+                    case FIELD_NAME, VALUE_STRING -> TextRules.stringProblem(delegate.getText());
+                    case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> TextRules.numberProblem(delegate.getText());
+                    default -> null;
+                };
+                if (problem != null) {
+                    throw new IllegalStateException(problem);
+                }
+            }
+            return t;
+        }
+
+        // The delegate would hand these to the wrapped parser unchecked: they go through nextToken instead.
+        @Override
+        public JsonToken nextValue() throws IOException {
+            JsonToken t = nextToken();
+            return t == JsonToken.FIELD_NAME ? nextToken() : t;
+        }
+
+        @Override
+        public JsonParser skipChildren() {
+            throw new IllegalStateException("not expected while reading a tree");
+        }
     }
 
     private static byte[] sha256(byte[] bytes) {
@@ -173,7 +238,7 @@ public final class JsonSource {
      * tens of thousands). Should the file have changed meanwhile, a finding may point at the file's start.
      */
     public JsonSource released() {
-        return new JsonSource(file, fromFile ? null : utf8, fromFile, digest, null);
+        return new JsonSource(file, fromFile ? null : utf8, fromFile, digest != null ? digest : sha256(utf8), null);
     }
 
     /**

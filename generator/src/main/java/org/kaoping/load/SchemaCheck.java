@@ -31,20 +31,47 @@ public final class SchemaCheck {
     private static final String[] ALL = {RUBRIC, SHEET, PERIOD, STATIONS, SITE};
     private static final SchemaCheck INSTANCE = new SchemaCheck();
 
-    private final Map<String, Schema> schemas = new LinkedHashMap<>();
+    /** The same schemas read by {@link QuickSchema}: a file it proves valid never starts the validator. */
+    private final Map<String, QuickSchema> quick = new LinkedHashMap<>();
 
     private SchemaCheck() {
-        Map<String, String> texts = new LinkedHashMap<>();
+        Map<String, JsonNode> documents = new LinkedHashMap<>();
         for (String name : ALL) {
-            texts.put("kaoping:" + name, resource(name));
+            try {
+                documents.put("kaoping:" + name, StrictJson.mapper().readTree(resource(name)));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException("schema " + name + " in the jar is not JSON", e);
+            }
         }
-        SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
-                b -> b.schemas(texts));
         for (String name : ALL) {
-            Schema schema = registry.getSchema(com.networknt.schema.SchemaLocation.of("kaoping:" + name));
-            // Load every validator now: validation then only reads the schema, and sheets validate in parallel.
-            schema.initializeValidators();
-            schemas.put(name, schema);
+            quick.put(name, new QuickSchema(documents.get("kaoping:" + name), documents));
+        }
+    }
+
+    /** The quick reading of a schema, for tests that hold it to the validator. */
+    QuickSchema quick(String schemaName) {
+        return quick.get(schemaName);
+    }
+
+    /** The validator with every schema, made when a file first needs it (a holder: made once, thread-safely). */
+    private static final class Validators {
+        static final Map<String, Schema> SCHEMAS = load();
+
+        private static Map<String, Schema> load() {
+            Map<String, String> texts = new LinkedHashMap<>();
+            for (String name : ALL) {
+                texts.put("kaoping:" + name, resource(name));
+            }
+            SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
+                    b -> b.schemas(texts));
+            Map<String, Schema> schemas = new LinkedHashMap<>();
+            for (String name : ALL) {
+                Schema schema = registry.getSchema(com.networknt.schema.SchemaLocation.of("kaoping:" + name));
+                // Load every validator now: validation then only reads the schema, and sheets validate in parallel.
+                schema.initializeValidators();
+                schemas.put(name, schema);
+            }
+            return schemas;
         }
     }
 
@@ -55,6 +82,9 @@ public final class SchemaCheck {
     public List<Diagnostic> check(JsonSource source, String schemaName) {
         if (schemaName.equals(SHEET) && SheetShape.conforms(source.tree())) {
             return List.of(); // certainly valid: the validator would find nothing (SheetShape)
+        }
+        if (quick.get(schemaName).certainlyValid(source.tree())) {
+            return List.of(); // likewise (QuickSchema); anything else is worded by the validator
         }
         List<Diagnostic> out = new ArrayList<>();
         for (Finding f : findings(source.tree(), schemaName)) {
@@ -70,7 +100,7 @@ public final class SchemaCheck {
     /** The violations of a JSON tree, in the validator's order (the browser engine mirrors their paths). */
     public List<Finding> findings(JsonNode tree, String schemaName) {
         List<Finding> out = new ArrayList<>();
-        for (Error e : schemas.get(schemaName).validate(tree)) {
+        for (Error e : Validators.SCHEMAS.get(schemaName).validate(tree)) {
             out.add(new Finding(toPath(e.getInstanceLocation()), e.getKeyword(), humanise(e)));
         }
         return out;

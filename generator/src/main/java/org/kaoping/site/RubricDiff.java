@@ -7,10 +7,13 @@ import org.kaoping.model.Section;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * What changed from one rubric to the next: sections and criteria added or removed, points moved,
@@ -67,13 +70,38 @@ public record RubricDiff(String previousId, String previousTitle, String previou
                         String newPoints, String change, String href) {
     }
 
-    private record Item(Section section, Criterion criterion) {
+    /**
+     * A criterion with its section, its texts normalised once. Compared by identity: a rubric's criteria
+     * are distinct (ids are unique), and record equality would compare whole sections, rules and all,
+     * for every lookup of the matching below.
+     */
+    private static final class Item {
+        private final Section section;
+        private final Criterion criterion;
+        private final String content;
+        private final String sectionTitle;
+
+        Item(Section section, Criterion criterion) {
+            this.section = section;
+            this.criterion = criterion;
+            this.content = normal(criterion.content());
+            this.sectionTitle = normal(section.title());
+        }
+
+        Section section() {
+            return section;
+        }
+
+        Criterion criterion() {
+            return criterion;
+        }
+
         String content() {
-            return normal(criterion.content());
+            return content;
         }
 
         String sectionTitle() {
-            return normal(section.title());
+            return sectionTitle;
         }
     }
 
@@ -81,21 +109,28 @@ public record RubricDiff(String previousId, String previousTitle, String previou
         List<String> sectionChanges = sections(older, newer);
         List<Item> olds = items(older);
         List<Item> news = items(newer);
-        Map<Item, Item> matched = new LinkedHashMap<>(); // new → old
+        Map<Item, Item> matched = new HashMap<>(); // new → old
+        Set<Item> taken = new HashSet<>(); // the olds matched so far (the map's values)
         // 1: same section title and content.
         for (Item n : news) {
-            olds.stream().filter(o -> !matched.containsValue(o) && o.sectionTitle().equals(n.sectionTitle())
-                    && o.content().equals(n.content())).findFirst().ifPresent(o -> matched.put(n, o));
+            for (Item o : olds) {
+                if (!taken.contains(o) && o.sectionTitle().equals(n.sectionTitle()) && o.content().equals(n.content())) {
+                    matched.put(n, o);
+                    taken.add(o);
+                    break;
+                }
+            }
         }
         // 2: the same content anywhere, when it is unique on both sides.
         for (Item n : news) {
             if (matched.containsKey(n)) {
                 continue;
             }
-            List<Item> same = olds.stream().filter(o -> !matched.containsValue(o) && o.content().equals(n.content())).toList();
+            List<Item> same = olds.stream().filter(o -> !taken.contains(o) && o.content().equals(n.content())).toList();
             long twins = news.stream().filter(x -> !matched.containsKey(x) && x.content().equals(n.content())).count();
             if (same.size() == 1 && twins == 1) {
                 matched.put(n, same.get(0));
+                taken.add(same.get(0));
             }
         }
         // 3: the most similar content within the same section title.
@@ -106,7 +141,7 @@ public record RubricDiff(String previousId, String previousTitle, String previou
             Item best = null;
             double bestScore = SIMILAR;
             for (Item o : olds) {
-                if (matched.containsValue(o) || !o.sectionTitle().equals(n.sectionTitle())) {
+                if (taken.contains(o) || !o.sectionTitle().equals(n.sectionTitle())) {
                     continue;
                 }
                 double s = similarity(o.content(), n.content());
@@ -117,6 +152,7 @@ public record RubricDiff(String previousId, String previousTitle, String previou
             }
             if (best != null) {
                 matched.put(n, best);
+                taken.add(best);
             }
         }
         String newRubric = Slug.rubricPage(newer.id());
@@ -140,7 +176,7 @@ public record RubricDiff(String previousId, String previousTitle, String previou
                 reworded.add(entry(n, newRubric));
             }
         }
-        List<Entry> removed = olds.stream().filter(o -> !matched.containsValue(o)).map(o -> entry(o, oldRubric)).toList();
+        List<Entry> removed = olds.stream().filter(o -> !taken.contains(o)).map(o -> entry(o, oldRubric)).toList();
         return new RubricDiff(older.id(), older.title(), oldRubric, sectionChanges, added, removed, moved, reworded,
                 newer.partial() || older.partial());
     }
@@ -211,9 +247,12 @@ public record RubricDiff(String previousId, String previousTitle, String previou
 
     /** Text compared without spaces and trailing punctuation, which the OCR and the printers vary. */
     static String normal(String s) {
-        String t = Objects.requireNonNullElse(s, "").replaceAll("\\s+", "");
-        return t.replaceAll("[。，,；;.、：:]+$", "");
+        String t = SPACES.matcher(Objects.requireNonNullElse(s, "")).replaceAll("");
+        return TRAILING_PUNCTUATION.matcher(t).replaceAll("");
     }
+
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+    private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[。，,；;.、：:]+$");
 
     /** 1 − edit distance / longer length. */
     static double similarity(String a, String b) {

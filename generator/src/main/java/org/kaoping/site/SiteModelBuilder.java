@@ -79,14 +79,17 @@ public final class SiteModelBuilder {
         }
         java.util.Map<String, String> titles = new java.util.TreeMap<>();
         rubrics.values().forEach(r -> titles.put(r.id(), r.title()));
-        corpus.rubrics().forEach((id, r) -> pages.add(SelfCheckPages.build(r.value(), RubricJson.read(r.source(), audience),
+        // Each rubric file's tree as written, read once for its form and its download (neither changes it).
+        Map<String, JsonNode> trees = new LinkedHashMap<>();
+        corpus.rubrics().forEach((id, r) -> trees.put(id, RubricJson.read(r.source(), audience)));
+        corpus.rubrics().forEach((id, r) -> pages.add(SelfCheckPages.build(r.value(), trees.get(id),
                 fingerprints.get(id), titles)));
         pages.add(MethodologyPages.build(periods, fingerprint, internal, config.stampBuildTime(), config.publishedOn()));
         pages.add(new NotFoundPage(new Link("返回首页", "index.html")));
 
         Map<String, JsonNode> exports = new TreeMap<>();
-        corpus.rubrics().forEach((id, r) -> exports.put(Slug.of(id, "rubric"), audience == Audience.INTERNAL
-                ? RubricJson.read(r.source(), audience) : RubricJson.publicView(RubricJson.read(r.source(), audience))));
+        trees.forEach((id, tree) -> exports.put(Slug.of(id, "rubric"), audience == Audience.INTERNAL
+                ? tree : RubricJson.publicView(tree)));
         String builtAt = config.stampBuildTime()
                 ? ZonedDateTime.now(clock.withZone(ZONE)).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"))
                 : "";
