@@ -101,7 +101,8 @@ public final class SheetScorer {
         BigDecimal max = section.kind() == SectionKind.SCORE ? scored.stream().map(CriterionScore::maximum)
                 .reduce(BigDecimal.ZERO, BigDecimal::add)
                 : section.cap() != null ? section.cap() : Maxima.ofSection(section, scored);
-        return new SectionScore(section.id(), section.kind(), atScale(rubric, sum), atScale(rubric, max), scored);
+        return Breakdown.shared(new SectionScore(section.id(), section.kind(), atScale(rubric, sum), atScale(rubric, max),
+                scored));
     }
 
     private CriterionScore scoreCriterion(Rubric rubric, Section section, Criterion c, Sheet sheet,
@@ -113,8 +114,8 @@ public final class SheetScorer {
             if (entry.isPresent() && (entry.get().score() != null || !entry.get().inputs().isEmpty())) {
                 throw new ScoreException(critPath(c.id()), "notApplicableButScored", "marked not applicable but also scored");
             }
-            return new CriterionScore(c.id(), c.number(), Status.NOT_APPLICABLE, atScale(rubric, BigDecimal.ZERO),
-                    atScale(rubric, BigDecimal.ZERO), List.of(), List.of(), reason);
+            return Breakdown.shared(new CriterionScore(c.id(), c.number(), Status.NOT_APPLICABLE,
+                    atScale(rubric, BigDecimal.ZERO), atScale(rubric, BigDecimal.ZERO), List.of(), List.of(), reason));
         }
         BigDecimal points = c.points() == null ? BigDecimal.ZERO : c.points();
         BigDecimal shownMax = switch (section.kind()) {
@@ -128,8 +129,8 @@ public final class SheetScorer {
             }
             BigDecimal given = entry.get().score();
             checkGiven(rubric, section.kind(), c, given);
-            return new CriterionScore(c.id(), c.number(), Status.GIVEN, atScale(rubric, given),
-                    atScale(rubric, shownMax), List.of(), List.of(), reason);
+            return Breakdown.shared(new CriterionScore(c.id(), c.number(), Status.GIVEN, atScale(rubric, given),
+                    atScale(rubric, shownMax), List.of(), List.of(), reason));
         }
         var inputs = entry.map(Sheet.Entry::inputs).orElse(Map.of());
         for (String key : inputs.keySet()) {
@@ -181,8 +182,8 @@ public final class SheetScorer {
             case PENALTY -> c.points() == null ? sum.min(BigDecimal.ZERO) : clamp(sum, points.negate(), BigDecimal.ZERO);
         };
         Status status = entry.isPresent() ? Status.FROM_INPUTS : Status.NOT_RECORDED;
-        return new CriterionScore(c.id(), c.number(), status, atScale(rubric, score), atScale(rubric, shownMax),
-                outcomes, limits, reason);
+        return Breakdown.shared(new CriterionScore(c.id(), c.number(), status, atScale(rubric, score),
+                atScale(rubric, shownMax), outcomes, limits, reason));
     }
 
     /**
@@ -255,8 +256,8 @@ public final class SheetScorer {
             for (int i = 0; i < out.size(); i++) {
                 CriterionScore c = out.get(i);
                 if (i != best && g.criteria().contains(c.id()) && c.score().signum() != 0) {
-                    out.set(i, new CriterionScore(c.id(), c.number(), Status.SUPERSEDED, c.score().subtract(c.score()),
-                            c.maximum(), c.rules(), c.parts(), c.reason()));
+                    out.set(i, Breakdown.shared(new CriterionScore(c.id(), c.number(), Status.SUPERSEDED,
+                            c.score().subtract(c.score()), c.maximum(), c.rules(), c.parts(), c.reason())));
                 }
             }
         }
