@@ -64,8 +64,9 @@ public record Breakdown(
      */
     private static final org.kaoping.model.Interner<CriterionScore> SHARED_CRITERIA =
             new org.kaoping.model.Interner<>(1 << 16);
+    /** Sections vary more (a province's 1.2 million section scores hold some 100,000 distinct ones). */
     private static final org.kaoping.model.Interner<SectionScore> SHARED_SECTIONS =
-            new org.kaoping.model.Interner<>(1 << 16);
+            new org.kaoping.model.Interner<>(1 << 18);
     private static final int SHARED_TEXT_LENGTH = 200;
     private static final int SHARED_MAX_RULES = 16;
 
