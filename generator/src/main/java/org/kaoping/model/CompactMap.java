@@ -31,7 +31,6 @@ public final class CompactMap<K, V> extends AbstractMap<K, V> {
 
     private final Keys keys;
     private final Object[] values;
-    private transient Set<Map.Entry<K, V>> entrySet;
 
     private CompactMap(Keys keys, Object[] values) {
         this.keys = keys;
@@ -117,41 +116,74 @@ public final class CompactMap<K, V> extends AbstractMap<K, V> {
         }
     }
 
+    /** A view made when asked, not kept: a kept view would weigh on every one of 80,000 sheets. */
+    @Override
+    public Set<K> keySet() {
+        return new AbstractSet<>() {
+            @Override
+            public Iterator<K> iterator() {
+                return new Iterator<>() {
+                    private int next;
+
+                    @Override
+                    public boolean hasNext() {
+                        return next < values.length;
+                    }
+
+                    @Override
+                    @SuppressWarnings("unchecked")
+                    public K next() {
+                        if (next >= values.length) {
+                            throw new NoSuchElementException();
+                        }
+                        return (K) keys.keys[next++];
+                    }
+                };
+            }
+
+            @Override
+            public int size() {
+                return values.length;
+            }
+
+            @Override
+            public boolean contains(Object o) {
+                return containsKey(o);
+            }
+        };
+    }
+
+    /** As {@link #keySet()}, made when asked. */
     @Override
     public Set<Map.Entry<K, V>> entrySet() {
-        Set<Map.Entry<K, V>> s = entrySet;
-        if (s == null) {
-            s = new AbstractSet<>() {
-                @Override
-                public Iterator<Map.Entry<K, V>> iterator() {
-                    return new Iterator<>() {
-                        private int next;
+        return new AbstractSet<>() {
+            @Override
+            public Iterator<Map.Entry<K, V>> iterator() {
+                return new Iterator<>() {
+                    private int next;
 
-                        @Override
-                        public boolean hasNext() {
-                            return next < values.length;
+                    @Override
+                    public boolean hasNext() {
+                        return next < values.length;
+                    }
+
+                    @Override
+                    @SuppressWarnings("unchecked")
+                    public Map.Entry<K, V> next() {
+                        if (next >= values.length) {
+                            throw new NoSuchElementException();
                         }
+                        int i = next++;
+                        return new AbstractMap.SimpleImmutableEntry<>((K) keys.keys[i], (V) values[i]);
+                    }
+                };
+            }
 
-                        @Override
-                        @SuppressWarnings("unchecked")
-                        public Map.Entry<K, V> next() {
-                            if (next >= values.length) {
-                                throw new NoSuchElementException();
-                            }
-                            int i = next++;
-                            return new AbstractMap.SimpleImmutableEntry<>((K) keys.keys[i], (V) values[i]);
-                        }
-                    };
-                }
-
-                @Override
-                public int size() {
-                    return values.length;
-                }
-            };
-            entrySet = s;
-        }
-        return s;
+            @Override
+            public int size() {
+                return values.length;
+            }
+        };
     }
 
     // Immutable: every mutator throws, even when it would change nothing (as Map.of's maps do).
@@ -221,9 +253,36 @@ public final class CompactMap<K, V> extends AbstractMap<K, V> {
         throw immutable();
     }
 
+    /** As {@link #keySet()}, made when asked. */
     @Override
     public Collection<V> values() {
-        return super.values(); // a view over entrySet: its iterator cannot remove
+        return new java.util.AbstractCollection<>() {
+            @Override
+            public Iterator<V> iterator() {
+                return new Iterator<>() {
+                    private int next;
+
+                    @Override
+                    public boolean hasNext() {
+                        return next < values.length;
+                    }
+
+                    @Override
+                    @SuppressWarnings("unchecked")
+                    public V next() {
+                        if (next >= values.length) {
+                            throw new NoSuchElementException();
+                        }
+                        return (V) values[next++];
+                    }
+                };
+            }
+
+            @Override
+            public int size() {
+                return values.length;
+            }
+        };
     }
 
     private static UnsupportedOperationException immutable() {

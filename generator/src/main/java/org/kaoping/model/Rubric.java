@@ -41,6 +41,14 @@ public record Rubric(
         return step != null ? step : BigDecimal.ONE.movePointLeft(scale);
     }
 
+    /**
+     * Whether {@code v} is a whole number of {@link #effectiveStep()}s. Without a declared step, any value with
+     * at most the rubric's decimals is, and no division is needed (this is asked of every score of every sheet).
+     */
+    public boolean isMultipleOfStep(BigDecimal v) {
+        return step == null && v.scale() <= scale || v.remainder(effectiveStep()).signum() == 0;
+    }
+
     /** The criterion with this id in any section; by index, not a scan (see IndexedSections). */
     public Optional<Criterion> criterion(String criterionId) {
         return Optional.ofNullable(((IndexedSections) sections).criterion(criterionId));

@@ -27,6 +27,11 @@ public record Breakdown(
     public Breakdown {
         sections = ScoredSections.of(sections);
         sheets = List.copyOf(sheets);
+        base = SharedDecimals.of(base);
+        bonus = SharedDecimals.of(bonus);
+        penalty = SharedDecimals.of(penalty);
+        total = SharedDecimals.of(total);
+        maximum = SharedDecimals.of(maximum);
         vetoes = List.copyOf(vetoes);
     }
 
@@ -132,6 +137,10 @@ public record Breakdown(
     }
 
     public record SheetSubtotal(String id, BigDecimal score, BigDecimal maximum) {
+        public SheetSubtotal {
+            score = SharedDecimals.of(score);
+            maximum = SharedDecimals.of(maximum);
+        }
     }
 
     public record AppliedVeto(String id, VetoEffect effect, String source) {

@@ -209,29 +209,28 @@ public final class SheetScorer {
 
     private void checkGiven(Rubric rubric, SectionKind kind, Criterion c, BigDecimal given) {
         BigDecimal points = c.points() == null ? null : c.points();
-        String path = critPath(c.id()) + ".score";
         switch (kind) {
             case SCORE -> {
                 if (given.signum() < 0 || given.compareTo(c.ceiling()) > 0) {
-                    throw new ScoreException(path, "scoreOutOfRange", "expected a score from 0 to " + RuleEffects.plain(c.ceiling())
+                    throw new ScoreException(scorePath(c), "scoreOutOfRange", "expected a score from 0 to " + RuleEffects.plain(c.ceiling())
                             + " (criterion " + c.number() + "), found " + RuleEffects.plain(given));
                 }
             }
             case BONUS -> {
                 if (given.signum() < 0 || given.compareTo(points != null ? points : MAX_UNCAPPED) > 0) {
-                    throw new ScoreException(path, "scoreOutOfRange", "expected a bonus from 0" + (points == null ? " up to " + MAX_UNCAPPED.toPlainString() : " to " + RuleEffects.plain(points))
+                    throw new ScoreException(scorePath(c), "scoreOutOfRange", "expected a bonus from 0" + (points == null ? " up to " + MAX_UNCAPPED.toPlainString() : " to " + RuleEffects.plain(points))
                             + ", found " + RuleEffects.plain(given));
                 }
             }
             case PENALTY -> {
                 if (given.signum() > 0 || given.compareTo((points != null ? points : MAX_UNCAPPED).negate()) < 0) {
-                    throw new ScoreException(path, "scoreOutOfRange", "expected a penalty from " + (points == null ? "-" + MAX_UNCAPPED.toPlainString() + " " : "-" + RuleEffects.plain(points) + " ")
+                    throw new ScoreException(scorePath(c), "scoreOutOfRange", "expected a penalty from " + (points == null ? "-" + MAX_UNCAPPED.toPlainString() + " " : "-" + RuleEffects.plain(points) + " ")
                             + "to 0 (written as a negative number), found " + RuleEffects.plain(given));
                 }
             }
         }
-        if (given.remainder(rubric.effectiveStep()).signum() != 0) {
-            throw new ScoreException(path, "notMultipleOfStep", "expected a multiple of " + RuleEffects.plain(rubric.effectiveStep())
+        if (!rubric.isMultipleOfStep(given)) {
+            throw new ScoreException(scorePath(c), "notMultipleOfStep", "expected a multiple of " + RuleEffects.plain(rubric.effectiveStep())
                     + ", found " + RuleEffects.plain(given));
         }
     }
@@ -270,6 +269,11 @@ public final class SheetScorer {
 
     static BigDecimal atScale(Rubric rubric, BigDecimal v) {
         return v == null ? null : v.setScale(rubric.scale(), rubric.rounding());
+    }
+
+    /** Made only for a finding: building it for every score of every sheet cost more than the check. */
+    private static String scorePath(Criterion c) {
+        return critPath(c.id()) + ".score";
     }
 
     static String critPath(String id) {
