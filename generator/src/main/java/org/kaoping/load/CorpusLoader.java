@@ -79,7 +79,9 @@ public final class CorpusLoader {
                 StationRegistry.class);
         List<Loaded<Period>> periods = new ArrayList<>();
         for (Path file : jsonFiles(contentDir.resolve("periods"))) {
-            Loaded<Period> p = load(file, SchemaCheck.PERIOD, Period.class, diagnostics, false);
+            // Released as sheets are: a province's period files list 10,000 results each, and their trees and
+            // texts are not needed once bound (a finding reads the file again for its line).
+            Loaded<Period> p = load(file, SchemaCheck.PERIOD, Period.class, diagnostics, true);
             if (p != null) {
                 periods.add(p);
             }

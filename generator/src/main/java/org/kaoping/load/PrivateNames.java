@@ -50,20 +50,24 @@ public final class PrivateNames {
     /** Errors for malformed marks, warnings for likely unmarked names. */
     public static List<Diagnostic> check(JsonSource source) {
         List<Diagnostic> out = new ArrayList<>();
-        walk(source.tree(), "$", false, (path, text, internal) -> {
-            String rest = MARK.matcher(text).replaceAll("");
-            if (rest.contains("{{") || rest.contains("}}")) {
+        walk(source.tree(), At.ROOT, false, (at, text, internal) -> {
+            // Most texts have no brace and no word LIKELY starts with; those need no regex (a province loads
+            // 80,000 sheets of reasons). Every word LIKELY names contains 人 or 对象.
+            boolean braces = text.indexOf('{') >= 0 || text.indexOf('}') >= 0;
+            String rest = braces ? MARK.matcher(text).replaceAll("") : text;
+            if (braces && (rest.contains("{{") || rest.contains("}}"))) {
+                String path = at.path();
                 out.add(source.error(path, "unbalanced or empty {{…}} name mark (a private person's name is written "
                         + "{{薛新义}}, 1 to 20 characters, no braces inside): " + Quote.of(text)));
                 return;
             }
-            if (!internal) {
+            if (!internal && (text.indexOf('人') >= 0 || text.contains("对象"))) {
                 Matcher m = LIKELY.matcher(text);
                 while (m.find()) {
                     String candidate = m.group(2);
                     if (SURNAMES.indexOf(candidate.charAt(0)) >= 0 && !WORDS.contains(candidate.substring(0, 2))
                             && !candidate.contains("某")) {
-                        out.add(source.warning(path, "\"" + m.group(1) + m.group(2) + "\" may name a private person "
+                        out.add(source.warning(at.path(), "\"" + m.group(1) + m.group(2) + "\" may name a private person "
                                 + "on a public page; if it is a name, mark it {{" + m.group(2) + "}} so that public "
                                 + "pages show " + redact(m.group(2)) + " (content/README.md, Private persons)"));
                     }
@@ -73,10 +77,29 @@ public final class PrivateNames {
         return out;
     }
 
-    /** The tree with every mark replaced: the name for an internal build, 薛某某 for a public one. */
+    /**
+     * A copy of the tree with every mark replaced: the name for an internal build, 薛某某 for a public one; the
+     * tree itself when it has no mark (callers only read it).
+     */
     public static JsonNode apply(JsonNode tree, Audience audience) {
+        if (!marked(tree)) {
+            return tree; // nothing to replace: no copy (most files, and every sheet of a province)
+        }
         JsonNode copy = tree.deepCopy();
         return rewrite(copy, audience);
+    }
+
+    /** Whether any text in the tree holds "{{", where a mark starts. */
+    private static boolean marked(JsonNode node) {
+        if (node.isTextual()) {
+            return node.textValue().contains("{{");
+        }
+        for (JsonNode child : node) {
+            if (marked(child)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** One text with its marks replaced for the audience. */
@@ -123,18 +146,30 @@ public final class PrivateNames {
     }
 
     private interface TextVisitor {
-        void visit(String path, String text, boolean internal);
+        void visit(At at, String text, boolean internal);
     }
 
-    private static void walk(JsonNode node, String path, boolean internal, TextVisitor v) {
+    /** Where a text stands (the root has no parent); its JSON path is made only when a finding names it. */
+    private record At(At parent, String key, int index) {
+        static final At ROOT = new At(null, null, -1);
+
+        String path() {
+            if (parent == null) {
+                return "$";
+            }
+            return key != null ? JsonPath.child(parent.path(), key) : JsonPath.child(parent.path(), index);
+        }
+    }
+
+    private static void walk(JsonNode node, At at, boolean internal, TextVisitor v) {
         if (node.isTextual()) {
-            v.visit(path, node.textValue(), internal);
+            v.visit(at, node.textValue(), internal);
         } else if (node.isObject()) {
-            node.fields().forEachRemaining(e -> walk(e.getValue(), JsonPath.child(path, e.getKey()),
+            node.fields().forEachRemaining(e -> walk(e.getValue(), new At(at, e.getKey(), -1),
                     internal || INTERNAL_FIELDS.contains(e.getKey()), v));
         } else if (node.isArray()) {
             for (int i = 0; i < node.size(); i++) {
-                walk(node.get(i), JsonPath.child(path, i), internal, v);
+                walk(node.get(i), new At(at, null, i), internal, v);
             }
         }
     }

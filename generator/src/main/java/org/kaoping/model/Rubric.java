@@ -31,7 +31,7 @@ public record Rubric(
         partial = Boolean.TRUE.equals(partial);
         attributes = attributes == null ? Map.of() : Map.copyOf(attributes);
         sheets = sheets == null ? List.of() : List.copyOf(sheets);
-        sections = List.copyOf(sections);
+        sections = IndexedSections.of(sections);
         vetoes = vetoes == null ? List.of() : List.copyOf(vetoes);
         notes = notes == null ? List.of() : List.copyOf(notes);
     }
@@ -41,14 +41,17 @@ public record Rubric(
         return step != null ? step : BigDecimal.ONE.movePointLeft(scale);
     }
 
+    /**
+     * Whether {@code v} is a whole number of {@link #effectiveStep()}s. Without a declared step, any value with
+     * at most the rubric's decimals is, and no division is needed (this is asked of every score of every sheet).
+     */
+    public boolean isMultipleOfStep(BigDecimal v) {
+        return step == null && v.scale() <= scale || v.remainder(effectiveStep()).signum() == 0;
+    }
+
+    /** The criterion with this id in any section; by index, not a scan (see IndexedSections). */
     public Optional<Criterion> criterion(String criterionId) {
-        for (Section s : sections) {
-            Optional<Criterion> c = KeyedList.find(s.criteria(), criterionId, Criterion::id);
-            if (c.isPresent()) {
-                return c;
-            }
-        }
-        return Optional.empty();
+        return Optional.ofNullable(((IndexedSections) sections).criterion(criterionId));
     }
 
     public Optional<Veto> veto(String vetoId) {

@@ -3,7 +3,6 @@ package org.kaoping.model;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.math.BigDecimal;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,13 +29,29 @@ public record Sheet(
         Map<String, BigDecimal> targets) {
 
     public Sheet {
-        targets = targets == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(targets));
-        // Kept in file order (Map.copyOf would not), so anything listing them is deterministic.
-        attributes = attributes == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
-        criteria = criteria == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(criteria));
+        // Kept in file order (Map.copyOf would not), so anything listing them is deterministic; compact, with
+        // equal entries shared between sheets (a province keeps 80,000 sheets of 47 entries: see Entry#shared).
+        targets = targets == null ? CompactMap.copyOf(Map.of()) : CompactMap.copyOf(targets);
+        attributes = attributes == null ? CompactMap.copyOf(Map.of()) : CompactMap.copyOf(attributes);
+        criteria = criteria == null ? CompactMap.copyOf(Map.of())
+                : criteria instanceof CompactMap ? criteria : CompactMap.copyOf(criteria, Entry::shared);
+        rubric = sharedText(rubric);
+        fingerprint = sharedText(fingerprint);
+        station = sharedText(station);
+        period = sharedText(period);
+        unit = sharedText(unit);
+        date = sharedText(date);
         vetoes = vetoes == null ? List.of() : List.copyOf(vetoes);
         corrections = corrections == null ? List.of() : List.copyOf(corrections);
         notes = notes == null ? List.of() : List.copyOf(notes);
+    }
+
+    /** Short texts that repeat across sheets (rubric, period, station, dates, reasons), one instance each. */
+    private static final Interner<String> TEXTS = new Interner<>(1 << 16);
+    private static final int SHARED_TEXT_LENGTH = 200;
+
+    static String sharedText(String s) {
+        return s == null || s.length() > SHARED_TEXT_LENGTH ? s : TEXTS.intern(s);
     }
 
     /** A sheet without per-station targets. */
@@ -90,6 +105,21 @@ public record Sheet(
     public record Entry(BigDecimal score, Map<String, JsonNode> inputs, Boolean notApplicable, String reason) {
         public Entry {
             inputs = inputs == null ? Map.of() : Map.copyOf(inputs);
+        }
+
+        /**
+         * Equal entries, one instance: most are "full marks, no reason" and alike across every station's sheet.
+         * Only small ones (no inputs, a short reason) are shared, so the shared table's weight stays bounded.
+         */
+        private static final Interner<Entry> SHARED = new Interner<>(1 << 16);
+
+        static Entry shared(Entry e) {
+            if (e == null || !e.inputs().isEmpty()
+                    || (e.reason() != null && e.reason().length() > SHARED_TEXT_LENGTH)) {
+                return e;
+            }
+            String reason = sharedText(e.reason());
+            return SHARED.intern(reason == e.reason() ? e : new Entry(e.score(), e.inputs(), e.notApplicable(), reason));
         }
 
         public boolean isNotApplicable() {

@@ -1,11 +1,11 @@
 package org.kaoping.rank;
 
+import org.kaoping.model.CompactMap;
 import org.kaoping.model.VetoEffect;
 import org.kaoping.score.Breakdown;
+import org.kaoping.score.SharedDecimals;
 
 import java.math.BigDecimal;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -34,8 +34,11 @@ public record Standing(
 
     public Standing {
         // Insertion-ordered (the assessment's order): pages iterate these, and builds must be byte-identical.
-        components = Collections.unmodifiableMap(new LinkedHashMap<>(components));
-        bonuses = Collections.unmodifiableMap(new LinkedHashMap<>(bonuses));
+        // Compact: a province ranks 80,000 lines, all with the same few keys.
+        components = CompactMap.copyOf(components, SharedDecimals::of);
+        total = SharedDecimals.of(total);
+        publishedTotal = SharedDecimals.of(publishedTotal);
+        bonuses = CompactMap.copyOf(bonuses);
         vetoes = List.copyOf(vetoes);
         disqualifiers = List.copyOf(disqualifiers);
     }

@@ -25,57 +25,28 @@ public record Breakdown(
         List<AppliedVeto> vetoes) {
 
     public Breakdown {
-        sections = List.copyOf(sections);
+        sections = ScoredSections.of(sections);
         sheets = List.copyOf(sheets);
+        base = SharedDecimals.of(base);
+        bonus = SharedDecimals.of(bonus);
+        penalty = SharedDecimals.of(penalty);
+        total = SharedDecimals.of(total);
+        maximum = SharedDecimals.of(maximum);
         vetoes = List.copyOf(vetoes);
     }
 
-    /**
-     * Where each criterion id was last found: section index × 2^16 + position. Every breakdown of a rubric has
-     * the rubric's shape, and pages look up every criterion of every breakdown (a quarter of a province
-     * build's CPU went to these scans), so a position checked by id is almost always right; when it is not
-     * (another rubric), the scan decides. A hint only, so sharing it between threads and builds is harmless.
-     */
-    private static final java.util.concurrent.ConcurrentHashMap<String, Integer> WHERE =
-            new java.util.concurrent.ConcurrentHashMap<>();
-    private static final int HINTS = 10_000;
-
+    /** The criterion with this id in any section: one hash in an index shared by every breakdown of the rubric. */
     public Optional<CriterionScore> criterion(String id) {
-        Integer hint = WHERE.get(id);
-        if (hint != null) {
-            int si = hint >>> 16;
-            int ci = hint & 0xFFFF;
-            if (si < sections.size()) {
-                List<CriterionScore> list = sections.get(si).criteria();
-                // Ids are unique within a rubric (RubricConsistency), so a hit here is the scan's answer too.
-                if (ci < list.size() && list.get(ci).id().equals(id)) {
-                    return Optional.of(list.get(ci));
-                }
-            }
-        }
-        for (int si = 0; si < sections.size(); si++) {
-            List<CriterionScore> list = sections.get(si).criteria();
-            if (list instanceof KeyedList) {
-                Optional<CriterionScore> c = KeyedList.find(list, id, CriterionScore::id);
-                if (c.isPresent()) {
-                    return c;
-                }
-                continue;
-            }
-            for (int ci = 0; ci < list.size(); ci++) {
-                if (list.get(ci).id().equals(id)) {
-                    if (si < 0x8000 && ci < 0x10000 && WHERE.size() < HINTS) {
-                        WHERE.put(id, si << 16 | ci);
-                    }
-                    return Optional.of(list.get(ci));
-                }
-            }
-        }
-        return Optional.empty();
+        return Optional.ofNullable(((ScoredSections) sections).criterion(id));
     }
 
     public Optional<SectionScore> section(String id) {
-        return sections.stream().filter(s -> s.id().equals(id)).findFirst();
+        for (SectionScore s : sections) {
+            if (s.id().equals(id)) {
+                return Optional.of(s);
+            }
+        }
+        return Optional.empty();
     }
 
     public boolean voided() {
@@ -89,6 +60,48 @@ public record Breakdown(
             score = SharedDecimals.of(score);
             maximum = SharedDecimals.of(maximum);
         }
+    }
+
+    /**
+     * Equal criterion and section scores, one instance: most criteria of most sheets score the same (full
+     * marks, no reason), and a province keeps 80,000 breakdowns of 47 criteria in 15 sections. Shared only
+     * when small (a short reason, few rules, a section of such criteria), so the table's weight is bounded.
+     */
+    private static final org.kaoping.model.Interner<CriterionScore> SHARED_CRITERIA =
+            new org.kaoping.model.Interner<>(1 << 16);
+    /** The sample province's 1.2 million section scores hold about 20,500 distinct ones (jmap, 10,000 × 8). */
+    private static final org.kaoping.model.Interner<SectionScore> SHARED_SECTIONS =
+            new org.kaoping.model.Interner<>(1 << 16);
+    private static final int SHARED_TEXT_LENGTH = 200;
+    private static final int SHARED_MAX_RULES = 16;
+
+    static CriterionScore shared(CriterionScore c) {
+        return small(c) ? SHARED_CRITERIA.intern(c) : c;
+    }
+
+    static SectionScore shared(SectionScore s) {
+        if (s.criteria().size() > SHARED_MAX_RULES * 4) {
+            return s;
+        }
+        for (CriterionScore c : s.criteria()) {
+            if (!small(c)) {
+                return s;
+            }
+        }
+        return SHARED_SECTIONS.intern(s);
+    }
+
+    private static boolean small(CriterionScore c) {
+        if (c.reason() != null && c.reason().length() > SHARED_TEXT_LENGTH || c.rules().size() > SHARED_MAX_RULES
+                || c.parts().size() > SHARED_MAX_RULES) {
+            return false;
+        }
+        for (RuleOutcome o : c.rules()) {
+            if (o.detail() != null && o.detail().length() > SHARED_TEXT_LENGTH) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -124,6 +137,10 @@ public record Breakdown(
     }
 
     public record SheetSubtotal(String id, BigDecimal score, BigDecimal maximum) {
+        public SheetSubtotal {
+            score = SharedDecimals.of(score);
+            maximum = SharedDecimals.of(maximum);
+        }
     }
 
     public record AppliedVeto(String id, VetoEffect effect, String source) {

@@ -8,7 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * the breakdowns a build keeps: a province holds 80,000 breakdowns of 47 criteria, whose scores take a
  * few hundred distinct values. BigDecimal is immutable, so sharing changes nothing but memory.
  */
-final class SharedDecimals {
+public final class SharedDecimals {
     /** Enough for every step of a 100-point scale at two decimals; beyond it values are kept as they come. */
     private static final int LIMIT = 20_000;
     private static final ConcurrentHashMap<BigDecimal, BigDecimal> SHARED = new ConcurrentHashMap<>();
@@ -16,7 +16,7 @@ final class SharedDecimals {
     private SharedDecimals() {
     }
 
-    static BigDecimal of(BigDecimal v) {
+    public static BigDecimal of(BigDecimal v) {
         if (v == null) {
             return null;
         }

@@ -101,7 +101,8 @@ public final class SheetScorer {
         BigDecimal max = section.kind() == SectionKind.SCORE ? scored.stream().map(CriterionScore::maximum)
                 .reduce(BigDecimal.ZERO, BigDecimal::add)
                 : section.cap() != null ? section.cap() : Maxima.ofSection(section, scored);
-        return new SectionScore(section.id(), section.kind(), atScale(rubric, sum), atScale(rubric, max), scored);
+        return Breakdown.shared(new SectionScore(section.id(), section.kind(), atScale(rubric, sum), atScale(rubric, max),
+                scored));
     }
 
     private CriterionScore scoreCriterion(Rubric rubric, Section section, Criterion c, Sheet sheet,
@@ -113,8 +114,8 @@ public final class SheetScorer {
             if (entry.isPresent() && (entry.get().score() != null || !entry.get().inputs().isEmpty())) {
                 throw new ScoreException(critPath(c.id()), "notApplicableButScored", "marked not applicable but also scored");
             }
-            return new CriterionScore(c.id(), c.number(), Status.NOT_APPLICABLE, atScale(rubric, BigDecimal.ZERO),
-                    atScale(rubric, BigDecimal.ZERO), List.of(), List.of(), reason);
+            return Breakdown.shared(new CriterionScore(c.id(), c.number(), Status.NOT_APPLICABLE,
+                    atScale(rubric, BigDecimal.ZERO), atScale(rubric, BigDecimal.ZERO), List.of(), List.of(), reason));
         }
         BigDecimal points = c.points() == null ? BigDecimal.ZERO : c.points();
         BigDecimal shownMax = switch (section.kind()) {
@@ -128,8 +129,8 @@ public final class SheetScorer {
             }
             BigDecimal given = entry.get().score();
             checkGiven(rubric, section.kind(), c, given);
-            return new CriterionScore(c.id(), c.number(), Status.GIVEN, atScale(rubric, given),
-                    atScale(rubric, shownMax), List.of(), List.of(), reason);
+            return Breakdown.shared(new CriterionScore(c.id(), c.number(), Status.GIVEN, atScale(rubric, given),
+                    atScale(rubric, shownMax), List.of(), List.of(), reason));
         }
         var inputs = entry.map(Sheet.Entry::inputs).orElse(Map.of());
         for (String key : inputs.keySet()) {
@@ -181,8 +182,8 @@ public final class SheetScorer {
             case PENALTY -> c.points() == null ? sum.min(BigDecimal.ZERO) : clamp(sum, points.negate(), BigDecimal.ZERO);
         };
         Status status = entry.isPresent() ? Status.FROM_INPUTS : Status.NOT_RECORDED;
-        return new CriterionScore(c.id(), c.number(), status, atScale(rubric, score), atScale(rubric, shownMax),
-                outcomes, limits, reason);
+        return Breakdown.shared(new CriterionScore(c.id(), c.number(), status, atScale(rubric, score),
+                atScale(rubric, shownMax), outcomes, limits, reason));
     }
 
     /**
@@ -208,29 +209,28 @@ public final class SheetScorer {
 
     private void checkGiven(Rubric rubric, SectionKind kind, Criterion c, BigDecimal given) {
         BigDecimal points = c.points() == null ? null : c.points();
-        String path = critPath(c.id()) + ".score";
         switch (kind) {
             case SCORE -> {
                 if (given.signum() < 0 || given.compareTo(c.ceiling()) > 0) {
-                    throw new ScoreException(path, "scoreOutOfRange", "expected a score from 0 to " + RuleEffects.plain(c.ceiling())
+                    throw new ScoreException(scorePath(c), "scoreOutOfRange", "expected a score from 0 to " + RuleEffects.plain(c.ceiling())
                             + " (criterion " + c.number() + "), found " + RuleEffects.plain(given));
                 }
             }
             case BONUS -> {
                 if (given.signum() < 0 || given.compareTo(points != null ? points : MAX_UNCAPPED) > 0) {
-                    throw new ScoreException(path, "scoreOutOfRange", "expected a bonus from 0" + (points == null ? " up to " + MAX_UNCAPPED.toPlainString() : " to " + RuleEffects.plain(points))
+                    throw new ScoreException(scorePath(c), "scoreOutOfRange", "expected a bonus from 0" + (points == null ? " up to " + MAX_UNCAPPED.toPlainString() : " to " + RuleEffects.plain(points))
                             + ", found " + RuleEffects.plain(given));
                 }
             }
             case PENALTY -> {
                 if (given.signum() > 0 || given.compareTo((points != null ? points : MAX_UNCAPPED).negate()) < 0) {
-                    throw new ScoreException(path, "scoreOutOfRange", "expected a penalty from " + (points == null ? "-" + MAX_UNCAPPED.toPlainString() + " " : "-" + RuleEffects.plain(points) + " ")
+                    throw new ScoreException(scorePath(c), "scoreOutOfRange", "expected a penalty from " + (points == null ? "-" + MAX_UNCAPPED.toPlainString() + " " : "-" + RuleEffects.plain(points) + " ")
                             + "to 0 (written as a negative number), found " + RuleEffects.plain(given));
                 }
             }
         }
-        if (given.remainder(rubric.effectiveStep()).signum() != 0) {
-            throw new ScoreException(path, "notMultipleOfStep", "expected a multiple of " + RuleEffects.plain(rubric.effectiveStep())
+        if (!rubric.isMultipleOfStep(given)) {
+            throw new ScoreException(scorePath(c), "notMultipleOfStep", "expected a multiple of " + RuleEffects.plain(rubric.effectiveStep())
                     + ", found " + RuleEffects.plain(given));
         }
     }
@@ -255,8 +255,8 @@ public final class SheetScorer {
             for (int i = 0; i < out.size(); i++) {
                 CriterionScore c = out.get(i);
                 if (i != best && g.criteria().contains(c.id()) && c.score().signum() != 0) {
-                    out.set(i, new CriterionScore(c.id(), c.number(), Status.SUPERSEDED, c.score().subtract(c.score()),
-                            c.maximum(), c.rules(), c.parts(), c.reason()));
+                    out.set(i, Breakdown.shared(new CriterionScore(c.id(), c.number(), Status.SUPERSEDED,
+                            c.score().subtract(c.score()), c.maximum(), c.rules(), c.parts(), c.reason())));
                 }
             }
         }
@@ -269,6 +269,11 @@ public final class SheetScorer {
 
     static BigDecimal atScale(Rubric rubric, BigDecimal v) {
         return v == null ? null : v.setScale(rubric.scale(), rubric.rounding());
+    }
+
+    /** Made only for a finding: building it for every score of every sheet cost more than the check. */
+    private static String scorePath(Criterion c) {
+        return critPath(c.id()) + ".score";
     }
 
     static String critPath(String id) {

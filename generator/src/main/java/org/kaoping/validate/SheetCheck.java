@@ -91,22 +91,22 @@ public final class SheetCheck {
                     continue;
                 }
                 givenSum = givenSum.add(score);
-                String path = crit(c.id()) + ".score";
                 String reason = e.get().reason();
                 if (section.kind() == SectionKind.SCORE && c.points() != null && score.compareTo(c.points()) < 0
                         && (reason == null || reason.isBlank())) {
                     // Station staff read this page to learn what to fix: a lost point needs its 扣分原因.
-                    out.add(src.warning(path, "criterion " + c.number() + " lost " + plain(c.points().subtract(score))
+                    out.add(src.warning(scorePath(c), "criterion " + c.number() + " lost " + plain(c.points().subtract(score))
                             + " point(s) but gives no reason (扣分原因)"));
                 }
                 if (section.kind() == SectionKind.SCORE && (score.signum() < 0 || score.compareTo(c.ceiling()) > 0)) {
-                    out.add(src.error(path, "criterion " + c.number() + " scores " + plain(score)
+                    out.add(src.error(scorePath(c), "criterion " + c.number() + " scores " + plain(score)
                             + ", outside 0 to its maximum " + plain(c.ceiling())));
                 }
-                if (score.stripTrailingZeros().scale() > rubric.scale()) {
-                    out.add(src.error(path, plain(score) + " has more than the rubric's " + rubric.scale() + " decimals"));
-                } else if (score.remainder(rubric.effectiveStep()).signum() != 0) {
-                    out.add(src.error(path, plain(score) + " is not a multiple of the rubric's step "
+                // Stripping zeros only lowers a scale, so a score within the rubric's decimals needs no stripping.
+                if (score.scale() > rubric.scale() && score.stripTrailingZeros().scale() > rubric.scale()) {
+                    out.add(src.error(scorePath(c), plain(score) + " has more than the rubric's " + rubric.scale() + " decimals"));
+                } else if (!rubric.isMultipleOfStep(score)) {
+                    out.add(src.error(scorePath(c), plain(score) + " is not a multiple of the rubric's step "
                             + plain(rubric.effectiveStep())));
                 }
             }
@@ -145,6 +145,11 @@ public final class SheetCheck {
 
     private static int errors(List<Diagnostic> out) {
         return (int) out.stream().filter(Diagnostic::isError).count();
+    }
+
+    /** Made only for a finding, not for every score of every sheet. */
+    private static String scorePath(Criterion c) {
+        return crit(c.id()) + ".score";
     }
 
     private static String crit(String id) {
