@@ -11,7 +11,6 @@ import com.github.mustachejava.reflect.MissingWrapper;
 import com.github.mustachejava.reflect.ReflectionObjectHandler;
 import com.github.mustachejava.util.Wrapper;
 
-import java.io.StringWriter;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,7 +56,7 @@ public final class StrictMustache {
 
     /** Renders with the given scopes; later scopes are searched first. */
     public String render(String name, Object... scopes) {
-        StringWriter w = new StringWriter();
+        PageText w = new PageText(1 << 14);
         render(w, name, scopes);
         return w.toString();
     }

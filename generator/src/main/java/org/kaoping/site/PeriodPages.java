@@ -61,6 +61,8 @@ final class PeriodPages {
         List<Veto> vetoes = rubric == null ? List.of() : rubric.vetoes();
         List<Breakdown> breakdowns = sp.standings().lines().stream().map(Standing::breakdown)
                 .filter(Objects::nonNull).toList();
+        // Tallied once for the period: the top deductions here and the costliest criteria in the analysis.
+        List<DeductedCriterion> deducted = rubric == null ? List.of() : DeductedCriterion.of(sp.layout(), breakdowns);
         return new PeriodPage(p.id(), p.title(), AssessmentWording.periodType(p.type()), assessed(p),
                 rubric == null ? null : new Link(rubric.title(), Slug.rubricPage(rubric.id())),
                 sp.previous() == null ? null : new Link(sp.previous().period().title(), Slug.periodPage(sp.previous().id())),
@@ -71,11 +73,11 @@ final class PeriodPages {
                 overall(sp), rubric == null || breakdowns.size() < SectionStatistics.MIN_SAMPLE ? List.of()
                         : sections(rubric, breakdowns), breakdowns.size(),
                 rubric == null || breakdowns.size() < SectionStatistics.MIN_SAMPLE ? List.of()
-                        : DeductedCriterion.of(rubric, breakdowns).stream().limit(TOP_DEDUCTIONS).toList(),
+                        : deducted.stream().limit(TOP_DEDUCTIONS).toList(),
                 p.findings().stream().map(f -> new PeriodPage.Finding(text(f.section()), text(f.common()),
                         text(f.individual()), text(f.measures()))).toList(),
                 differs, internal ? internalNotes(p) : List.of(), PublicationNotice.of(p, stations),
-                PeriodAnalysis.of(sp, downloads(sp, stations)));
+                PeriodAnalysis.of(sp, downloads(sp, stations), breakdowns.size(), deducted));
     }
 
     /**

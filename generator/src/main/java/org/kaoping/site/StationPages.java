@@ -120,14 +120,22 @@ final class StationPages {
     private static StationPage.SheetView sheet(ScoredPeriod sp, String stationId, Sheet sheet, Breakdown b,
                                                boolean latest, boolean internal) {
         Rubric rubric = sp.rubric();
+        RubricLayout layout = sp.layout();
+        Breakdown.CriterionScore[] scores = layout.scores(b);
         List<StationPage.SheetSection> sections = new ArrayList<>();
         List<SvgCharts.Bar> bars = new ArrayList<>();
         List<String> notApplicable = new ArrayList<>();
-        for (Section s : rubric.sections()) {
-            Breakdown.SectionScore ss = b.section(s.id()).orElseThrow();
+        int at = 0; // the layout's index of the section's first criterion
+        for (int si = 0; si < rubric.sections().size(); si++) {
+            Section s = rubric.sections().get(si);
+            Breakdown.SectionScore ss = sectionScore(b, si, s.id());
             List<StationPage.CriterionRow> rows = new ArrayList<>();
             for (Criterion c : s.criteria()) {
-                Breakdown.CriterionScore cs = b.criterion(c.id()).orElseThrow();
+                int i = at++;
+                Breakdown.CriterionScore cs = scores[i];
+                if (cs == null) {
+                    throw new java.util.NoSuchElementException("No value present"); // as the lookup's orElseThrow did
+                }
                 boolean na = cs.status() == Breakdown.Status.NOT_APPLICABLE;
                 if (na) {
                     notApplicable.add(c.number() + " " + c.content());
@@ -139,9 +147,9 @@ final class StationPages {
                 };
                 rows.add(new StationPage.CriterionRow(c.number(), c.content(), na ? "—" : Numbers.fixed(cs.score(), rubric.scale()),
                         maximum(s.kind(), c, na), cs.reason() == null ? "" : cs.reason(), status(cs.status()),
-                        correction(sheet, c.id()), Slug.rubricPage(rubric.id()) + "#" + Slug.criterionAnchor(c.id()), lost));
+                        correction(sheet, c.id()), layout.href(i), lost));
             }
-            String label = RubricDiff.sectionLabel(s);
+            String label = layout.sectionLabel(si);
             String max = s.kind() == SectionKind.SCORE ? Numbers.plain(ss.maximum()) : "";
             if (!latest) {
                 // An older sheet keeps what it lost and why; the whole sheet is its .csv download.
@@ -168,6 +176,14 @@ final class StationPages {
                         AssessmentWording.vetoEffect(v.effect()))).toList(),
                 signatures(sheet), corrections(sheet, rubric, internal),
                 internal ? sheet.notes() : List.of(), latest, ReportPage.sheetFile(sp.id(), stationId));
+    }
+
+    /** The breakdown's score of the rubric's section {@code index}: at that index, as a breakdown of the rubric has it. */
+    private static Breakdown.SectionScore sectionScore(Breakdown b, int index, String id) {
+        if (index < b.sections().size() && b.sections().get(index).id().equals(id)) {
+            return b.sections().get(index);
+        }
+        return b.section(id).orElseThrow();
     }
 
     private static String maximum(SectionKind kind, Criterion c, boolean na) {
@@ -208,6 +224,9 @@ final class StationPages {
     }
 
     private static String correction(Sheet sheet, String criterionId) {
+        if (sheet.corrections().isEmpty()) {
+            return "";
+        }
         return sheet.corrections().stream().filter(c -> criterionId.equals(c.criterion())).findFirst()
                 .map(c -> "原表记为 " + Numbers.plain(c.recorded()) + "，已更正为 " + Numbers.plain(c.corrected()))
                 .orElse("");
