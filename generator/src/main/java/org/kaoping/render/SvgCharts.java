@@ -229,7 +229,9 @@ public final class SvgCharts {
     }
 
     private static String close(StringBuilder b, String id, StringBuilder desc) {
-        String d = desc.toString().replaceAll("；$", "。");
+        // The last item's "；" becomes the full stop (what replaceAll("；$", "。") did, without a regex per chart).
+        int end = desc.length();
+        String d = end > 0 && desc.charAt(end - 1) == '；' ? desc.substring(0, end - 1) + "。" : desc.toString();
         // The description goes right after the title (the order screen readers expect).
         int at = b.indexOf("</title>") + "</title>".length();
         b.insert(at, "<desc id=\"" + id + "-desc\">" + Html.escape(d) + "</desc>");

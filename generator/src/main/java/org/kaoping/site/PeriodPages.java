@@ -123,8 +123,13 @@ final class PeriodPages {
             return List.of();
         }
         List<SectionStatistics> out = new ArrayList<>();
-        for (Section s : rubric.sections()) {
-            List<BigDecimal> scores = breakdowns.stream().map(b -> b.section(s.id()).orElseThrow().score()).toList();
+        for (int si = 0; si < rubric.sections().size(); si++) {
+            Section s = rubric.sections().get(si);
+            int at = si;
+            // A breakdown of the rubric has its sections in the rubric's order: found by position, checked by id.
+            List<BigDecimal> scores = breakdowns.stream().map(b -> (at < b.sections().size()
+                    && b.sections().get(at).id().equals(s.id()) ? b.sections().get(at)
+                    : b.section(s.id()).orElseThrow()).score()).toList();
             String max = s.kind() == SectionKind.SCORE ? Numbers.plain(s.points())
                     : s.cap() == null ? "不封顶" : Numbers.plain(s.cap());
             out.add(SectionStatistics.of(RubricDiff.sectionLabel(s) + kindSuffix(s.kind()), max, scores, rubric.scale()));

@@ -145,16 +145,15 @@ final class StationPages {
                     case PENALTY -> cs.score().signum() < 0;
                     case BONUS -> false;
                 };
+                if (!latest && !lost && (cs.reason() == null || cs.reason().isEmpty())) {
+                    continue; // an older sheet keeps what it lost and why; the whole sheet is its .csv download
+                }
                 rows.add(new StationPage.CriterionRow(c.number(), c.content(), na ? "—" : Numbers.fixed(cs.score(), rubric.scale()),
                         maximum(s.kind(), c, na), cs.reason() == null ? "" : cs.reason(), status(cs.status()),
                         correction(sheet, c.id()), layout.href(i), lost));
             }
             String label = layout.sectionLabel(si);
             String max = s.kind() == SectionKind.SCORE ? Numbers.plain(ss.maximum()) : "";
-            if (!latest) {
-                // An older sheet keeps what it lost and why; the whole sheet is its .csv download.
-                rows.removeIf(r -> !r.lost() && !r.hasReason());
-            }
             if (!latest && rows.isEmpty()) {
                 continue;
             }
