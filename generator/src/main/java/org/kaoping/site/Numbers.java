@@ -24,7 +24,8 @@ public final class Numbers {
         if (v == null) {
             return "";
         }
-        if (v.stripTrailingZeros().scale() > scale) {
+        // Stripping zeros never raises the scale: a value within the declared decimals needs no strip to know it.
+        if (v.scale() > scale && v.stripTrailingZeros().scale() > scale) {
             return v.toPlainString();
         }
         BigDecimal s = v.setScale(scale, RoundingMode.UNNECESSARY);

@@ -92,6 +92,9 @@ final class PeriodPages {
     }
 
     static String vetoWords(Standing s) {
+        if (s.vetoes().isEmpty()) {
+            return ""; // most standings: no stream set up for nothing (asked per station and period, three times)
+        }
         return s.vetoes().stream().map(v -> AssessmentWording.vetoEffectShort(v.effect()))
                 .distinct().collect(Collectors.joining("；"));
     }
