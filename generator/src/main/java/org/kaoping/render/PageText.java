@@ -9,6 +9,9 @@ import java.io.Writer;
  * One thread's, like the page it holds.
  */
 final class PageText extends Writer {
+    /** Room for a station page (some 70,000 characters) without growing: most pages of a province are station pages. */
+    static final int PAGE = 96 * 1024;
+
     private final StringBuilder text;
 
     PageText(int capacity) {
@@ -32,7 +35,8 @@ final class PageText extends Writer {
 
     @Override
     public void write(String s, int offset, int length) {
-        text.append(s, offset, offset + length);
+        // StringBuilder.append(CharSequence, start, end) copies char by char; a String is copied whole.
+        text.append(offset == 0 && length == s.length() ? s : s.substring(offset, offset + length));
     }
 
     @Override

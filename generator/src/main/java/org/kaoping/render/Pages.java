@@ -61,7 +61,7 @@ public final class Pages {
 
     /** The page's HTML, to be encoded once by the caller ({@code getBytes(UTF_8)}). */
     public String render(Page page) {
-        PageText w = new PageText(1 << 16);
+        PageText w = new PageText(PageText.PAGE);
         render(page, w);
         return w.toString();
     }

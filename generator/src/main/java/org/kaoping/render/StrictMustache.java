@@ -61,7 +61,7 @@ public final class StrictMustache {
 
     /** Renders with the given scopes; later scopes are searched first. */
     public String render(String name, Object... scopes) {
-        PageText w = new PageText(1 << 16); // a station page's body is some 40,000 characters
+        PageText w = new PageText(PageText.PAGE); // a station page's body
         render(w, name, scopes);
         return w.toString();
     }
@@ -109,7 +109,9 @@ public final class StrictMustache {
                 writer.write(entity);
                 from = i + 1;
             }
-            if (from < n) {
+            if (from == 0) {
+                writer.write(value); // nothing to escape, as in most values
+            } else if (from < n) {
                 writer.write(value, from, n - from);
             }
         } catch (java.io.IOException e) {

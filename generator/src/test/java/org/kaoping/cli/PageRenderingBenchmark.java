@@ -28,6 +28,11 @@ import java.util.List;
  * {@code mvn -q -B test -Dtest=PageRenderingBenchmark -Dsurefire.failIfNoSpecifiedTests=false -Dkaoping.bench.content=/tmp/c2000}.
  */
 class PageRenderingBenchmark {
+    /** Also runnable without Maven (java -cp …, e.g. under a profiler), with the same properties. */
+    public static void main(String[] args) {
+        new PageRenderingBenchmark().measure();
+    }
+
     @Test
     void measure() {
         String content = System.getProperty("kaoping.bench.content");
