@@ -27,7 +27,6 @@ final class RubricLayout {
     private final Rubric rubric;
     private final Criterion[] criteria;
     private final int[] section;
-    private final int[] position;
     private final String[] sectionLabels;
     private final String[] hrefs;
     private final String[] anchors;
@@ -45,7 +44,6 @@ final class RubricLayout {
         }
         criteria = new Criterion[n];
         section = new int[n];
-        position = new int[n];
         hrefs = new String[n];
         anchors = new String[n];
         phrases = new String[n];
@@ -62,7 +60,6 @@ final class RubricLayout {
                 Criterion c = list.get(ci);
                 criteria[i] = c;
                 section[i] = si;
-                position[i] = ci;
                 anchors[i] = Slug.criterionAnchor(c.id());
                 hrefs[i] = page + "#" + anchors[i];
                 phrases[i] = CONTENT_END.matcher(c.content()).replaceAll("");
@@ -160,16 +157,15 @@ final class RubricLayout {
     Breakdown.CriterionScore[] scores(Breakdown b) {
         Breakdown.CriterionScore[] out = new Breakdown.CriterionScore[criteria.length];
         List<Breakdown.SectionScore> sections = b.sections();
-        for (int i = 0; i < criteria.length; i++) {
-            String id = criteria[i].id();
-            Breakdown.CriterionScore cs = null;
-            if (section[i] < sections.size()) {
-                List<Breakdown.CriterionScore> list = sections.get(section[i]).criteria();
-                if (position[i] < list.size() && list.get(position[i]).id().equals(id)) {
-                    cs = list.get(position[i]);
-                }
+        int i = 0;
+        for (int si = 0; si < sectionLabels.length; si++) {
+            List<Breakdown.CriterionScore> list = si < sections.size() ? sections.get(si).criteria() : List.of();
+            int size = list.size();
+            for (int ci = 0; i < criteria.length && section[i] == si; ci++, i++) {
+                Breakdown.CriterionScore cs = ci < size ? list.get(ci) : null;
+                String id = criteria[i].id();
+                out[i] = cs != null && cs.id().equals(id) ? cs : b.criterion(id).orElse(null);
             }
-            out[i] = cs != null ? cs : b.criterion(id).orElse(null);
         }
         return out;
     }
