@@ -129,6 +129,28 @@ class RubricLayoutTest {
         }
     }
 
+    @Test
+    void rememberedFiguresAreWrittenAsWithoutTheMemo() {
+        // Numbers keeps what it wrote; asked twice (the second time from memory), it must write what it always did.
+        long seed = Long.getLong("kaoping.seed", 14);
+        for (int pass = 0; pass < 2; pass++) {
+            Random values = new Random(seed); // the same values both passes
+            for (int n = 0; n < 20_000; n++) {
+                java.math.BigDecimal v = java.math.BigDecimal.valueOf(values.nextInt(200_001) - 100_000, values.nextInt(5));
+                int scale = values.nextInt(4);
+                java.math.BigDecimal stripped = v.stripTrailingZeros();
+                assertEquals(stripped.signum() == 0 ? "0" : stripped.toPlainString(), Numbers.plain(v), v.toString());
+                String fixed = stripped.scale() > scale ? v.toPlainString()
+                        : v.setScale(scale, java.math.RoundingMode.UNNECESSARY).signum() == 0
+                        ? java.math.BigDecimal.ZERO.setScale(scale).toPlainString()
+                        : v.setScale(scale, java.math.RoundingMode.UNNECESSARY).toPlainString();
+                assertEquals(fixed, Numbers.fixed(v, scale), v + " at scale " + scale);
+            }
+        }
+        assertEquals("", Numbers.plain(null));
+        assertEquals("", Numbers.fixed(null, 2));
+    }
+
     private static void assertReadsAsLookups(RubricLayout layout, Breakdown b) {
         Breakdown.CriterionScore[] scores = layout.scores(b);
         for (int i = 0; i < layout.size(); i++) {
