@@ -63,20 +63,21 @@ final class StationPages {
             sp.result(id).map(Period.Result::mainReasons).filter(t -> !t.isBlank()).ifPresent(t ->
                     reasons.add(new StationPage.Reasons(sp.period().title(), Slug.periodPage(sp.id()), t)));
             Optional<Standing> os = sp.standing(id);
-            if (os.isPresent() && os.get().breakdown() != null && sp.sheets().containsKey(id)) {
+            Sheet own = os.isPresent() && os.get().breakdown() != null ? sp.sheets().get(id) : null;
+            if (own != null) {
                 if (sheets.isEmpty()) {
-                    Sheet scoredSheet = sp.sheets().get(id).withAttributes(station.attributes())
+                    Sheet scoredSheet = own.withAttributes(station.attributes())
                             .withTargets(sp.period().targetsOf(id)); // as the period scored it
                     focus = StationFocus.of(sp, os.get(), scoredSheet, stations,
                             fingerprints.containsKey(sp.rubric().id()));
                 }
                 if (sheets.isEmpty() && fingerprints.containsKey(sp.rubric().id())) {
                     Link prefilled = SelfCheckPages.prefillLink(sp.rubric(), fingerprints.get(sp.rubric().id()), station,
-                            sp.sheets().get(id).withTargets(sp.period().targetsOf(id)));
+                            own.withTargets(sp.period().targetsOf(id)));
                     selfCheck = new Link("打开本所" + sp.period().title() + "的评分表（按《" + sp.rubric().title() + "》自查）",
                             prefilled.href());
                 }
-                sheets.add(sheet(sp, id, sp.sheets().get(id), os.get().breakdown(), sheets.isEmpty(), internal));
+                sheets.add(sheet(sp, id, own, os.get().breakdown(), sheets.isEmpty(), internal));
                 scored.add(new SheetComparisons.Scored(sp, sp.rubric(), os.get().breakdown()));
             }
         }
