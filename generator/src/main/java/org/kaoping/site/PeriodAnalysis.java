@@ -1,13 +1,10 @@
 package org.kaoping.site;
 
-import org.kaoping.rank.Standing;
-import org.kaoping.score.Breakdown;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * What the period page adds for analysis: the report and the downloads, the criteria that cost the most

@@ -4,7 +4,6 @@ import org.kaoping.model.Assessment;
 import org.kaoping.model.Criterion;
 import org.kaoping.model.Period;
 import org.kaoping.model.Rubric;
-import org.kaoping.model.Section;
 import org.kaoping.model.SectionKind;
 import org.kaoping.model.Sheet;
 import org.kaoping.rank.PeriodScorer;
