@@ -59,8 +59,9 @@ public final class Pages {
         }
     }
 
+    /** The page's HTML, to be encoded once by the caller ({@code getBytes(UTF_8)}). */
     public String render(Page page) {
-        java.io.StringWriter w = new java.io.StringWriter();
+        PageText w = new PageText(PageText.PAGE);
         render(page, w);
         return w.toString();
     }

@@ -11,7 +11,6 @@ import com.github.mustachejava.reflect.MissingWrapper;
 import com.github.mustachejava.reflect.ReflectionObjectHandler;
 import com.github.mustachejava.util.Wrapper;
 
-import java.io.StringWriter;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,7 +35,12 @@ public final class StrictMustache {
             throw new TemplateException("no templates folder " + templatesFolder);
         }
         this.folder = templatesFolder;
-        this.factory = new DefaultMustacheFactory(templatesFolder.toFile());
+        this.factory = new DefaultMustacheFactory(templatesFolder.toFile()) {
+            @Override
+            public void encode(String value, Writer writer) {
+                escape(value, writer);
+            }
+        };
         this.factory.setObjectHandler(new StrictHandler(templatesFolder));
     }
 
@@ -57,7 +61,7 @@ public final class StrictMustache {
 
     /** Renders with the given scopes; later scopes are searched first. */
     public String render(String name, Object... scopes) {
-        StringWriter w = new StringWriter();
+        PageText w = new PageText(PageText.PAGE); // a station page's body
         render(w, name, scopes);
         return w.toString();
     }
@@ -79,6 +83,59 @@ public final class StrictMustache {
             }
             throw new TemplateException(folder.resolve(name + ".mustache") + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * What Mustache.java's HtmlEscaper writes — {@code & < > " ' = `} and the control characters 0–13 as entities,
+     * everything else as it is — without copying each value into a char array first: the text between escapes goes
+     * to the writer as slices of the value (a province's pages escape a few hundred million characters).
+     */
+    static void escape(String value, Writer writer) {
+        try {
+            int from = 0;
+            int n = value.length();
+            for (int i = 0; i < n; i++) {
+                char c = value.charAt(i);
+                if (c > '`') {
+                    continue;
+                }
+                String entity = entity(c);
+                if (entity == null) {
+                    continue;
+                }
+                if (i > from) {
+                    writer.write(value, from, i - from);
+                }
+                writer.write(entity);
+                from = i + 1;
+            }
+            if (from == 0) {
+                writer.write(value); // nothing to escape, as in most values
+            } else if (from < n) {
+                writer.write(value, from, n - from);
+            }
+        } catch (java.io.IOException e) {
+            throw new MustacheException("Failed to encode value: " + value, e);
+        }
+    }
+
+    private static final String[] ENTITIES = new String[97];
+
+    static {
+        for (int c = 0; c <= 13; c++) {
+            ENTITIES[c] = "&#" + c + ";";
+        }
+        ENTITIES['&'] = "&amp;";
+        ENTITIES['<'] = "&lt;";
+        ENTITIES['>'] = "&gt;";
+        ENTITIES['"'] = "&quot;";
+        ENTITIES['\''] = "&#39;";
+        ENTITIES['`'] = "&#96;";
+        ENTITIES['='] = "&#61;";
+    }
+
+    private static String entity(char c) {
+        return c < ENTITIES.length ? ENTITIES[c] : null;
     }
 
     /** Thrown from inside Mustache; unwrapped by {@link #render}. */

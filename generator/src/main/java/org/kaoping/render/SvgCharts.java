@@ -229,7 +229,9 @@ public final class SvgCharts {
     }
 
     private static String close(StringBuilder b, String id, StringBuilder desc) {
-        String d = desc.toString().replaceAll("；$", "。");
+        // The last item's "；" becomes the full stop (what replaceAll("；$", "。") did, without a regex per chart).
+        int end = desc.length();
+        String d = end > 0 && desc.charAt(end - 1) == '；' ? desc.substring(0, end - 1) + "。" : desc.toString();
         // The description goes right after the title (the order screen readers expect).
         int at = b.indexOf("</title>") + "</title>".length();
         b.insert(at, "<desc id=\"" + id + "-desc\">" + Html.escape(d) + "</desc>");
@@ -253,6 +255,23 @@ public final class SvgCharts {
 
     /** Coordinates to one decimal, '.' as separator whatever the default locale. */
     static String num(double v) {
+        // Every station page draws its charts on the same grid: most coordinates recur, and are formatted once.
+        String known = NUMBERS.get(v);
+        if (known != null) {
+            return known;
+        }
+        String s = format(v);
+        if (NUMBERS.size() < 4096) {
+            NUMBERS.put(v, s);
+        }
+        return s;
+    }
+
+    /** Coordinates already formatted, by value (bounded: a hint, never a different answer). */
+    private static final java.util.concurrent.ConcurrentHashMap<Double, String> NUMBERS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static String format(double v) {
         // What String.format(Locale.ROOT, "%.1f", v) gives (half-up on the shortest decimal, "-0.0" kept
         // negative), without the Formatter: a province's station pages draw millions of coordinates.
         if (!Double.isFinite(v)) {

@@ -14,13 +14,25 @@ import java.util.List;
 public record DataTable(String title, String file, List<String> header, List<List<Object>> rows) {
     public DataTable {
         header = List.copyOf(header);
-        rows = rows.stream().map(r -> List.copyOf(r.stream().map(c -> c == null ? "" : c).toList())).toList();
-        for (List<Object> r : rows) {
-            for (Object c : r) {
+        // Loops, not streams: a province's period makes 10,000 tables of 48 rows each time its downloads are written.
+        Object[][] copies = new Object[rows.size()][];
+        for (int i = 0; i < copies.length; i++) {
+            Object[] r = rows.get(i).toArray();
+            for (int j = 0; j < r.length; j++) {
+                if (r[j] == null) {
+                    r[j] = "";
+                }
+                Object c = r[j];
                 if (!(c instanceof String || c instanceof BigDecimal || c instanceof Integer)) {
                     throw new IllegalArgumentException("a table cell must be text, a decimal or an integer: " + c);
                 }
             }
+            copies[i] = r;
         }
+        List<List<Object>> copied = new java.util.ArrayList<>(copies.length);
+        for (Object[] r : copies) {
+            copied.add(List.of(r));
+        }
+        rows = java.util.Collections.unmodifiableList(copied);
     }
 }

@@ -24,37 +24,50 @@ public record DeductedCriterion(String number, String content, String section, S
 
     /** The criteria with any loss, most frequent first, then the most points lost, then rubric order. */
     public static List<DeductedCriterion> of(Rubric rubric, List<Breakdown> breakdowns) {
+        return of(RubricLayout.of(rubric), breakdowns);
+    }
+
+    /** As {@link #of(Rubric, List)}: each breakdown read once, in the layout's order, not looked up per criterion. */
+    static List<DeductedCriterion> of(RubricLayout layout, List<Breakdown> breakdowns) {
         record Tally(int order, Section section, Criterion criterion, int count, BigDecimal lost) {
+        }
+        int n = layout.size();
+        int[] counts = new int[n];
+        BigDecimal[] lost = new BigDecimal[n];
+        java.util.Arrays.fill(lost, BigDecimal.ZERO);
+        for (Breakdown b : breakdowns) {
+            Breakdown.CriterionScore[] scores = layout.scores(b);
+            for (int i = 0; i < n; i++) {
+                SectionKind kind = layout.kind(i);
+                if (kind == SectionKind.BONUS) {
+                    continue; // a bonus not earned is not a deduction
+                }
+                var cs = scores[i];
+                if (cs == null || cs.status() == Breakdown.Status.NOT_APPLICABLE) {
+                    continue;
+                }
+                BigDecimal loss = kind == SectionKind.PENALTY ? cs.score().negate() : cs.maximum().subtract(cs.score());
+                if (loss.signum() > 0) {
+                    counts[i]++;
+                    lost[i] = lost[i].add(loss);
+                }
+            }
         }
         List<Tally> tallies = new ArrayList<>();
         int order = 0;
-        for (Section s : rubric.sections()) {
-            if (s.kind() == SectionKind.BONUS) {
-                continue; // a bonus not earned is not a deduction
+        for (int i = 0; i < n; i++) {
+            if (layout.kind(i) == SectionKind.BONUS) {
+                continue;
             }
-            for (Criterion c : s.criteria()) {
-                int count = 0;
-                BigDecimal lost = BigDecimal.ZERO;
-                for (Breakdown b : breakdowns) {
-                    var cs = b.criterion(c.id()).orElse(null);
-                    if (cs == null || cs.status() == Breakdown.Status.NOT_APPLICABLE) {
-                        continue;
-                    }
-                    BigDecimal loss = s.kind() == SectionKind.PENALTY ? cs.score().negate() : cs.maximum().subtract(cs.score());
-                    if (loss.signum() > 0) {
-                        count++;
-                        lost = lost.add(loss);
-                    }
-                }
-                if (count > 0) {
-                    tallies.add(new Tally(order, s, c, count, lost));
-                }
-                order++;
+            if (counts[i] > 0) {
+                tallies.add(new Tally(order, layout.section(i), layout.criterion(i), counts[i], lost[i]));
             }
+            order++;
         }
         tallies.sort(Comparator.comparingInt(Tally::count).reversed()
                 .thenComparing(Tally::lost, Comparator.reverseOrder())
                 .thenComparingInt(Tally::order));
+        Rubric rubric = layout.rubric();
         return tallies.stream().map(t -> new DeductedCriterion(t.criterion().number(), t.criterion().content(),
                 RubricDiff.sectionLabel(t.section()),
                 t.criterion().points() == null ? "" : Numbers.plain(t.criterion().points()),

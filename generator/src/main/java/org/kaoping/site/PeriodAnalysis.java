@@ -1,13 +1,10 @@
 package org.kaoping.site;
 
-import org.kaoping.rank.Standing;
-import org.kaoping.score.Breakdown;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * What the period page adds for analysis: the report and the downloads, the criteria that cost the most
@@ -21,6 +18,8 @@ import java.util.Objects;
  */
 public record PeriodAnalysis(Link report, List<Link> downloads, List<Costly> costliest, int sheets,
                              List<Spread> spread, String spreadWords, boolean sheetsOnStationPages) {
+
+    private static final java.util.regex.Pattern CONTENT_END = java.util.regex.Pattern.compile("[。；;]+$");
 
     /** How many criteria the "cost the most points" list names. */
     static final int COSTLIEST = 5;
@@ -49,18 +48,20 @@ public record PeriodAnalysis(Link report, List<Link> downloads, List<Costly> cos
                          String standardDeviation) {
     }
 
-    static PeriodAnalysis of(ScoredPeriod sp, List<Link> downloads) {
-        List<Breakdown> breakdowns = sp.standings().lines().stream().map(Standing::breakdown)
-                .filter(Objects::nonNull).toList();
+    /**
+     * @param sheets   how many scored sheets the period has
+     * @param deducted the period's {@link DeductedCriterion}s (every one, in their order), tallied once per period
+     */
+    static PeriodAnalysis of(ScoredPeriod sp, List<Link> downloads, int sheets, List<DeductedCriterion> deducted) {
         List<DeductedCriterion> top = sp.rubric() == null ? List.of()
-                : DeductedCriterion.of(sp.rubric(), breakdowns).stream()
+                : deducted.stream()
                 .sorted(Comparator.comparing((DeductedCriterion d) -> new BigDecimal(d.totalLost())).reversed()
                         .thenComparing(Comparator.comparingInt(DeductedCriterion::stations).reversed()))
                 .limit(COSTLIEST).toList();
         List<Costly> costliest = new ArrayList<>();
         for (int i = 0; i < top.size(); i++) {
             DeductedCriterion d = top.get(i);
-            costliest.add(new Costly(d.number(), d.content().replaceAll("[。；;]+$", ""), d.href(), d.stations(),
+            costliest.add(new Costly(d.number(), CONTENT_END.matcher(d.content()).replaceAll(""), d.href(), d.stations(),
                     d.totalLost(), i + 1 < top.size() ? "；" : ""));
         }
         List<Spread> spread = new ArrayList<>();
@@ -80,8 +81,8 @@ public record PeriodAnalysis(Link report, List<Link> downloads, List<Costly> cos
                     + (sp.rubricChanged() ? "两期考核细则不同，分数的比较仅供参考。" : "");
         }
         return new PeriodAnalysis(new Link(sp.period().title() + "考核情况报告草稿", Slug.reportPage(sp.id())),
-                downloads, costliest, breakdowns.size(), spread, words,
-                !breakdowns.isEmpty() && Paging.paged(sp.standings().lines()));
+                downloads, costliest, sheets, spread, words,
+                sheets > 0 && Paging.paged(sp.standings().lines()));
     }
 
     private static Spread spread(ScoredPeriod sp) {

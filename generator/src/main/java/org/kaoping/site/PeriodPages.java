@@ -61,6 +61,8 @@ final class PeriodPages {
         List<Veto> vetoes = rubric == null ? List.of() : rubric.vetoes();
         List<Breakdown> breakdowns = sp.standings().lines().stream().map(Standing::breakdown)
                 .filter(Objects::nonNull).toList();
+        // Tallied once for the period: the top deductions here and the costliest criteria in the analysis.
+        List<DeductedCriterion> deducted = rubric == null ? List.of() : DeductedCriterion.of(sp.layout(), breakdowns);
         return new PeriodPage(p.id(), p.title(), AssessmentWording.periodType(p.type()), assessed(p),
                 rubric == null ? null : new Link(rubric.title(), Slug.rubricPage(rubric.id())),
                 sp.previous() == null ? null : new Link(sp.previous().period().title(), Slug.periodPage(sp.previous().id())),
@@ -71,11 +73,11 @@ final class PeriodPages {
                 overall(sp), rubric == null || breakdowns.size() < SectionStatistics.MIN_SAMPLE ? List.of()
                         : sections(rubric, breakdowns), breakdowns.size(),
                 rubric == null || breakdowns.size() < SectionStatistics.MIN_SAMPLE ? List.of()
-                        : DeductedCriterion.of(rubric, breakdowns).stream().limit(TOP_DEDUCTIONS).toList(),
+                        : deducted.stream().limit(TOP_DEDUCTIONS).toList(),
                 p.findings().stream().map(f -> new PeriodPage.Finding(text(f.section()), text(f.common()),
                         text(f.individual()), text(f.measures()))).toList(),
                 differs, internal ? internalNotes(p) : List.of(), PublicationNotice.of(p, stations),
-                PeriodAnalysis.of(sp, downloads(sp, stations)));
+                PeriodAnalysis.of(sp, downloads(sp, stations), breakdowns.size(), deducted));
     }
 
     /**
@@ -90,6 +92,9 @@ final class PeriodPages {
     }
 
     static String vetoWords(Standing s) {
+        if (s.vetoes().isEmpty()) {
+            return ""; // most standings: no stream set up for nothing (asked per station and period, three times)
+        }
         return s.vetoes().stream().map(v -> AssessmentWording.vetoEffectShort(v.effect()))
                 .distinct().collect(Collectors.joining("；"));
     }
@@ -121,8 +126,13 @@ final class PeriodPages {
             return List.of();
         }
         List<SectionStatistics> out = new ArrayList<>();
-        for (Section s : rubric.sections()) {
-            List<BigDecimal> scores = breakdowns.stream().map(b -> b.section(s.id()).orElseThrow().score()).toList();
+        for (int si = 0; si < rubric.sections().size(); si++) {
+            Section s = rubric.sections().get(si);
+            int at = si;
+            // A breakdown of the rubric has its sections in the rubric's order: found by position, checked by id.
+            List<BigDecimal> scores = breakdowns.stream().map(b -> (at < b.sections().size()
+                    && b.sections().get(at).id().equals(s.id()) ? b.sections().get(at)
+                    : b.section(s.id()).orElseThrow()).score()).toList();
             String max = s.kind() == SectionKind.SCORE ? Numbers.plain(s.points())
                     : s.cap() == null ? "不封顶" : Numbers.plain(s.cap());
             out.add(SectionStatistics.of(RubricDiff.sectionLabel(s) + kindSuffix(s.kind()), max, scores, rubric.scale()));

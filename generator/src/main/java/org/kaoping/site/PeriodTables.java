@@ -108,23 +108,35 @@ final class PeriodTables {
         return new DataTable(RANKING, rankingFile(sp.id()), header, rows);
     }
 
+    private static final List<String> SHEET_HEADER = List.of("项目", "序号", "考核内容", "分值", "得分", "失分", "扣分原因", "说明");
+
     private static DataTable sheet(ScoredPeriod sp, Rubric rubric, Standing s, Stations stations) {
         Breakdown b = s.breakdown();
-        List<String> header = List.of("项目", "序号", "考核内容", "分值", "得分", "失分", "扣分原因", "说明");
-        List<List<Object>> rows = new ArrayList<>();
-        for (Section sec : rubric.sections()) {
-            for (Criterion c : sec.criteria()) {
-                Breakdown.CriterionScore cs = b.criterion(c.id()).orElseThrow();
-                BigDecimal loss = Losses.of(sec.kind(), cs);
-                boolean na = loss == null;
-                rows.add(java.util.Arrays.asList(RubricDiff.sectionLabel(sec) + PeriodPages.kindSuffix(sec.kind()),
-                        c.number(), c.content(), na || sec.kind() != SectionKind.SCORE ? (Object) "" : c.points(),
-                        na ? "不适用" : declared(cs.score(), rubric.scale()), na ? "" : loss, cs.reason() == null ? "" : cs.reason(),
-                        na ? "不适用" : ""));
+        RubricLayout layout = sp.layout();
+        // The first column is the same for every row of a section: made once per section, not per row.
+        String[] sectionColumn = new String[rubric.sections().size()];
+        for (int si = 0; si < sectionColumn.length; si++) {
+            Section sec = rubric.sections().get(si);
+            sectionColumn[si] = layout.sectionLabel(si) + PeriodPages.kindSuffix(sec.kind());
+        }
+        Breakdown.CriterionScore[] scores = layout.scores(b);
+        List<List<Object>> rows = new ArrayList<>(scores.length + 1);
+        for (int i = 0; i < scores.length; i++) {
+            Section sec = layout.section(i);
+            Criterion c = layout.criterion(i);
+            Breakdown.CriterionScore cs = scores[i];
+            if (cs == null) {
+                throw new java.util.NoSuchElementException("No value present"); // as the lookup's orElseThrow did
             }
+            BigDecimal loss = Losses.of(sec.kind(), cs);
+            boolean na = loss == null;
+            rows.add(java.util.Arrays.asList(sectionColumn[layout.sectionIndex(i)],
+                    c.number(), c.content(), na || sec.kind() != SectionKind.SCORE ? (Object) "" : c.points(),
+                    na ? "不适用" : declared(cs.score(), rubric.scale()), na ? "" : loss, cs.reason() == null ? "" : cs.reason(),
+                    na ? "不适用" : ""));
         }
         rows.add(java.util.Arrays.asList("合计", "", "", b.maximum(), declared(b.total(), rubric.scale()), b.maximum().subtract(b.total()), "", ""));
-        return new DataTable(stations.shortName(s.station()), sheetFile(sp, s), header, rows);
+        return new DataTable(stations.shortName(s.station()), sheetFile(sp, s), SHEET_HEADER, rows);
     }
 
     /** A figure with at least the declared decimals (92.00), as the pages show it; never rounded here. */

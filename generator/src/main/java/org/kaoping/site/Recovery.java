@@ -4,7 +4,6 @@ import org.kaoping.model.Assessment;
 import org.kaoping.model.Criterion;
 import org.kaoping.model.Period;
 import org.kaoping.model.Rubric;
-import org.kaoping.model.Section;
 import org.kaoping.model.SectionKind;
 import org.kaoping.model.Sheet;
 import org.kaoping.rank.PeriodScorer;
@@ -78,16 +77,21 @@ final class Recovery {
 
     /** The sheet's lost items in rubric order: score items below full points, penalty items that deducted. */
     static List<Lost> lostItems(Rubric rubric, Breakdown b) {
+        return lostItems(RubricLayout.of(rubric), b);
+    }
+
+    /** As {@link #lostItems(Rubric, Breakdown)}, with the period's layout (the breakdown read once, in order). */
+    static List<Lost> lostItems(RubricLayout layout, Breakdown b) {
         List<Lost> out = new ArrayList<>();
-        for (Section sec : rubric.sections()) {
-            if (sec.kind() == SectionKind.BONUS) {
+        Breakdown.CriterionScore[] scores = layout.scores(b);
+        for (int i = 0; i < scores.length; i++) {
+            SectionKind kind = layout.kind(i);
+            if (kind == SectionKind.BONUS) {
                 continue; // a bonus not earned is no loss
             }
-            for (Criterion c : sec.criteria()) {
-                BigDecimal lost = Losses.of(sec.kind(), b.criterion(c.id()).orElse(null));
-                if (lost != null && lost.signum() > 0) {
-                    out.add(new Lost(c, sec.kind(), lost, null));
-                }
+            BigDecimal lost = Losses.of(kind, scores[i]);
+            if (lost != null && lost.signum() > 0) {
+                out.add(new Lost(layout.criterion(i), kind, lost, null));
             }
         }
         return out;

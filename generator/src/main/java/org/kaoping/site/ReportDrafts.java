@@ -78,6 +78,18 @@ final class ReportDrafts {
 
         String basis = "";
         List<ReportDraft.ProblemSection> problems = new ArrayList<>();
+        // Each sheet read once, in ranking order: the problems and every station's reasons come from these.
+        List<SheetLosses> losses = new ArrayList<>();
+        java.util.Map<String, SheetLosses> lossesOf = new java.util.HashMap<>();
+        if (rubric != null) {
+            for (Standing s : lines) {
+                if (s.breakdown() != null) {
+                    SheetLosses l = SheetLosses.of(sp.layout(), s.station(), s.breakdown());
+                    losses.add(l);
+                    lossesOf.put(s.station(), l);
+                }
+            }
+        }
         if (rubric != null && !breakdowns.isEmpty()) {
             // Common means shared: never fewer than two stations, whatever the share (2023 Q1 has one sheet).
             int need = commonShare.multiply(BigDecimal.valueOf(breakdowns.size()))
@@ -85,11 +97,12 @@ final class ReportDrafts {
             basis = "依据" + breakdowns.size() + "份完整评分表归纳：同一评分项有" + Numbers.percent(commonShare)
                     + "及以上（至少" + need + "个）的所失分的，列为共性问题；其余失分的评分项列为个性问题，点明失分的所。";
             int i = 1;
-            for (Section s : rubric.sections()) {
+            for (int si = 0; si < rubric.sections().size(); si++) {
+                Section s = rubric.sections().get(si);
                 if (s.kind() == SectionKind.BONUS) {
                     continue;
                 }
-                problems.add(section(s, i++, lines, stations, need, breakdowns.size()));
+                problems.add(section(sp.layout(), si, i++, losses, stations, need, breakdowns.size()));
             }
         }
 
@@ -101,7 +114,7 @@ final class ReportDrafts {
                     .orElse("");
             anyWording |= !wording.isEmpty();
             boolean fromSheet = s.breakdown() != null && rubric != null;
-            String draft = fromSheet ? reasons(rubric, s.breakdown()) : "本站没有该所的完整评分表，无法据表归纳。";
+            String draft = fromSheet ? reasons(sp.layout(), lossesOf.get(s.station())) : "本站没有该所的完整评分表，无法据表归纳。";
             details.add(new ReportDraft.StationDetail(order++, s.station(), stations.name(s.station()),
                     Slug.stationPage(s.station()), Numbers.plain(s.total()), draft, fromSheet, wording));
         }
@@ -127,32 +140,68 @@ final class ReportDrafts {
         return s == null ? "" : s.strip();
     }
 
-    private static ReportDraft.ProblemSection section(Section s, int index, List<Standing> lines, Stations stations,
-                                                      int need, int sheets) {
-        List<ReportDraft.Problem> common = new ArrayList<>();
-        List<ReportDraft.Problem> individual = new ArrayList<>();
-        for (Criterion c : s.criteria()) {
-            List<String> ids = new ArrayList<>();
-            List<String> named = new ArrayList<>();
-            BigDecimal lost = BigDecimal.ZERO;
-            for (Standing st : lines) {
-                if (st.breakdown() == null) {
-                    continue;
-                }
-                Breakdown.CriterionScore cs = st.breakdown().criterion(c.id()).orElse(null);
-                BigDecimal loss = Losses.of(s.kind(), cs);
+    /** Trailing punctuation and spaces of a reason, dropped before it is bracketed or listed. */
+    private static final java.util.regex.Pattern REASON_END = java.util.regex.Pattern.compile("[。；;，,\\s]+$");
+
+    /**
+     * One scored sheet as the report reads it, made once per sheet: per criterion of the rubric (in
+     * {@link RubricLayout} order), the points lost, or null where none were (or the criterion does not apply),
+     * and the reason as the report quotes it.
+     */
+    record SheetLosses(String station, BigDecimal[] lost, String[] reasons) {
+        static SheetLosses of(RubricLayout layout, String station, Breakdown b) {
+            Breakdown.CriterionScore[] scores = layout.scores(b);
+            BigDecimal[] lost = new BigDecimal[scores.length];
+            String[] reasons = new String[scores.length];
+            for (int i = 0; i < scores.length; i++) {
+                BigDecimal loss = Losses.of(layout.kind(i), scores[i]);
                 if (loss == null || loss.signum() == 0) {
                     continue;
                 }
-                ids.add(st.station());
+                lost[i] = loss;
+                reasons[i] = scores[i].reason() == null ? "" : reasonPhrase(bureauText(scores[i].reason()));
+            }
+            return new SheetLosses(station, lost, reasons);
+        }
+    }
+
+    /** The reason without trailing punctuation: {@link #REASON_END} removed, its matcher only where it can match. */
+    static String reasonPhrase(String reason) {
+        if (reason.isEmpty()) {
+            return reason;
+        }
+        char last = reason.charAt(reason.length() - 1);
+        // The pattern ends in '$', which also matches before a final line terminator: those go to the regex too.
+        boolean mayMatch = "。；;，,".indexOf(last) >= 0 || last == ' ' || last == '\t' || last == '\n' || last == '\u000B'
+                || last == '\f' || last == '\r' || last == '\u0085' || last == '\u2028' || last == '\u2029';
+        return mayMatch ? REASON_END.matcher(reason).replaceAll("") : reason;
+    }
+
+    private static ReportDraft.ProblemSection section(RubricLayout layout, int sectionIndex, int index,
+                                                      List<SheetLosses> losses, Stations stations, int need, int sheets) {
+        Section s = layout.rubric().sections().get(sectionIndex);
+        List<ReportDraft.Problem> common = new ArrayList<>();
+        List<ReportDraft.Problem> individual = new ArrayList<>();
+        int first = layout.firstOf(sectionIndex);
+        for (int i = first; i < first + s.criteria().size(); i++) {
+            Criterion c = layout.criterion(i);
+            List<String> ids = new ArrayList<>();
+            List<String> named = new ArrayList<>();
+            BigDecimal lost = BigDecimal.ZERO;
+            for (SheetLosses l : losses) {
+                BigDecimal loss = l.lost()[i];
+                if (loss == null) {
+                    continue;
+                }
+                ids.add(l.station());
                 lost = lost.add(loss);
-                String reason = cs.reason() == null ? "" : bureauText(cs.reason()).replaceAll("[。；;，,\\s]+$", "");
-                named.add(stations.name(st.station()) + (reason.isEmpty() ? "" : "（" + reason + "）"));
+                String reason = l.reasons()[i];
+                named.add(stations.name(l.station()) + (reason.isEmpty() ? "" : "（" + reason + "）"));
             }
             if (ids.isEmpty()) {
                 continue;
             }
-            String what = "【" + c.number() + " " + c.content().replaceAll("[。；;]+$", "") + "】";
+            String what = "【" + c.number() + " " + layout.phrase(i) + "】";
             if (ids.size() >= need) {
                 common.add(new ReportDraft.Problem(c.id(), c.number(), c.content(), ids, ids.size(), sheets,
                         Numbers.plain(lost), what + "：" + sheets + "个所中有" + ids.size() + "个所失分，合计失"
@@ -169,23 +218,24 @@ final class ReportDrafts {
     }
 
     /** A station's lost criteria, section by section: reasons joined by "、", sections by "；". */
-    static String reasons(Rubric rubric, Breakdown b) {
+    private static String reasons(RubricLayout layout, SheetLosses l) {
         List<String> parts = new ArrayList<>();
-        for (Section s : rubric.sections()) {
-            List<String> items = new ArrayList<>();
-            for (Criterion c : s.criteria()) {
-                Breakdown.CriterionScore cs = b.criterion(c.id()).orElse(null);
-                BigDecimal loss = Losses.of(s.kind(), cs);
-                if (loss == null || loss.signum() == 0) {
-                    continue;
-                }
-                String reason = cs.reason() == null ? "" : bureauText(cs.reason()).replaceAll("[。；;，,\\s]+$", "");
-                items.add((reason.isEmpty() ? c.content().replaceAll("[。；;]+$", "") : reason)
-                        + "（" + c.number() + "，扣" + Numbers.plain(loss) + "分）");
-            }
-            if (!items.isEmpty()) {
+        List<String> items = new ArrayList<>();
+        for (int i = 0; i < layout.size(); i++) {
+            if (i > 0 && layout.sectionIndex(i) != layout.sectionIndex(i - 1) && !items.isEmpty()) {
                 parts.add(String.join("、", items));
+                items.clear();
             }
+            BigDecimal loss = l.lost()[i];
+            if (loss == null) {
+                continue;
+            }
+            String reason = l.reasons()[i];
+            items.add((reason.isEmpty() ? layout.phrase(i) : reason)
+                    + "（" + layout.criterion(i).number() + "，扣" + Numbers.plain(loss) + "分）");
+        }
+        if (!items.isEmpty()) {
+            parts.add(String.join("、", items));
         }
         return parts.isEmpty() ? "各项均未失分。" : String.join("；", parts) + "。";
     }

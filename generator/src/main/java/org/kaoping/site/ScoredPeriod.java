@@ -18,9 +18,16 @@ import java.util.Optional;
  * @param rubric   the period's rubric, or null (2021 has none)
  * @param sheets   station id → scored sheet, sorted by station id
  * @param previous the period named by "previous", or null
+ * @param layout   the rubric's criteria as pages lay them out, made once for the period and shared by its pages
+ *                 (null without a rubric)
  */
 public record ScoredPeriod(Period period, Rubric rubric, Standings standings, Map<String, Sheet> sheets,
-                           ScoredPeriod previous) {
+                           ScoredPeriod previous, RubricLayout layout) {
+
+    public ScoredPeriod(Period period, Rubric rubric, Standings standings, Map<String, Sheet> sheets,
+                        ScoredPeriod previous) {
+        this(period, rubric, standings, sheets, previous, RubricLayout.of(rubric));
+    }
 
     public String id() {
         return period.id();

@@ -23,6 +23,11 @@ final class SheetComparisons {
 
     /** One scored sheet of a station, with where it belongs. */
     record Scored(ScoredPeriod period, Rubric rubric, Breakdown breakdown) {
+        /** The rubric's layout: the period's own when the period has this rubric, as a station page's sheets do. */
+        RubricLayout layout() {
+            RubricLayout shared = period.layout();
+            return shared != null && shared.rubric() == rubric ? shared : RubricLayout.of(rubric);
+        }
     }
 
     static SheetChanges compare(Scored older, Scored newer) {
@@ -50,55 +55,53 @@ final class SheetComparisons {
         int gained = 0;
         int lost = 0;
         int same = 0;
-        for (Section s : b.sections()) {
-            for (Criterion c : s.criteria()) {
-                Breakdown.CriterionScore now = newer.breakdown().criterion(c.id()).orElse(null);
-                String oldId = pairs.get(c.id());
-                Section oldSection = oldId == null ? null : sectionOf(a, oldId);
-                Breakdown.CriterionScore then = oldId == null ? null : older.breakdown().criterion(oldId).orElse(null);
-                BigDecimal lossNow = Losses.of(s.kind(), now);
-                BigDecimal lossThen = then == null || oldSection == null ? null : Losses.of(oldSection.kind(), then);
-                if (lossNow == null || lossThen == null) {
-                    onlyNew.add(new SheetChanges.Unpaired(c.number(), c.content(), scoreText(now)));
-                    continue;
-                }
-                pairedOld.add(oldId);
-                int cmp = lossNow.compareTo(lossThen);
-                SheetChanges.Direction d = cmp < 0 ? SheetChanges.Direction.GAINED
-                        : cmp > 0 ? SheetChanges.Direction.LOST : SheetChanges.Direction.UNCHANGED;
-                String verdict = switch (d) {
-                    case GAINED -> "少失 " + Numbers.plain(lossThen.subtract(lossNow)) + " 分";
-                    case LOST -> "多失 " + Numbers.plain(lossNow.subtract(lossThen)) + " 分";
-                    case UNCHANGED -> lossNow.signum() == 0 ? "不变（均未失分）" : "不变（均失 " + Numbers.plain(lossNow) + " 分）";
-                };
-                switch (d) {
-                    case GAINED -> gained++;
-                    case LOST -> lost++;
-                    case UNCHANGED -> same++;
-                }
-                String oldNumber = a.criterion(oldId).map(Criterion::number).orElse(oldId);
-                changes.add(new SheetChanges.Change(c.number(), oldNumber, c.content(), scoreText(then),
-                        scoreText(now), verdict, d));
+        RubricLayout la = older.layout();
+        RubricLayout lb = newer.layout();
+        Breakdown.CriterionScore[] olderScores = la.scores(older.breakdown());
+        Breakdown.CriterionScore[] newerScores = lb.scores(newer.breakdown());
+        for (int i = 0; i < lb.size(); i++) {
+            Section s = lb.section(i);
+            Criterion c = lb.criterion(i);
+            Breakdown.CriterionScore now = newerScores[i];
+            String oldId = pairs.get(c.id());
+            int j = oldId == null ? -1 : la.indexOf(oldId);
+            Section oldSection = j < 0 ? null : la.section(j);
+            Breakdown.CriterionScore then = j < 0 ? null : olderScores[j];
+            BigDecimal lossNow = Losses.of(s.kind(), now);
+            BigDecimal lossThen = then == null || oldSection == null ? null : Losses.of(oldSection.kind(), then);
+            if (lossNow == null || lossThen == null) {
+                onlyNew.add(new SheetChanges.Unpaired(c.number(), c.content(), scoreText(now)));
+                continue;
             }
+            pairedOld.add(oldId);
+            int cmp = lossNow.compareTo(lossThen);
+            SheetChanges.Direction d = cmp < 0 ? SheetChanges.Direction.GAINED
+                    : cmp > 0 ? SheetChanges.Direction.LOST : SheetChanges.Direction.UNCHANGED;
+            String verdict = switch (d) {
+                case GAINED -> "少失 " + Numbers.plain(lossThen.subtract(lossNow)) + " 分";
+                case LOST -> "多失 " + Numbers.plain(lossNow.subtract(lossThen)) + " 分";
+                case UNCHANGED -> lossNow.signum() == 0 ? "不变（均未失分）" : "不变（均失 " + Numbers.plain(lossNow) + " 分）";
+            };
+            switch (d) {
+                case GAINED -> gained++;
+                case LOST -> lost++;
+                case UNCHANGED -> same++;
+            }
+            String oldNumber = la.criterion(j).number();
+            changes.add(new SheetChanges.Change(c.number(), oldNumber, c.content(), scoreText(then),
+                    scoreText(now), verdict, d));
         }
         List<SheetChanges.Unpaired> onlyOld = new ArrayList<>();
-        for (Section s : a.sections()) {
-            for (Criterion c : s.criteria()) {
-                if (!pairedOld.contains(c.id())) {
-                    onlyOld.add(new SheetChanges.Unpaired(c.number(), c.content(),
-                            scoreText(older.breakdown().criterion(c.id()).orElse(null))));
-                }
+        for (int j = 0; j < la.size(); j++) {
+            Criterion c = la.criterion(j);
+            if (!pairedOld.contains(c.id())) {
+                onlyOld.add(new SheetChanges.Unpaired(c.number(), c.content(), scoreText(olderScores[j])));
             }
         }
         String summary = "可比较的 " + changes.size() + " 项中，" + gained + " 项少失分，" + lost + " 项多失分，" + same
                 + " 项不变" + (onlyNew.isEmpty() && onlyOld.isEmpty() ? "。"
                 : "；另有 " + onlyNew.size() + " 项只在本次、" + onlyOld.size() + " 项只在上次，无法比较。");
         return new SheetChanges(from, to, basis, true, summary, changes, onlyNew, onlyOld);
-    }
-
-    private static Section sectionOf(Rubric r, String criterionId) {
-        return r.sections().stream().filter(s -> s.criteria().stream().anyMatch(c -> c.id().equals(criterionId)))
-                .findFirst().orElse(null);
     }
 
     private static String scoreText(Breakdown.CriterionScore cs) {

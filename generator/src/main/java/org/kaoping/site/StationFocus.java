@@ -78,7 +78,8 @@ public record StationFocus(String period, String gap, List<Item> items, Opportun
         Rubric rubric = sp.rubric();
         Assessment a = sp.assessment();
         int scale = a.scale();
-        List<Recovery.Lost> lost = Recovery.lostItems(rubric, s.breakdown());
+        RubricLayout layout = sp.layout();
+        List<Recovery.Lost> lost = Recovery.lostItems(layout, s.breakdown());
         Optional<Recovery> recovery = s.voided() ? Optional.empty() : Recovery.of(sp, s, scoredSheet);
         Optional<Standing> above = recovery.isPresent() ? sp.above(s) : Optional.empty();
         if (above.isPresent()) {
@@ -88,14 +89,17 @@ public record StationFocus(String period, String gap, List<Item> items, Opportun
         byLoss.sort(Comparator.comparing(Recovery.Lost::lost).reversed()); // stable: ties keep rubric order
         BigDecimal target = above.map(Standing::total).orElse(null);
         // the content as a phrase before "：失 … 分", without the full stop some sources end it with
-        List<Item> items = byLoss.stream().map(l -> new Item(l.criterion().number(),
-                l.criterion().content().strip().replaceAll("。+$", ""),
-                Numbers.fixed(l.lost(), rubric.scale()),
-                Slug.rubricPage(rubric.id()) + "#" + Slug.criterionAnchor(l.criterion().id()),
-                hasForm ? SelfCheckPage.pathOf(rubric.id()) + "#" + Slug.criterionAnchor(l.criterion().id()) : "",
-                hasForm ? l.criterion().id() : "",
-                gainNote(l, scale),
-                target != null && l.gain() != null && s.total().add(l.gain()).compareTo(target) > 0)).toList();
+        String form = hasForm ? SelfCheckPage.pathOf(rubric.id()) + "#" : "";
+        List<Item> items = byLoss.stream().map(l -> {
+            int i = layout.indexOf(l.criterion().id());
+            return new Item(l.criterion().number(), layout.focusPhrase(i),
+                    Numbers.fixed(l.lost(), rubric.scale()),
+                    layout.href(i),
+                    hasForm ? form + layout.anchor(i) : "",
+                    hasForm ? l.criterion().id() : "",
+                    gainNote(l, scale),
+                    target != null && l.gain() != null && s.total().add(l.gain()).compareTo(target) > 0);
+        }).toList();
         if (above.isEmpty() || lost.isEmpty()) {
             return new StationFocus(sp.period().title(), "", items, null);
         }

@@ -63,20 +63,21 @@ final class StationPages {
             sp.result(id).map(Period.Result::mainReasons).filter(t -> !t.isBlank()).ifPresent(t ->
                     reasons.add(new StationPage.Reasons(sp.period().title(), Slug.periodPage(sp.id()), t)));
             Optional<Standing> os = sp.standing(id);
-            if (os.isPresent() && os.get().breakdown() != null && sp.sheets().containsKey(id)) {
+            Sheet own = os.isPresent() && os.get().breakdown() != null ? sp.sheets().get(id) : null;
+            if (own != null) {
                 if (sheets.isEmpty()) {
-                    Sheet scoredSheet = sp.sheets().get(id).withAttributes(station.attributes())
+                    Sheet scoredSheet = own.withAttributes(station.attributes())
                             .withTargets(sp.period().targetsOf(id)); // as the period scored it
                     focus = StationFocus.of(sp, os.get(), scoredSheet, stations,
                             fingerprints.containsKey(sp.rubric().id()));
                 }
                 if (sheets.isEmpty() && fingerprints.containsKey(sp.rubric().id())) {
                     Link prefilled = SelfCheckPages.prefillLink(sp.rubric(), fingerprints.get(sp.rubric().id()), station,
-                            sp.sheets().get(id).withTargets(sp.period().targetsOf(id)));
+                            own.withTargets(sp.period().targetsOf(id)));
                     selfCheck = new Link("打开本所" + sp.period().title() + "的评分表（按《" + sp.rubric().title() + "》自查）",
                             prefilled.href());
                 }
-                sheets.add(sheet(sp, id, sp.sheets().get(id), os.get().breakdown(), sheets.isEmpty(), internal));
+                sheets.add(sheet(sp, id, own, os.get().breakdown(), sheets.isEmpty(), internal));
                 scored.add(new SheetComparisons.Scored(sp, sp.rubric(), os.get().breakdown()));
             }
         }
@@ -120,14 +121,22 @@ final class StationPages {
     private static StationPage.SheetView sheet(ScoredPeriod sp, String stationId, Sheet sheet, Breakdown b,
                                                boolean latest, boolean internal) {
         Rubric rubric = sp.rubric();
+        RubricLayout layout = sp.layout();
+        Breakdown.CriterionScore[] scores = layout.scores(b);
         List<StationPage.SheetSection> sections = new ArrayList<>();
         List<SvgCharts.Bar> bars = new ArrayList<>();
         List<String> notApplicable = new ArrayList<>();
-        for (Section s : rubric.sections()) {
-            Breakdown.SectionScore ss = b.section(s.id()).orElseThrow();
+        int at = 0; // the layout's index of the section's first criterion
+        for (int si = 0; si < rubric.sections().size(); si++) {
+            Section s = rubric.sections().get(si);
+            Breakdown.SectionScore ss = sectionScore(b, si, s.id());
             List<StationPage.CriterionRow> rows = new ArrayList<>();
             for (Criterion c : s.criteria()) {
-                Breakdown.CriterionScore cs = b.criterion(c.id()).orElseThrow();
+                int i = at++;
+                Breakdown.CriterionScore cs = scores[i];
+                if (cs == null) {
+                    throw new java.util.NoSuchElementException("No value present"); // as the lookup's orElseThrow did
+                }
                 boolean na = cs.status() == Breakdown.Status.NOT_APPLICABLE;
                 if (na) {
                     notApplicable.add(c.number() + " " + c.content());
@@ -137,16 +146,15 @@ final class StationPages {
                     case PENALTY -> cs.score().signum() < 0;
                     case BONUS -> false;
                 };
+                if (!latest && !lost && (cs.reason() == null || cs.reason().isEmpty())) {
+                    continue; // an older sheet keeps what it lost and why; the whole sheet is its .csv download
+                }
                 rows.add(new StationPage.CriterionRow(c.number(), c.content(), na ? "—" : Numbers.fixed(cs.score(), rubric.scale()),
                         maximum(s.kind(), c, na), cs.reason() == null ? "" : cs.reason(), status(cs.status()),
-                        correction(sheet, c.id()), Slug.rubricPage(rubric.id()) + "#" + Slug.criterionAnchor(c.id()), lost));
+                        correction(sheet, c.id()), layout.href(i), lost));
             }
-            String label = RubricDiff.sectionLabel(s);
+            String label = layout.sectionLabel(si);
             String max = s.kind() == SectionKind.SCORE ? Numbers.plain(ss.maximum()) : "";
-            if (!latest) {
-                // An older sheet keeps what it lost and why; the whole sheet is its .csv download.
-                rows.removeIf(r -> !r.lost() && !r.hasReason());
-            }
             if (!latest && rows.isEmpty()) {
                 continue;
             }
@@ -168,6 +176,14 @@ final class StationPages {
                         AssessmentWording.vetoEffect(v.effect()))).toList(),
                 signatures(sheet), corrections(sheet, rubric, internal),
                 internal ? sheet.notes() : List.of(), latest, ReportPage.sheetFile(sp.id(), stationId));
+    }
+
+    /** The breakdown's score of the rubric's section {@code index}: at that index, as a breakdown of the rubric has it. */
+    private static Breakdown.SectionScore sectionScore(Breakdown b, int index, String id) {
+        if (index < b.sections().size() && b.sections().get(index).id().equals(id)) {
+            return b.sections().get(index);
+        }
+        return b.section(id).orElseThrow();
     }
 
     private static String maximum(SectionKind kind, Criterion c, boolean na) {
@@ -208,6 +224,9 @@ final class StationPages {
     }
 
     private static String correction(Sheet sheet, String criterionId) {
+        if (sheet.corrections().isEmpty()) {
+            return "";
+        }
         return sheet.corrections().stream().filter(c -> criterionId.equals(c.criterion())).findFirst()
                 .map(c -> "原表记为 " + Numbers.plain(c.recorded()) + "，已更正为 " + Numbers.plain(c.corrected()))
                 .orElse("");

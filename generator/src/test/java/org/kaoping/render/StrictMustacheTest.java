@@ -28,6 +28,32 @@ class StrictMustacheTest {
     }
 
     @Test
+    void valuesAreEscapedExactlyAsMustacheJavasOwnEscaperWould() throws IOException {
+        // StrictMustache escapes without Mustache.java's per-value char array copy; the text must not change.
+        java.util.SplittableRandom random = new java.util.SplittableRandom(Long.getLong("kaoping.seed", 20261201L));
+        StringBuilder alphabet = new StringBuilder("&<>\"'=`abc 司法所\u2028\uD83D\uDE00");
+        for (char c = 0; c < 128; c++) {
+            alphabet.append(c);
+        }
+        for (int n = 0; n < 50_000; n++) {
+            StringBuilder b = new StringBuilder();
+            int length = random.nextInt(12);
+            for (int i = 0; i < length; i++) {
+                b.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            String value = b.toString();
+            java.io.StringWriter theirs = new java.io.StringWriter();
+            com.github.mustachejava.util.HtmlEscaper.escape(value, theirs);
+            java.io.StringWriter ours = new java.io.StringWriter();
+            StrictMustache.escape(value, ours);
+            assertEquals(theirs.toString(), ours.toString(), () -> "escaping " + value.chars().boxed().toList());
+        }
+        StrictMustache m = with("page", "<p title=\"{{title}}\">{{title}}</p>");
+        assertEquals("<p title=\"a&amp;b&lt;&gt;&quot;&#39;&#61;&#96;&#10;司\">a&amp;b&lt;&gt;&quot;&#39;&#61;&#96;&#10;司</p>",
+                m.render("page", new Scope("a&b<>\"'=`\n司", List.of(), null)));
+    }
+
+    @Test
     void aMissingVariableIsAnErrorNamingTemplateAndLine() throws IOException {
         StrictMustache m = with("page", "<h1>{{title}}</h1>\n{{#items}}\n<p>{{name}} {{reson}}</p>\n{{/items}}\n");
         TemplateException e = assertThrows(TemplateException.class,

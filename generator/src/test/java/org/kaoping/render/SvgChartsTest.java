@@ -78,10 +78,12 @@ class SvgChartsTest {
                 default -> random.nextInt(100_000) * 0.05 * (random.nextBoolean() ? 1 : -1);
             });
         }
-        for (double v : values) {
-            String f = String.format(java.util.Locale.ROOT, "%.1f", v);
-            String expected = f.endsWith(".0") ? f.substring(0, f.length() - 2) : f;
-            assertEquals(expected, SvgCharts.num(v), "num(" + v + ")");
+        for (int pass = 0; pass < 2; pass++) { // the second pass answers the first 4,096 from num()'s cache
+            for (double v : values) {
+                String f = String.format(java.util.Locale.ROOT, "%.1f", v);
+                String expected = f.endsWith(".0") ? f.substring(0, f.length() - 2) : f;
+                assertEquals(expected, SvgCharts.num(v), "num(" + v + ")");
+            }
         }
     }
 }
