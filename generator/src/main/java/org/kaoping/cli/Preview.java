@@ -46,8 +46,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * `serve`'s preview: after a change, the site to show, in memory, with every page made when a browser asks for it
- * ({@link PreviewSite}). Its checks are `kaoping build`'s; when only sheets changed (the folder watch names them)
- * and the last check found no error outside sheets, only what those sheets touch is done again: the changed files
+ * ({@link PreviewSite}). Its checks are `kaoping build`'s; when only existing sheets of existing periods changed
+ * (the folder watch names them) and the last check reached the content, only what those sheets touch is done
+ * again, also after a failed check (so that fixing a sheet is quick too): the changed files
  * loaded, their periods checked and ranked (every unchanged sheet's check and breakdown remembered), the data
  * version digested from the first changed file on; any other change checks everything again (unchanged files
  * still taken from the {@link LoadCache}). The output folder is written afterwards, by {@link Rebuilds}.
@@ -149,13 +150,17 @@ final class Preview {
     }
 
     /**
-     * The changed sheet files (path → period, station), or null when something else changed or a sheet was added
-     * or removed; empty when only files the build never reads changed (an editor's temporary files beside sheets).
+     * The changed sheet files (path → period, station), or null when something else changed, a sheet was added
+     * or removed, or the last check did not reach the content; empty when only files the build never reads changed (an editor's temporary files beside sheets).
      */
     private Map<Path, String[]> changedSheets(Set<Path> paths) {
-        if (state.all().stream().anyMatch(d -> d.isError() && !state.sheetFiles().containsKey(abs(d.file())))) {
+        // The content check reruns for some periods only if it ran at all (it does not after a rubric error).
+        if (state.rubrics().stream().anyMatch(Diagnostic::isError) || state.corpus().stations() == null
+                || state.corpus().site() == null) {
             return null;
         }
+        Set<String> periodIds = new java.util.HashSet<>();
+        state.corpus().periods().forEach(p -> periodIds.add(p.value().id()));
         Path sheetsDir = abs(folders.content.resolve("sheets"));
         Map<Path, String[]> changed = new LinkedHashMap<>();
         for (Path p : paths) {
@@ -167,7 +172,8 @@ final class Preview {
                 continue; // the loader reads *.json only
             }
             String[] where = state.sheetFiles().get(p);
-            if (where == null || !Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
+            // A sheet of a folder that is no period is reported by the check of the whole corpus only.
+            if (where == null || !periodIds.contains(where[0]) || !Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
                 return null;
             }
             changed.put(p, where);

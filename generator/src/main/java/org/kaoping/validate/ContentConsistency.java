@@ -57,21 +57,28 @@ public final class ContentConsistency {
     }
 
     /**
-     * Only the given periods' part of the check: what {@link #check} finds in those periods' files and their
-     * sheets, and their standings. For `serve` after sheets changed and nothing else did, when the whole check
-     * found no error before: the station registry and the periods' relations to each other are as they were.
+     * Only the given periods' part of the check: exactly what {@link #check} finds in those periods' files and
+     * their sheets, and their standings. For `serve` after some periods' sheets changed and nothing else did
+     * (the findings on the station registry, on other periods and on sheets without a period stay as they were).
      */
     public static void recheck(Corpus corpus, java.util.Collection<String> periods, List<Diagnostic> out,
                                Map<String, Standings> scored, SheetChecks sheetChecks) {
+        if (corpus.stations() == null) {
+            return;
+        }
         ContentConsistency c = new ContentConsistency(corpus, out, scored, sheetChecks);
         StationNames names = corpus.names();
         Map<String, Station> byId = new HashMap<>();
         names.all().forEach(s -> byId.put(s.id(), s));
         Set<String> periodIds = new HashSet<>();
         corpus.periods().forEach(p -> periodIds.add(p.value().id()));
+        // The periods before each one, as run() sees them (a repeated period id is reported on the second file).
+        Set<String> seenPeriods = new HashSet<>();
         for (Loaded<Period> lp : corpus.periods()) {
             if (periods.contains(lp.value().id())) {
-                c.checkPeriodFile(lp, names, byId, periodIds, new HashSet<>());
+                c.checkPeriodFile(lp, names, byId, periodIds, seenPeriods);
+            } else {
+                seenPeriods.add(lp.value().id());
             }
         }
     }

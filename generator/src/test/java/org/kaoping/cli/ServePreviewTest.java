@@ -77,14 +77,17 @@ class ServePreviewTest {
             waitFor(told, o -> o.report().contains("data version " + Fingerprint.of(content, f.rubrics).shortForm()));
             assertServed(port, fresh(content));
 
-            // A broken sheet: the last good site stays served. (Its period cannot be ranked either, an error in the
-            // period's file, so the fix is checked in full: the quick path needs a check with errors in sheets only.)
+            // A broken sheet: the last good site stays served (its period cannot be ranked either: an error in the
+            // period's file too); the fix takes the quick path again.
             Map<String, byte[]> good = fresh(content);
             Files.writeString(sheet, original.replace("\"score\": 5.5", "\"score\": \"五\""));
             waitFor(told, o -> !o.ok() && o.report().contains("qintai.json"));
+            BuildOutcome failed = told.stream().filter(o -> !o.ok()).findFirst().orElseThrow();
+            assertTrue(failed.report().startsWith(fullCheck(f)), "the quick check finds what the whole check finds:\n"
+                    + failed.report() + "\n---\n" + fullCheck(f));
             assertServed(port, good);
             Files.writeString(sheet, original.replace("少一岗双责指标材料。", "少一岗双责备案材料。"));
-            waitFor(told, o -> o.ok() && o.report().contains("重新检查了全部文件")
+            waitFor(told, o -> o.ok() && o.report().contains("重新检查了1 个评分表")
                     && o.report().contains(Fingerprint.of(content, f.rubrics).shortForm()));
             assertServed(port, fresh(content));
 
@@ -186,6 +189,15 @@ class ServePreviewTest {
             }
             assertArrayEquals(e.getValue(), body, path);
         }
+    }
+
+    /** What `check` prints for the input, findings only. */
+    private static String fullCheck(Folders f) {
+        java.io.StringWriter text = new java.io.StringWriter();
+        java.io.PrintWriter w = new java.io.PrintWriter(text, true);
+        CheckCommand.print(new java.util.ArrayList<>(CheckCommand.checkAndLoad(f).diagnostics()), w);
+        assertFalse(text.toString().isEmpty());
+        return text.toString();
     }
 
     private static void assertSameFiles(Map<String, byte[]> expected, Map<String, byte[]> actual) {
