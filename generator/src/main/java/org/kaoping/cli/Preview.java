@@ -90,6 +90,8 @@ final class Preview {
     private final Audience audience = Audience.PUBLIC;
     private final Clock clock;
     private State state;
+    /** The site of the last good build, whose unchanged scored periods a quick rebuild reuses. */
+    private LazySite shown;
     /** Sheet checks of the current state's sheets, valid while periods, rubrics and stations stay as they were. */
     private Map<Same, Checked> sheetChecks = new ConcurrentHashMap<>();
 
@@ -127,8 +129,10 @@ final class Preview {
                         + "; the preview still shows the last good site");
                 return new BuildOutcome(false, text.toString().strip(), null);
             }
-            LazySite site = LazySite.of(state.corpus(), state.chain().fingerprint(), clock, audience, state.standings());
+            LazySite site = LazySite.of(state.corpus(), state.chain().fingerprint(), clock, audience, state.standings(),
+                    sheets != null ? shown : null);
             long modelled = System.nanoTime();
+            shown = site;
             PreviewSite view = new PreviewSite(site, new Pages(folders.theme.resolve("templates"), site.model()),
                     folders.theme, downloads);
             if (!Files.isDirectory(folders.theme.resolve("assets"))) {

@@ -22,23 +22,33 @@ import java.util.stream.Stream;
  * after files changed without reading every file: the SHA-256 state before each file is remembered, and a
  * change digests again only from the first changed file on (the data version is one SHA-256 over all files in
  * path order, so everything after a changed file must be digested again; the newest period's sheets sort last).
- * Gives exactly {@link Fingerprint#of}'s value.
+ * The bytes of the last {@value #KEPT_BYTES} bytes' worth of files are kept too, so that a change there (the newest
+ * period's sheets, the station registry) reads only the changed files. Gives exactly {@link Fingerprint#of}'s value.
  */
 public final class FingerprintChain {
     private record Entry(String label, String relative, Path file) {
     }
 
+    /** How many bytes of the last files are kept in memory (the newest period of a 10,000-station province: 42 MB). */
+    static final long KEPT_BYTES = 64L << 20;
+
     private final List<Entry> entries;
     private final Map<String, Integer> index;
     /** before[i]: the digest after every file before entry i; before[n] is complete. Never updated once stored. */
     private final MessageDigest[] before;
+    /** kept[i]: entry i's bytes as digested, for the last entries; null before them. */
+    private final byte[][] kept;
+    private final long keptBytes;
     private final Path content;
     private final Fingerprint value;
 
-    private FingerprintChain(List<Entry> entries, Map<String, Integer> index, MessageDigest[] before, Path content) {
+    private FingerprintChain(List<Entry> entries, Map<String, Integer> index, MessageDigest[] before, byte[][] kept,
+                             long keptBytes, Path content) {
+        this.keptBytes = keptBytes;
         this.entries = entries;
         this.index = index;
         this.before = before;
+        this.kept = kept;
         this.content = content;
         this.value = new Fingerprint(HexFormat.of().formatHex(copy(before[entries.size()]).digest()));
     }
@@ -49,6 +59,11 @@ public final class FingerprintChain {
 
     /** As {@link Fingerprint#of}, remembering the digest state before each file. */
     public static FingerprintChain of(Path content, Path rubrics) {
+        return of(content, rubrics, KEPT_BYTES);
+    }
+
+    /** As {@link #of(Path, Path)}, keeping the last {@code keptBytes} bytes' worth of files (tests: fewer). */
+    static FingerprintChain of(Path content, Path rubrics, long keptBytes) {
         try {
             List<Entry> entries = new ArrayList<>();
             list(entries, "content", content);
@@ -58,9 +73,10 @@ public final class FingerprintChain {
                 index.put(entries.get(i).label() + "/" + entries.get(i).relative(), i);
             }
             MessageDigest[] before = new MessageDigest[entries.size() + 1];
+            byte[][] kept = new byte[entries.size()][];
             MessageDigest md = MessageDigest.getInstance("SHA-256");
-            digestFrom(0, md, entries, before);
-            return new FingerprintChain(List.copyOf(entries), index, before, content.toRealPath());
+            digestFrom(0, md, entries, before, kept, new boolean[entries.size()], keptBytes);
+            return new FingerprintChain(List.copyOf(entries), index, before, kept, keptBytes, content.toRealPath());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required by every Java platform", e);
         } catch (IOException e) {
@@ -78,6 +94,7 @@ public final class FingerprintChain {
      */
     public FingerprintChain after(Collection<Path> changed) {
         int first = entries.size();
+        boolean[] read = new boolean[entries.size()];
         for (Path p : changed) {
             Integer i;
             try {
@@ -89,24 +106,45 @@ public final class FingerprintChain {
                 return null;
             }
             first = Math.min(first, i);
+            read[i] = true;
         }
         MessageDigest[] next = Arrays.copyOf(before, before.length);
+        byte[][] keep = Arrays.copyOf(kept, kept.length);
         try {
-            digestFrom(first, copy(before[first]), entries, next);
+            digestFrom(first, copy(before[first]), entries, next, keep, read, keptBytes);
         } catch (IOException e) {
             throw new SiteException("cannot read " + e.getMessage() + " while computing the data version: "
                     + e.getClass().getSimpleName());
         }
-        return new FingerprintChain(entries, index, next, content);
+        return new FingerprintChain(entries, index, next, keep, keptBytes, content);
     }
 
-    private static void digestFrom(int from, MessageDigest md, List<Entry> entries, MessageDigest[] states) throws IOException {
+    /**
+     * Digests entries {@code from} on into {@code states}; a file's bytes come from {@code kept} unless it is to be
+     * {@code read} (changed) or not kept, and the last {@code keptBytes} bytes' worth are kept.
+     */
+    private static void digestFrom(int from, MessageDigest md, List<Entry> entries, MessageDigest[] states,
+                                   byte[][] kept, boolean[] read, long keptBytes) throws IOException {
+        long held = 0;
+        for (byte[] b : kept) {
+            held += b == null ? 0 : b.length;
+        }
+        int oldest = 0;
         for (int i = from; i < entries.size(); i++) {
             states[i] = copy(md);
             Entry e = entries.get(i);
-            byte[] bytes = Files.readAllBytes(e.file());
+            byte[] bytes = kept[i] != null && !read[i] ? kept[i] : Files.readAllBytes(e.file());
             md.update((e.label() + "/" + e.relative() + "\n" + bytes.length + "\n").getBytes(StandardCharsets.UTF_8));
             md.update(bytes);
+            held += bytes.length - (kept[i] == null ? 0 : kept[i].length);
+            kept[i] = bytes;
+            // Only the last files' bytes stay: the earliest kept go first.
+            for (; held > keptBytes && oldest < i; oldest++) {
+                if (kept[oldest] != null) {
+                    held -= kept[oldest].length;
+                    kept[oldest] = null;
+                }
+            }
         }
         states[entries.size()] = md;
     }

@@ -30,13 +30,21 @@ import java.util.function.Supplier;
  */
 public final class LazySite {
     private final SiteModel model;
+    /** What the pages were made from, for the next build after sheets changed ({@link #again}). */
+    private final Corpus corpus;
+    private final List<ScoredPeriod> periods;
+    private final Stations stations;
     private final Map<String, Supplier<Page>> byPath;
     private final Map<String, Supplier<Page>> dataOwners;
     private final Map<String, Supplier<Page>> reports;
 
-    private LazySite(SiteModel model, Map<String, Supplier<Page>> byPath, Map<String, Supplier<Page>> dataOwners,
+    private LazySite(SiteModel model, Corpus corpus, List<ScoredPeriod> periods, Stations stations,
+                     Map<String, Supplier<Page>> byPath, Map<String, Supplier<Page>> dataOwners,
                      Map<String, Supplier<Page>> reports) {
         this.model = model;
+        this.corpus = corpus;
+        this.periods = periods;
+        this.stations = stations;
         this.byPath = byPath;
         this.dataOwners = dataOwners;
         this.reports = reports;
@@ -68,13 +76,27 @@ public final class LazySite {
     /** As {@link SiteModelBuilder#build(Corpus, Fingerprint, Clock, Audience, Map)}, every page built when asked for. */
     public static LazySite of(Corpus corpus, Fingerprint fingerprint, Clock clock, Audience audience,
                               Map<String, Standings> scored) {
+        return of(corpus, fingerprint, clock, audience, scored, null);
+    }
+
+    /**
+     * As {@link #of(Corpus, Fingerprint, Clock, Audience, Map)}, taking from {@code before} (the site of the same
+     * periods, stations and rubrics before some sheets changed, or null) each scored period whose standings, sheets
+     * and previous period are the very objects they were, and the station registry: a province's periods hold
+     * 80,000 sheets, of which one changed.
+     */
+    public static LazySite of(Corpus corpus, Fingerprint fingerprint, Clock clock, Audience audience,
+                              Map<String, Standings> scored, LazySite before) {
         if (corpus.site() == null || corpus.stations() == null) {
             throw new SiteException("content/site.json and content/stations.json are required");
         }
         SiteConfig config = corpus.site().value();
         boolean internal = audience == Audience.INTERNAL || config.assessorNotesPublic();
-        List<ScoredPeriod> periods = ScoredPeriods.of(corpus, scored);
-        Stations stations = new Stations(corpus);
+        boolean same = before != null && before.corpus.periods() == corpus.periods()
+                && before.corpus.stations() == corpus.stations() && before.corpus.rubrics() == corpus.rubrics();
+        List<ScoredPeriod> again = same ? again(corpus, scored, before) : null;
+        List<ScoredPeriod> periods = again != null ? again : ScoredPeriods.of(corpus, scored);
+        Stations stations = same ? before.stations : new Stations(corpus);
         Map<String, Rubric> rubrics = new LinkedHashMap<>();
         corpus.rubrics().forEach((id, r) -> rubrics.put(id, r.value()));
         Map<String, String> fingerprints = new LinkedHashMap<>();
@@ -119,7 +141,44 @@ public final class LazySite {
                 : "";
         SiteModel model = new SiteModel(config, fingerprint, builtAt, PageList.of(List.of(), 0, order), exports,
                 audience == Audience.INTERNAL);
-        return new LazySite(model, byPath, dataOwners, reports);
+        return new LazySite(model, corpus, periods, stations, byPath, dataOwners, reports);
+    }
+
+    /**
+     * As {@link ScoredPeriods#of(Corpus, Map)}, reusing {@code before}'s scored periods where nothing of theirs
+     * changed; null when it cannot (a period's previous one comes later, or a period has no standings yet).
+     */
+    private static List<ScoredPeriod> again(Corpus corpus, Map<String, Standings> scored, LazySite before) {
+        Map<String, ScoredPeriod> old = new HashMap<>();
+        before.periods.forEach(sp -> old.put(sp.id(), sp));
+        Map<String, ScoredPeriod> done = new HashMap<>();
+        List<ScoredPeriod> out = new ArrayList<>();
+        for (var lp : corpus.periods()) {
+            var p = lp.value();
+            Standings standings = scored.get(p.id());
+            ScoredPeriod previous = p.previous() == null ? null : done.get(p.previous());
+            ScoredPeriod was = old.get(p.id());
+            if (standings == null || (p.previous() != null && previous == null) || was == null || was.period() != p) {
+                return null;
+            }
+            boolean sameSheets = before.corpus.sheetsOf(p.id()) == corpus.sheetsOf(p.id());
+            ScoredPeriod sp;
+            if (sameSheets && was.standings() == standings && was.previous() == previous) {
+                sp = was;
+            } else {
+                Map<String, org.kaoping.model.Sheet> sheets = was.sheets();
+                if (!sameSheets) {
+                    sheets = new TreeMap<>();
+                    for (var e : corpus.sheetsOf(p.id()).entrySet()) {
+                        sheets.put(e.getKey(), e.getValue().value());
+                    }
+                }
+                sp = new ScoredPeriod(p, was.rubric(), standings, sheets, previous);
+            }
+            done.put(p.id(), sp);
+            out.add(sp);
+        }
+        return List.copyOf(out);
     }
 
     private static Supplier<Page> add(Map<String, Supplier<Page>> byPath, List<Supplier<Page>> order, String path,
