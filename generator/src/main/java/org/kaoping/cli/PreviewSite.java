@@ -116,7 +116,10 @@ final class PreviewSite implements SiteView {
         ThemeFile theme = themeFiles.get(path);
         if (theme != null) {
             try {
-                return Compactor.compact(theme.name(), Files.readAllBytes(theme.file()));
+                // Not through a link put there since the build listed the folder (the change rebuilds anyway).
+                try (var in = Files.newInputStream(theme.file(), LinkOption.NOFOLLOW_LINKS)) {
+                    return Compactor.compact(theme.name(), in.readAllBytes());
+                }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
