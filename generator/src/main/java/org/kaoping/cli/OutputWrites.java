@@ -9,7 +9,8 @@ import java.util.function.Supplier;
 /**
  * `serve`'s writes of the output folder, after the preview has been updated: one at a time, on one core (the
  * build's parallel work runs in a pool of one thread, so the other core stays free for the preview), and only
- * the newest: changes made while a write runs are written once it ends, by one more write.
+ * the newest: changes made while a write runs are written once it ends, by one more write. A write starts
+ * {@value #DELAY_MS} ms after it is asked for, so that the browsers' reloads after a change are answered first.
  */
 final class OutputWrites implements AutoCloseable {
     private final Supplier<BuildOutcome> write;
@@ -20,6 +21,7 @@ final class OutputWrites implements AutoCloseable {
         t.setDaemon(true);
         return t;
     }, null, false);
+    static final long DELAY_MS = 1_000;
     private boolean running;
     private boolean again;
 
@@ -40,6 +42,18 @@ final class OutputWrites implements AutoCloseable {
 
     private void run() {
         while (true) {
+            try {
+                Thread.sleep(DELAY_MS);
+            } catch (InterruptedException stop) {
+                synchronized (this) {
+                    running = false;
+                    notifyAll();
+                }
+                return;
+            }
+            synchronized (this) {
+                again = false; // the write reads the folders as they are now: it includes changes asked for till now
+            }
             report.accept(write.get());
             synchronized (this) {
                 if (!again) {
