@@ -132,12 +132,12 @@ final class Preview {
             LazySite site = LazySite.of(state.corpus(), state.chain().fingerprint(), clock, audience, state.standings(),
                     sheets != null ? shown : null);
             long modelled = System.nanoTime();
-            shown = site;
             PreviewSite view = new PreviewSite(site, new Pages(folders.theme.resolve("templates"), site.model()),
                     folders.theme, downloads);
             if (!Files.isDirectory(folders.theme.resolve("assets"))) {
                 throw new OutputException("theme folder " + folders.theme + " has no assets/ folder");
             }
+            shown = site;
             long end = System.nanoTime();
             out.println(String.format(Locale.ROOT, "serve: 预览已更新（重新检查了%s）：从发现改动到可以提供页面用时 %.3f s"
                             + "（检查 %.3f s，站点模型 %.3f s，模板 %.3f s）；data version %s",

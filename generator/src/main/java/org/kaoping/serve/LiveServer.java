@@ -97,11 +97,20 @@ public final class LiveServer implements AutoCloseable {
             }
             SiteView view = site;
             String file = plain(path);
-            byte[] body = file == null ? null : view.file(file);
-            if (body == null && file != null && !file.endsWith("index.html")) {
-                // A folder's address: its index page, as a static server would answer.
-                file = file + "/index.html";
-                body = view.file(file);
+            byte[] body;
+            try {
+                body = file == null ? null : view.file(file);
+                if (body == null && file != null && !file.endsWith("index.html")) {
+                    // A folder's address: its index page, as a static server would answer.
+                    file = file + "/index.html";
+                    body = view.file(file);
+                }
+            } catch (RuntimeException e) {
+                // A page is made when asked for: what `build` would have refused shows here (and in the terminal,
+                // when the output folder's write fails the same way).
+                send(ex, 500, "text/plain; charset=utf-8", ("页面生成失败：" + e.getMessage())
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                return;
             }
             if (body == null) {
                 byte[] notFound = view.file("404.html");

@@ -146,6 +146,19 @@ class ServePreviewTest {
         assertEquals(Fingerprint.of(content, f.rubrics), chain.after(List.of(one)).fingerprint());
     }
 
+    @Test
+    @DisplayName("a page that cannot be made when asked for answers 500 with the reason, in Chinese")
+    void pageThatFails() throws Exception {
+        try (LiveServer server = new LiveServer(0, c -> new BuildOutcome(true, "", path -> {
+            throw new IllegalStateException("模板缺少 name");
+        }), o -> { })) {
+            server.start(List.of());
+            HttpResponse<byte[]> r = get(server.port(), "/index.html");
+            assertEquals(500, r.statusCode());
+            assertTrue(new String(r.body(), StandardCharsets.UTF_8).startsWith("页面生成失败：模板缺少 name"));
+        }
+    }
+
     private Folders folders(Path content) {
         Folders f = new Folders();
         f.content = content;
