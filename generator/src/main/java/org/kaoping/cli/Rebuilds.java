@@ -10,18 +10,24 @@ import java.io.StringWriter;
 import java.util.List;
 
 /**
- * `serve`'s builds: each the same as `kaoping build` (same checks, same staging and swap, same bytes), but
+ * `serve`'s writes of the output folder (after its {@link Preview} is updated): each the same as `kaoping build` (same checks, same staging and swap, same bytes), but
  * keeping from one build to the next what unchanged input gave — the files loaded and checked against
  * their schemas ({@link LoadCache}), and the period downloads of unchanged report pages ({@link DownloadsCache}) —
  * so that one changed sheet does not mean reading every sheet and writing every workbook again.
  */
 final class Rebuilds {
     private final Folders folders;
-    private final LoadCache loads = new LoadCache();
+    private final LoadCache loads;
     private final DownloadsCache downloads = new DownloadsCache();
 
     Rebuilds(Folders folders) {
+        this(folders, new LoadCache());
+    }
+
+    /** @param loads shared with the preview, which reads the same files */
+    Rebuilds(Folders folders, LoadCache loads) {
         this.folders = folders;
+        this.loads = loads;
     }
 
     /** One build, its printout captured for the terminal and the browser overlay. */
@@ -43,6 +49,6 @@ final class Rebuilds {
             downloads.drop();
         }
         loads.sweep();
-        return new BuildOutcome(exit == 0, text.toString().strip());
+        return new BuildOutcome(exit == 0, text.toString().strip(), null);
     }
 }

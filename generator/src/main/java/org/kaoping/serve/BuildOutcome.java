@@ -1,5 +1,8 @@
 package org.kaoping.serve;
 
-/** One rebuild: whether the site was replaced, and what the build printed (shown in the overlay when it failed). */
-public record BuildOutcome(boolean ok, String report) {
+/**
+ * One rebuild: whether it succeeded, what it printed (shown in the overlay when it failed), and the site to
+ * serve from now on (null when it failed: the previous site stays served).
+ */
+public record BuildOutcome(boolean ok, String report, SiteView site) {
 }

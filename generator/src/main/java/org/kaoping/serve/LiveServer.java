@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -15,20 +14,21 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 /**
  * `kaoping serve`: the built site on 127.0.0.1, rebuilt when its sources change, with pages that
  * reload themselves. The JDK's own HTTP server (com.sun.net.httpserver, a supported exported API)
  * is enough for one person previewing on their own machine, and adds no dependency to the jar.
- * Whatever the build leaves in output/ is served: a failed build leaves the last good site there.
+ * What is served is the last good build's {@link SiteView} (held in memory, pages made when asked for), not
+ * the files on disk: a failed build leaves the last good site served, and the build may write its output
+ * folder after the preview has been updated.
  */
 public final class LiveServer implements AutoCloseable {
     private static final Map<String, String> TYPES = Map.of("html", "text/html; charset=utf-8",
             "css", "text/css; charset=utf-8", "js", "text/javascript; charset=utf-8", "json", "application/json",
             "svg", "image/svg+xml", "png", "image/png", "txt", "text/plain; charset=utf-8", "ico", "image/x-icon");
-    private final Path site;
-    private final Supplier<BuildOutcome> build;
+    private final Function<Changes, BuildOutcome> build;
     private final Consumer<BuildOutcome> report;
     private final EventStream events = new EventStream();
     private final HttpServer server;
@@ -38,14 +38,14 @@ public final class LiveServer implements AutoCloseable {
         return t;
     });
     private FolderWatch watch;
+    private volatile SiteView site = path -> null;
 
     /**
-     * @param site   the output folder the build writes
-     * @param build  one build (the same as `kaoping build`)
+     * @param build  one build after the given changes (its site the same as `kaoping build` writes), or null
+     *               when none of the changed files is one the site is made from
      * @param report where each build's outcome is told (the terminal)
      */
-    public LiveServer(Path site, int port, Supplier<BuildOutcome> build, Consumer<BuildOutcome> report) throws IOException {
-        this.site = site.toAbsolutePath().normalize();
+    public LiveServer(int port, Function<Changes, BuildOutcome> build, Consumer<BuildOutcome> report) throws IOException {
         this.build = build;
         this.report = report;
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
@@ -55,7 +55,7 @@ public final class LiveServer implements AutoCloseable {
 
     /** Builds once, starts serving and watching the sources. */
     public void start(List<Path> sources) throws IOException {
-        rebuild();
+        rebuild(Changes.all());
         server.start();
         watch = new FolderWatch(sources, this::rebuild);
     }
@@ -64,10 +64,16 @@ public final class LiveServer implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
-    private synchronized void rebuild() {
-        BuildOutcome outcome = build.get();
-        report.accept(outcome);
+    private synchronized void rebuild(Changes changes) {
+        BuildOutcome outcome = build.apply(changes);
+        if (outcome == null) {
+            return; // nothing the site is made from changed
+        }
+        if (outcome.ok()) {
+            site = outcome.site();
+        }
         events.built(outcome);
+        report.accept(outcome);
     }
 
     private void handle(HttpExchange ex) throws IOException {
@@ -89,16 +95,30 @@ public final class LiveServer implements AutoCloseable {
                 }
                 return;
             }
-            Path file = resolve(path);
-            if (file == null) {
-                Path notFound = site.resolve("404.html");
-                byte[] body = Files.isRegularFile(notFound) ? LiveReload.inject(Files.readAllBytes(notFound))
-                        : "404".getBytes(java.nio.charset.StandardCharsets.UTF_8);
-                send(ex, 404, TYPES.get("html"), body);
+            SiteView view = site;
+            String file = plain(path);
+            byte[] body;
+            try {
+                body = file == null ? null : view.file(file);
+                if (body == null && file != null && !file.endsWith("index.html")) {
+                    // A folder's address: its index page, as a static server would answer.
+                    file = file + "/index.html";
+                    body = view.file(file);
+                }
+            } catch (RuntimeException e) {
+                // A page is made when asked for: what `build` would have refused shows here (and in the terminal,
+                // when the output folder's write fails the same way).
+                send(ex, 500, "text/plain; charset=utf-8", ("页面生成失败：" + e.getMessage())
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                return;
+            }
+            if (body == null) {
+                byte[] notFound = view.file("404.html");
+                send(ex, 404, TYPES.get("html"), notFound != null ? LiveReload.inject(notFound)
+                        : "404".getBytes(java.nio.charset.StandardCharsets.UTF_8));
                 return;
             }
             String type = TYPES.getOrDefault(extension(file), "application/octet-stream");
-            byte[] body = Files.readAllBytes(file);
             send(ex, 200, type, type.startsWith("text/html") ? LiveReload.inject(body) : body);
         }
     }
@@ -115,24 +135,26 @@ public final class LiveServer implements AutoCloseable {
         }
     }
 
-    /** A request path to a file inside the site, or null: nothing outside the output folder is ever served. */
-    private Path resolve(String path) {
+    /**
+     * The request path as a path relative to the site root, or null. The site answers only its own relative
+     * paths; a path that is not plain ("..", ".", empty segments, a hidden name such as the marker) is refused
+     * before it is asked.
+     */
+    private static String plain(String path) {
         String rel = path.startsWith("/") ? path.substring(1) : path;
         if (rel.isEmpty() || rel.endsWith("/")) {
             rel = rel + "index.html";
         }
-        Path file = site.resolve(rel).normalize();
-        if (!file.startsWith(site) || file.getFileName().toString().startsWith(".")) {
-            return null;
+        for (String segment : rel.split("/", -1)) {
+            if (segment.isEmpty() || segment.startsWith(".") || segment.indexOf('\\') >= 0) {
+                return null;
+            }
         }
-        if (Files.isDirectory(file)) {
-            file = file.resolve("index.html");
-        }
-        return Files.isRegularFile(file) ? file : null;
+        return rel;
     }
 
-    private static String extension(Path file) {
-        String name = file.getFileName().toString();
+    private static String extension(String file) {
+        String name = file.substring(file.lastIndexOf('/') + 1);
         int dot = name.lastIndexOf('.');
         return dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
     }

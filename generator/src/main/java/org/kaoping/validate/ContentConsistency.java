@@ -30,11 +30,13 @@ public final class ContentConsistency {
     private final Corpus corpus;
     private final List<Diagnostic> out;
     private final Map<String, Standings> scored;
+    private final SheetChecks sheetChecks;
 
-    private ContentConsistency(Corpus corpus, List<Diagnostic> out, Map<String, Standings> scored) {
+    private ContentConsistency(Corpus corpus, List<Diagnostic> out, Map<String, Standings> scored, SheetChecks sheetChecks) {
         this.corpus = corpus;
         this.out = out;
         this.scored = scored;
+        this.sheetChecks = sheetChecks;
     }
 
     public static void check(Corpus corpus, List<Diagnostic> out) {
@@ -46,7 +48,39 @@ public final class ContentConsistency {
      * the check computed them, so that `build` scores every sheet once rather than twice.
      */
     public static void check(Corpus corpus, List<Diagnostic> out, Map<String, Standings> scored) {
-        new ContentConsistency(corpus, out, scored).run();
+        check(corpus, out, scored, SheetChecks.DIRECT);
+    }
+
+    /** As {@link #check(Corpus, List, Map)}, each sheet checked through {@code sheetChecks}. */
+    public static void check(Corpus corpus, List<Diagnostic> out, Map<String, Standings> scored, SheetChecks sheetChecks) {
+        new ContentConsistency(corpus, out, scored, sheetChecks).run();
+    }
+
+    /**
+     * Only the given periods' part of the check: exactly what {@link #check} finds in those periods' files and
+     * their sheets, and their standings. For `serve` after some periods' sheets changed and nothing else did
+     * (the findings on the station registry, on other periods and on sheets without a period stay as they were).
+     */
+    public static void recheck(Corpus corpus, java.util.Collection<String> periods, List<Diagnostic> out,
+                               Map<String, Standings> scored, SheetChecks sheetChecks) {
+        if (corpus.stations() == null) {
+            return;
+        }
+        ContentConsistency c = new ContentConsistency(corpus, out, scored, sheetChecks);
+        StationNames names = corpus.names();
+        Map<String, Station> byId = new HashMap<>();
+        names.all().forEach(s -> byId.put(s.id(), s));
+        Set<String> periodIds = new HashSet<>();
+        corpus.periods().forEach(p -> periodIds.add(p.value().id()));
+        // The periods before each one, as run() sees them (a repeated period id is reported on the second file).
+        Set<String> seenPeriods = new HashSet<>();
+        for (Loaded<Period> lp : corpus.periods()) {
+            if (periods.contains(lp.value().id())) {
+                c.checkPeriodFile(lp, names, byId, periodIds, seenPeriods);
+            } else {
+                seenPeriods.add(lp.value().id());
+            }
+        }
     }
 
     private void run() {
@@ -61,35 +95,7 @@ public final class ContentConsistency {
         corpus.periods().forEach(p -> periodIds.add(p.value().id()));
         Set<String> seenPeriods = new HashSet<>();
         for (Loaded<Period> lp : corpus.periods()) {
-            Period p = lp.value();
-            JsonSource src = lp.source();
-            String expected = src.file().getFileName().toString().replaceFirst("\\.json$", "");
-            if (!p.id().equals(expected)) {
-                out.add(src.error("$.id", "period id \"" + p.id() + "\" must match its file name \"" + expected + "\""));
-            }
-            if (!seenPeriods.add(p.id())) {
-                out.add(src.error("$.id", "duplicate period id \"" + p.id() + "\""));
-            }
-            Rubric rubric = null;
-            if (p.rubric() != null) {
-                rubric = corpus.rubric(p.rubric()).orElse(null);
-                if (rubric == null) {
-                    out.add(src.error("$.rubric", "unknown rubric \"" + p.rubric() + "\"; rubrics/ has "
-                            + String.join(", ", corpus.rubrics().keySet())));
-                    continue;
-                }
-            }
-            // No rubric is a documented state (2021: the source has none; the period declares its own
-            // assessment, and PeriodScorer refuses a period with neither), so it is not worth a warning
-            // on every build that nobody can act on.
-            if (p.previous() != null && !periodIds.contains(p.previous())) {
-                out.add(src.error("$.previous", "unknown previous period \"" + p.previous() + "\""));
-            }
-            if (p.assessment() != null) {
-                AssessmentConsistency.check(p.assessment(), "$.assessment",
-                        rubric == null ? List.of() : rubric.sheets().stream().map(s -> s.id()).toList(), src, out);
-            }
-            checkPeriod(lp, rubric, names, byId);
+            checkPeriodFile(lp, names, byId, periodIds, seenPeriods);
         }
         for (var e : corpus.sheets().entrySet()) {
             if (!periodIds.contains(e.getKey())) {
@@ -99,6 +105,40 @@ public final class ContentConsistency {
                 }
             }
         }
+    }
+
+    /** One period's file, its sheets and its standings. */
+    private void checkPeriodFile(Loaded<Period> lp, StationNames names, Map<String, Station> byId, Set<String> periodIds,
+                                 Set<String> seenPeriods) {
+        Period p = lp.value();
+        JsonSource src = lp.source();
+        String expected = src.file().getFileName().toString().replaceFirst("\\.json$", "");
+        if (!p.id().equals(expected)) {
+            out.add(src.error("$.id", "period id \"" + p.id() + "\" must match its file name \"" + expected + "\""));
+        }
+        if (!seenPeriods.add(p.id())) {
+            out.add(src.error("$.id", "duplicate period id \"" + p.id() + "\""));
+        }
+        Rubric rubric = null;
+        if (p.rubric() != null) {
+            rubric = corpus.rubric(p.rubric()).orElse(null);
+            if (rubric == null) {
+                out.add(src.error("$.rubric", "unknown rubric \"" + p.rubric() + "\"; rubrics/ has "
+                        + String.join(", ", corpus.rubrics().keySet())));
+                return;
+            }
+        }
+        // No rubric is a documented state (2021: the source has none; the period declares its own
+        // assessment, and PeriodScorer refuses a period with neither), so it is not worth a warning
+        // on every build that nobody can act on.
+        if (p.previous() != null && !periodIds.contains(p.previous())) {
+            out.add(src.error("$.previous", "unknown previous period \"" + p.previous() + "\""));
+        }
+        if (p.assessment() != null) {
+            AssessmentConsistency.check(p.assessment(), "$.assessment",
+                    rubric == null ? List.of() : rubric.sheets().stream().map(s -> s.id()).toList(), src, out);
+        }
+        checkPeriod(lp, rubric, names, byId);
     }
 
     private void checkStations() {
@@ -203,7 +243,7 @@ public final class ContentConsistency {
         java.util.stream.IntStream.range(0, files.size()).parallel().forEach(i -> {
             found[i] = new java.util.ArrayList<>();
             var e = files.get(i);
-            scoredSheets[i] = SheetCheck.scored(e.getValue(), e.getKey(), p, r0, names, byId, found[i]);
+            scoredSheets[i] = sheetChecks.scored(e.getValue(), e.getKey(), p, r0, names, byId, found[i]);
         });
         for (int i = 0; i < files.size(); i++) {
             out.addAll(found[i]);

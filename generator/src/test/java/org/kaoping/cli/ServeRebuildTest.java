@@ -70,18 +70,23 @@ class ServeRebuildTest {
         assertSame(fresh(content, "fresh-2"), third);
 
         // A broken sheet: the build fails, the previous site stays byte for byte, and the page is told.
-        List<BuildOutcome> told = new ArrayList<>();
-        try (LiveServer server = new LiveServer(f.out, 0, serve::build, told::add)) {
+        List<BuildOutcome> told = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (ServeCommand.Session session = ServeCommand.Session.open(f, 0, told::add)) {
+            LiveServer server = session.server();
             server.start(List.of(f.content, f.rubrics, f.theme));
+            session.writes().await();
             assertTrue(told.get(0).ok());
+            assertTrue(told.get(1).ok(), "the output folder written after the preview");
+            assertSame(third, files(f.out));
             Files.writeString(sheet, original.replace("\"score\": 5.5", "\"score\": \"五\""));
             long end = System.nanoTime() + 30_000_000_000L;
-            while (told.size() < 2 && System.nanoTime() < end) {
+            while (told.size() < 3 && System.nanoTime() < end) {
                 Thread.sleep(50);
             }
-            assertEquals(2, told.size(), "the change was rebuilt");
-            assertFalse(told.get(1).ok());
-            assertTrue(told.get(1).report().contains("qintai.json"), told.get(1).report());
+            assertEquals(3, told.size(), "the change was rebuilt");
+            assertFalse(told.get(2).ok());
+            assertTrue(told.get(2).report().contains("qintai.json"), told.get(2).report());
+            session.writes().await();
             assertSame(third, files(f.out));
             String event = firstEvent(server.port());
             assertTrue(event.startsWith("event: failed\n") && event.contains("qintai.json"), event);
