@@ -37,9 +37,7 @@ final class StableZip {
                 z.putNextEntry(copy);
                 try (InputStream is = in.getInputStream(e)) {
                     if (e.getName().equals("docProps/core.xml")) {
-                        z.write(new String(is.readAllBytes(), StandardCharsets.UTF_8)
-                                .replaceAll("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?Z", FIXED_ISO)
-                                .getBytes(StandardCharsets.UTF_8));
+                        z.write(stableCore(is.readAllBytes()));
                     } else {
                         // Streamed: a province workbook's long worksheet is over 100 MB of XML (same bytes out).
                         is.transferTo(z);
@@ -52,4 +50,12 @@ final class StableZip {
         }
         return out.toByteArray();
     }
+
+    /** docProps/core.xml with every time in it (created, modified) replaced by the fixed one. */
+    static byte[] stableCore(byte[] xml) {
+        return TIME.matcher(new String(xml, StandardCharsets.UTF_8)).replaceAll(FIXED_ISO).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static final java.util.regex.Pattern TIME =
+            java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?Z");
 }
