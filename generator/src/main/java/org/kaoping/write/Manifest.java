@@ -41,6 +41,12 @@ final class Manifest {
             + "the next build replaces this folder. `kaoping verify <folder>` checks a copy against it.";
     /** Version-control placeholders: tolerated in an output, carried over, never deleted. */
     static final Set<String> KEPT = Set.of(".gitkeep");
+    /**
+     * The digest listed for a file while it is being written ({@code Staging.stream}): any regular file at that
+     * path is Kaoping's. A build lists the real digest on a later line when the file is complete, and the
+     * finished marker holds only real digests; so a pending entry is left only by a build that was stopped.
+     */
+    static final String PENDING = "0".repeat(64);
     private static final Pattern LINE = Pattern.compile("([0-9a-f]{64})  (.+)");
     private static final Pattern SEGMENT = Pattern.compile("[A-Za-z0-9._-]+");
 
@@ -156,7 +162,7 @@ final class Manifest {
             }
             if (!Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
                 problems.add(e.getKey() + " (not a regular file)");
-            } else if (!digest(p).equals(e.getValue())) {
+            } else if (!e.getValue().equals(PENDING) && !digest(p).equals(e.getValue())) {
                 problems.add(e.getKey() + " (changed since Kaoping wrote it)");
             }
         }

@@ -81,6 +81,85 @@ public final class Staging {
     }
 
     /**
+     * Writes one file as its content is produced, straight to disk through a buffer, for files too large to
+     * hold (a province period's workbook and report). The marker lists the file as {@link Manifest#PENDING}
+     * before it is created and then with its digest once it is complete, so a build stopped in between still
+     * leaves nothing unlisted (a later build removes the partial file as its own). Safe to call from several
+     * threads at once; the bytes are those {@link #write(String, Content)} would write.
+     */
+    public void stream(String relative, Content content) {
+        Path target = target(relative);
+        boolean created = false;
+        try {
+            Files.createDirectories(target.getParent());
+            claim(relative, Manifest.PENDING);
+            DigestingStream out;
+            try (java.io.OutputStream file = Files.newOutputStream(target, StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE)) {
+                created = true;
+                out = new DigestingStream(new java.io.BufferedOutputStream(file, 1 << 16));
+                content.writeTo(out);
+                out.flush();
+            }
+            settle(relative, out.digest());
+            addBytes(out.count);
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+            throw new OutputException("two outputs claim the same file " + relative);
+        } catch (IOException | RuntimeException e) {
+            if (created) {
+                try {
+                    Files.deleteIfExists(target); // listed as pending: ours, and incomplete
+                } catch (IOException ignored) {
+                    // The next build removes it with the staging folder.
+                }
+            }
+            if (e instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new OutputException("cannot write " + relative + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Passes bytes on while computing their SHA-256 and counting them. */
+    private static final class DigestingStream extends java.io.FilterOutputStream {
+        private final java.security.MessageDigest sha;
+        long count;
+
+        DigestingStream(java.io.OutputStream out) {
+            super(out);
+            try {
+                sha = java.security.MessageDigest.getInstance("SHA-256");
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+            }
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            sha.update((byte) b);
+            count++;
+            out.write(b);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            sha.update(b, off, len);
+            count += len;
+            out.write(b, off, len);
+        }
+
+        String digest() {
+            return java.util.HexFormat.of().formatHex(sha.digest());
+        }
+    }
+
+    /** Lists a streamed file's digest once it is complete (the marker's later line for a path is the one that counts). */
+    private synchronized void settle(String relative, String digest) throws IOException {
+        Manifest.append(folder, relative, digest);
+        written.put(relative, digest);
+    }
+
+    /**
      * Lists a file and its digest in the marker before it is created; one thread at a time (pages are
      * rendered and written in parallel).
      */
