@@ -91,6 +91,13 @@ public final class TableXlsx {
     static final int EXCEL_ROWS = 1_048_576;
     /** The ranking column that says which stations have a sheet (their tables follow the ranking, in its order). */
     static final String HAS_SHEET = "有完整评分表";
+    /**
+     * The compression of a province workbook: the fastest deflate level. Its 150 MB of worksheet XML took 1.3 s
+     * of CPU per period at the default level and takes 0.45 s at this one, for a file of 20 MB instead of 16 MB
+     * (what the file holds is the same; Excel, WPS and POI read any deflate level). A county's workbook keeps
+     * the default level, and its bytes.
+     */
+    static final int LONG_LEVEL = Deflater.BEST_SPEED;
     /** Rows written before they are handed to the output, so that a long worksheet is never all in memory. */
     private static final int FLUSH_ROWS = 4_096;
 
@@ -141,7 +148,7 @@ public final class TableXlsx {
             throw new IllegalStateException(sheets + " sheet tables for " + sheetRows.size()
                     + " ranking rows marked " + HAS_SHEET);
         }
-        StableZipStream zip = new StableZipStream(out, Deflater.DEFAULT_COMPRESSION);
+        StableZipStream zip = new StableZipStream(out, LONG_LEVEL);
         Workbook wb = workbook(zip, title);
         WorksheetNames names = new WorksheetNames(wb);
         Worksheet first = names.add(ranking.title());

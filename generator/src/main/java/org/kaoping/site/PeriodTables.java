@@ -138,11 +138,12 @@ final class PeriodTables {
         List<String> header = List.of("项目", "序号", "考核内容", "分值", "得分", "失分", "扣分原因", "说明");
         List<List<Object>> rows = new ArrayList<>();
         for (Section sec : rubric.sections()) {
+            String section = RubricDiff.sectionLabel(sec) + PeriodPages.kindSuffix(sec.kind());
             for (Criterion c : sec.criteria()) {
                 Breakdown.CriterionScore cs = b.criterion(c.id()).orElseThrow();
                 BigDecimal loss = Losses.of(sec.kind(), cs);
                 boolean na = loss == null;
-                rows.add(java.util.Arrays.asList(RubricDiff.sectionLabel(sec) + PeriodPages.kindSuffix(sec.kind()),
+                rows.add(java.util.Arrays.asList(section,
                         c.number(), c.content(), na || sec.kind() != SectionKind.SCORE ? (Object) "" : c.points(),
                         na ? "不适用" : declared(cs.score(), rubric.scale()), na ? "" : loss, cs.reason() == null ? "" : cs.reason(),
                         na ? "不适用" : ""));

@@ -68,8 +68,12 @@ final class Manifest {
 
     /** Records a file before it is written, so that a build killed in between leaves nothing unlisted. */
     static void append(Path folder, String relative, String digest) throws IOException {
-        Files.writeString(file(folder), digest + "  " + relative + "\n", StandardCharsets.UTF_8,
-                StandardOpenOption.APPEND);
+        Files.writeString(file(folder), line(relative, digest), StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+    }
+
+    /** A file's line in the marker. */
+    static String line(String relative, String digest) {
+        return digest + "  " + relative + "\n";
     }
 
     static void finish(Path folder, String audience, Map<String, String> written) throws IOException {

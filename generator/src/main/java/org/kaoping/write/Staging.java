@@ -21,6 +21,8 @@ public final class Staging {
     private final String audience;
     private final Map<String, String> written = new LinkedHashMap<>();
     private long bytes;
+    private final java.util.concurrent.ConcurrentHashMap<Path, Boolean> madeFolders = new java.util.concurrent.ConcurrentHashMap<>();
+    private java.io.OutputStream marker; // appended to under this object's lock
     private volatile boolean closed;
 
     Staging(OutputFolder output, Path folder, String audience) {
@@ -59,7 +61,7 @@ public final class Staging {
         String digest = Manifest.digest(data);
         boolean created = false;
         try {
-            Files.createDirectories(target.getParent());
+            folderOf(target);
             // Listed first: a build killed between the two steps leaves a listed file missing, never an unlisted one.
             claim(relative, digest);
             Files.write(target, data, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
@@ -91,7 +93,7 @@ public final class Staging {
         Path target = target(relative);
         boolean created = false;
         try {
-            Files.createDirectories(target.getParent());
+            folderOf(target);
             claim(relative, Manifest.PENDING);
             DigestingStream out;
             try (java.io.OutputStream file = Files.newOutputStream(target, StandardOpenOption.CREATE_NEW,
@@ -155,7 +157,7 @@ public final class Staging {
 
     /** Lists a streamed file's digest once it is complete (the marker's later line for a path is the one that counts). */
     private synchronized void settle(String relative, String digest) throws IOException {
-        Manifest.append(folder, relative, digest);
+        appendToMarker(relative, digest);
         written.put(relative, digest);
     }
 
@@ -167,8 +169,45 @@ public final class Staging {
         if (written.containsKey(relative)) {
             throw new OutputException("two outputs claim the same file " + relative);
         }
-        Manifest.append(folder, relative, digest);
+        appendToMarker(relative, digest);
         written.put(relative, digest);
+    }
+
+    /**
+     * Creates the file's folder once per build (a province's period folder holds 10,000 files): other threads
+     * writing into the same folder wait until it exists.
+     */
+    private void folderOf(Path target) throws IOException {
+        try {
+            madeFolders.computeIfAbsent(target.getParent(), f -> {
+                try {
+                    Files.createDirectories(f);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+                return Boolean.TRUE;
+            });
+        } catch (java.io.UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    /**
+     * One line appended to the marker, through a stream kept open for the build (one write per file, not an
+     * open, write and close); unbuffered, so the line is in the file before the file it lists is created.
+     */
+    private void appendToMarker(String relative, String digest) throws IOException {
+        if (marker == null) {
+            marker = Files.newOutputStream(Manifest.file(folder), StandardOpenOption.APPEND);
+        }
+        marker.write(Manifest.line(relative, digest).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    private synchronized void closeMarker() throws IOException {
+        if (marker != null) {
+            marker.close();
+            marker = null;
+        }
     }
 
     private synchronized void addBytes(long size) {
@@ -239,8 +278,9 @@ public final class Staging {
         }
         try {
             synchronized (this) {
-            Manifest.finish(folder, audience, written);
-        }
+                closeMarker();
+                Manifest.finish(folder, audience, written);
+            }
             List<String> warnings = output.swapIn(folder);
             closed = true;
             return warnings;
@@ -257,6 +297,7 @@ public final class Staging {
         }
         closed = true;
         try {
+            closeMarker();
             if (Files.exists(folder)) {
                 OutputFolder.deleteOwn(folder);
             }
