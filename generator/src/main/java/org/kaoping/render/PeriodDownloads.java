@@ -75,7 +75,7 @@ public final class PeriodDownloads {
         List<Part> out = new ArrayList<>();
         // Weights: measured CPU of a province period (10,000 stations) in milliseconds, per station.
         out.add(new Part(ReportPage.docxFile(id), 1 + stations * 60L / 1000,
-                sink -> sink.write(ReportPage.docxFile(id), ReportDocx.bytes(page.report()))));
+                sink -> sink.stream(ReportPage.docxFile(id), o -> ReportDocx.write(page.report(), o))));
         out.add(new Part(ReportPage.textFile(id), 1 + stations * 40L / 1000,
                 sink -> sink.stream(ReportPage.textFile(id), o -> ReportText.write(page.report(), o))));
         out.add(new Part(ReportPage.workbookFile(id), 1 + sheets * 300L / 1000, sink -> {

@@ -5,6 +5,7 @@ import org.apache.commons.compress.archivers.zip.ZipFile;
 import org.apache.commons.compress.utils.SeekableInMemoryByteChannel;
 
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -27,28 +28,46 @@ final class StableZip {
 
     static byte[] normalize(byte[] zip) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            normalize(zip, out, null, null);
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+        return out.toByteArray();
+    }
+
+    /** Writes an entry's content, given the content the archive holds. */
+    @FunctionalInterface
+    interface Rewrite {
+        void write(byte[] content, OutputStream out) throws IOException;
+    }
+
+    /**
+     * As {@link #normalize(byte[])}, written to {@code out} (left open), the entry {@code name} (if not null)
+     * written by {@code rewrite} instead of copied.
+     */
+    static void normalize(byte[] zip, OutputStream out, String name, Rewrite rewrite) throws IOException {
         // Read through the central directory (commons-compress, already there for POI): fastexcel's streaming
         // writer leaves sizes out of the local headers, which java.util.zip.ZipInputStream cannot follow.
-        try (ZipFile in = ZipFile.builder().setSeekableByteChannel(new SeekableInMemoryByteChannel(zip)).get();
-             ZipOutputStream z = new ZipOutputStream(out)) {
+        try (ZipFile in = ZipFile.builder().setSeekableByteChannel(new SeekableInMemoryByteChannel(zip)).get()) {
+            ZipOutputStream z = new ZipOutputStream(out);
             for (ZipArchiveEntry e : java.util.Collections.list(in.getEntriesInPhysicalOrder())) {
                 ZipEntry copy = new ZipEntry(e.getName());
                 copy.setTime(FIXED_MILLIS);
                 z.putNextEntry(copy);
                 try (InputStream is = in.getInputStream(e)) {
-                    if (e.getName().equals("docProps/core.xml")) {
+                    if (e.getName().equals(name)) {
+                        rewrite.write(is.readAllBytes(), z);
+                    } else if (e.getName().equals("docProps/core.xml")) {
                         z.write(stableCore(is.readAllBytes()));
                     } else {
-                        // Streamed: a province workbook's long worksheet is over 100 MB of XML (same bytes out).
                         is.transferTo(z);
                     }
                 }
                 z.closeEntry();
             }
-        } catch (IOException ex) {
-            throw new UncheckedIOException(ex);
+            z.finish();
         }
-        return out.toByteArray();
     }
 
     /** docProps/core.xml with every time in it (created, modified) replaced by the fixed one. */
