@@ -22,7 +22,7 @@ public final class Staging {
     private final Map<String, String> written = new LinkedHashMap<>();
     private long bytes;
     private final java.util.concurrent.ConcurrentHashMap<Path, Boolean> madeFolders = new java.util.concurrent.ConcurrentHashMap<>();
-    private java.io.OutputStream marker; // appended to under this object's lock
+    private java.io.FileOutputStream marker; // opened under this object's lock, appended to by every thread
     private volatile boolean closed;
 
     Staging(OutputFolder output, Path folder, String audience) {
@@ -156,21 +156,25 @@ public final class Staging {
     }
 
     /** Lists a streamed file's digest once it is complete (the marker's later line for a path is the one that counts). */
-    private synchronized void settle(String relative, String digest) throws IOException {
+    private void settle(String relative, String digest) throws IOException {
         appendToMarker(relative, digest);
-        written.put(relative, digest);
+        synchronized (this) {
+            written.put(relative, digest);
+        }
     }
 
     /**
-     * Lists a file and its digest in the marker before it is created; one thread at a time (pages are
+     * Lists a file and its digest in the marker before it is created, each path once (pages are
      * rendered and written in parallel).
      */
-    private synchronized void claim(String relative, String digest) throws IOException {
-        if (written.containsKey(relative)) {
-            throw new OutputException("two outputs claim the same file " + relative);
+    private void claim(String relative, String digest) throws IOException {
+        synchronized (this) {
+            if (written.containsKey(relative)) {
+                throw new OutputException("two outputs claim the same file " + relative);
+            }
+            written.put(relative, digest);
         }
         appendToMarker(relative, digest);
-        written.put(relative, digest);
     }
 
     /**
@@ -194,13 +198,19 @@ public final class Staging {
 
     /**
      * One line appended to the marker, through a stream kept open for the build (one write per file, not an
-     * open, write and close); unbuffered, so the line is in the file before the file it lists is created.
+     * open, write and close); unbuffered, so the line is in the file before the file it lists is created. Not
+     * under the lock: each line is one write(2) to a file opened for appending, which the system appends whole
+     * (a thread whose write waits on a busy disk does not hold up the others).
      */
     private void appendToMarker(String relative, String digest) throws IOException {
-        if (marker == null) {
-            marker = Files.newOutputStream(Manifest.file(folder), StandardOpenOption.APPEND);
+        java.io.FileOutputStream m;
+        synchronized (this) {
+            if (marker == null) {
+                marker = new java.io.FileOutputStream(Manifest.file(folder).toFile(), true);
+            }
+            m = marker;
         }
-        marker.write(Manifest.line(relative, digest).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        m.write(Manifest.line(relative, digest).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     private synchronized void closeMarker() throws IOException {

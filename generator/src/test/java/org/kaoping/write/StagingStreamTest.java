@@ -91,4 +91,39 @@ class StagingStreamTest {
         }
         assertFalse(Files.exists(staging));
     }
+
+    @Test
+    void linesAppendedByManyThreadsAtOnceAreWholeAndListEveryFile() throws Exception {
+        Path out = temp.resolve("out");
+        try (OutputFolder f = OutputFolder.open(out, List.of())) {
+            Staging s = f.stage();
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+            List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                int thread = t;
+                done.add(pool.submit(() -> {
+                    for (int i = 0; i < 300; i++) {
+                        String name = "d" + (i % 7) + "/t" + thread + "-" + i + ".csv";
+                        if (i % 50 == 0) {
+                            s.stream(name, o -> o.write(name.getBytes(StandardCharsets.UTF_8)));
+                        } else {
+                            s.write(name, name.getBytes(StandardCharsets.UTF_8));
+                        }
+                    }
+                }));
+            }
+            for (var d : done) {
+                d.get();
+            }
+            pool.shutdown();
+            // The marker as a stopped build would leave it: every line whole, every file listed with its digest.
+            Manifest.Marker m = Manifest.read(temp.resolve("out.staging"));
+            assertEquals(1200, m.digests().size());
+            for (var e : m.digests().entrySet()) {
+                assertEquals(Manifest.digest(e.getKey().getBytes(StandardCharsets.UTF_8)), e.getValue(), e.getKey());
+            }
+            s.commit();
+        }
+        assertEquals(1200, Manifest.read(out).digests().size());
+    }
 }
