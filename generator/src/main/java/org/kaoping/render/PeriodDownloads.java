@@ -73,7 +73,7 @@ public final class PeriodDownloads {
         int sheets = page.tables().size() - 1; // the list makes no table to count them
         int stations = page.report().stations().size();
         List<Part> out = new ArrayList<>();
-        // Weights: measured CPU of a province period (10,000 stations) in milliseconds, per station.
+        // Weights: rough milliseconds of CPU from a cost per station or sheet (a province period: workbook heaviest).
         out.add(new Part(ReportPage.docxFile(id), 1 + stations * 60L / 1000,
                 sink -> sink.stream(ReportPage.docxFile(id), o -> ReportDocx.write(page.report(), o))));
         out.add(new Part(ReportPage.textFile(id), 1 + stations * 40L / 1000,
