@@ -20,8 +20,13 @@ import java.util.function.Consumer;
  * beside the pages instead of one period at a time in the task that renders its report page.
  */
 public final class PeriodDownloads {
-    /** Sheet .csv files per part: a few hundred milliseconds of work, small enough to fill the build's end. */
-    static final int SHEETS_PER_PART = 500;
+    /**
+     * Sheet .csv files per part: all of a period's. Two threads creating files in the same folder contend for it
+     * in the file system (with parts of 500, a province build's profile had both threads in open(2) on the same
+     * folder for most of the .csv phase); one part per period keeps a folder to one thread, and its few seconds
+     * run well before the station pages end.
+     */
+    static final int SHEETS_PER_PART = 100_000;
 
     private PeriodDownloads() {
     }
