@@ -5,6 +5,7 @@ import org.kaoping.load.Diagnostic;
 import org.kaoping.load.LoadCache;
 import org.kaoping.render.Compactor;
 import org.kaoping.render.DownloadsCache;
+import org.kaoping.render.FileSink;
 import org.kaoping.render.OfficeWarmUp;
 import org.kaoping.render.Pages;
 import org.kaoping.render.PeriodDownloads;
@@ -100,7 +101,7 @@ public final class BuildCommand implements Callable<Integer> {
             }
             staging = output.stage();
             int pageCount = renderAll(model.pages(), pages, staging,
-                    downloads == null ? PeriodDownloads::write : (report, sink) -> downloads.files(report).forEach(sink));
+                    downloads == null ? PeriodDownloads::parts : downloads::parts);
             staging.copyTree(assets, "assets", Compactor::compact);
             Path scripts = folders.theme.resolve("js");
             if (Files.isDirectory(scripts)) {
@@ -136,34 +137,43 @@ public final class BuildCommand implements Callable<Integer> {
 
     /**
      * Renders every page into staging, over all cores: each page is built (station pages on demand),
-     * rendered and written to its own file (with its period downloads) independently, so the order of work cannot change a byte.
+     * rendered and written to its own file independently, so the order of work cannot change a byte. A report
+     * page's period downloads are independent tasks ({@link PeriodDownloads#parts}), started before the pages
+     * still waiting, heaviest first ({@link TaskQueue}).
      */
     static int renderAll(List<Page> all, Pages pages, Staging staging,
-                         java.util.function.BiConsumer<ReportPage, java.util.function.BiConsumer<String, byte[]>> periodDownloads) {
-        // The first failure is kept and rethrown once every task has returned: a parallel stream that
-        // throws may leave tasks still writing into a staging folder that is about to be discarded.
-        var failure = new java.util.concurrent.atomic.AtomicReference<RuntimeException>();
-        java.util.stream.IntStream.range(0, all.size()).parallel().forEach(i -> {
-            if (failure.get() != null) {
-                return;
+                         java.util.function.Function<ReportPage, List<PeriodDownloads.Part>> periodDownloads) {
+        return renderAll(all, pages, staging, periodDownloads, Runtime.getRuntime().availableProcessors());
+    }
+
+    static int renderAll(List<Page> all, Pages pages, Staging staging,
+                         java.util.function.Function<ReportPage, List<PeriodDownloads.Part>> periodDownloads, int threads) {
+        FileSink sink = new FileSink() {
+            @Override
+            public void write(String path, byte[] data) {
+                staging.write(path, data);
             }
-            try {
-                Page page = all.get(i);
-                // Rendered as text, then encoded at once: String.getBytes is the JDK's fast UTF-8 path.
-                staging.write(page.path(), pages.render(page).getBytes(StandardCharsets.UTF_8));
-                for (var f : TableScripts.files(page).entrySet()) {
-                    staging.write(f.getKey(), f.getValue());
+
+            @Override
+            public void stream(String path, Body body) {
+                staging.stream(path, body::writeTo);
+            }
+        };
+        TaskQueue[] queue = new TaskQueue[1];
+        queue[0] = new TaskQueue(all.size(), i -> () -> {
+            Page page = all.get(i);
+            // Rendered as text, then encoded at once: String.getBytes is the JDK's fast UTF-8 path.
+            staging.write(page.path(), pages.render(page).getBytes(StandardCharsets.UTF_8));
+            for (var f : TableScripts.files(page).entrySet()) {
+                staging.write(f.getKey(), f.getValue());
+            }
+            if (page instanceof ReportPage report) {
+                for (PeriodDownloads.Part part : periodDownloads.apply(report)) {
+                    queue[0].add(new TaskQueue.Task(part.name(), part.weight(), () -> part.writeTo(sink)));
                 }
-                if (page instanceof ReportPage report) {
-                    periodDownloads.accept(report, staging::write);
-                }
-            } catch (RuntimeException e) {
-                failure.compareAndSet(null, e);
             }
         });
-        if (failure.get() != null) {
-            throw failure.get();
-        }
+        queue[0].run(threads);
         return all.size();
     }
 

@@ -25,6 +25,12 @@ public final class DownloadsCache {
         return files;
     }
 
+    /** The page's files as one part of a build (all of them: a preview's periods are small). */
+    public java.util.List<PeriodDownloads.Part> parts(ReportPage page) {
+        return java.util.List.of(new PeriodDownloads.Part(ReportPage.downloadFolder(page.periodId()), 1,
+                sink -> files(page).forEach(sink::write)));
+    }
+
     /** Ends a build that succeeded: its files become the ones the next build may reuse. */
     public void keep() {
         previous = Map.copyOf(current);

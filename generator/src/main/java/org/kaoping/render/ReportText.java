@@ -59,7 +59,19 @@ public final class ReportText {
     }
 
     public static byte[] bytes(ReportDraft r) {
-        StringBuilder sb = new StringBuilder();
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try {
+            write(r, out);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    /** As {@link #bytes}, written to {@code out} a few thousand lines at a time (a province's report is 12 MB). */
+    public static void write(ReportDraft r, java.io.OutputStream out) throws java.io.IOException {
+        // With a byte-order mark, as the .csv files: older Notepad and WPS then read it as UTF-8, not GBK.
+        StringBuilder sb = new StringBuilder(1 << 16).append('\uFEFF');
         for (Block b : blocks(r)) {
             if (b.level() > 0) {
                 sb.append("\r\n"); // a blank line before each heading
@@ -68,8 +80,11 @@ public final class ReportText {
             if (b.level() == 0) {
                 sb.append("\r\n");
             }
+            if (sb.length() >= 1 << 15) {
+                out.write(sb.toString().getBytes(StandardCharsets.UTF_8));
+                sb.setLength(0);
+            }
         }
-        // With a byte-order mark, as the .csv files: older Notepad and WPS then read it as UTF-8, not GBK.
-        return ("\uFEFF" + sb).getBytes(StandardCharsets.UTF_8);
+        out.write(sb.toString().getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -2,11 +2,9 @@ package org.kaoping.render;
 
 import org.kaoping.site.DataTable;
 
-import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * A table as CSV (RFC 4180): UTF-8 with a byte-order mark, which is what makes Excel and WPS read Chinese
@@ -21,34 +19,67 @@ public final class TableCsv {
     }
 
     public static byte[] bytes(DataTable t) {
-        StringBuilder sb = new StringBuilder();
-        line(sb, t.header().stream().map(h -> (Object) h).toList());
-        t.rows().forEach(r -> line(sb, r));
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.writeBytes(BOM);
-        out.writeBytes(sb.toString().getBytes(StandardCharsets.UTF_8));
-        return out.toByteArray();
+        StringBuilder sb = new StringBuilder(8192);
+        sb.append('\uFEFF'); // the byte-order mark, EF BB BF in UTF-8
+        line(sb, t.header());
+        for (List<Object> r : t.rows()) {
+            line(sb, r);
+        }
+        return sb.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    private static void line(StringBuilder sb, List<Object> cells) {
-        sb.append(cells.stream().map(TableCsv::field).collect(Collectors.joining(","))).append("\r\n");
+    private static void line(StringBuilder sb, List<?> cells) {
+        for (int i = 0; i < cells.size(); i++) {
+            if (i > 0) {
+                sb.append(',');
+            }
+            field(sb, cells.get(i));
+        }
+        sb.append("\r\n");
     }
 
     static String field(Object cell) {
+        StringBuilder sb = new StringBuilder();
+        field(sb, cell);
+        return sb.toString();
+    }
+
+    /** Appends one field (into the line being built: no string per field). */
+    private static void field(StringBuilder sb, Object cell) {
         String s;
+        boolean text = false;
         if (cell instanceof BigDecimal d) {
             s = d.toPlainString(); // the decimals the table was given: the page's own (92.00)
         } else if (cell instanceof Integer i) {
             s = i.toString();
         } else {
             s = cell.toString();
-            if (!s.isEmpty() && "=+-@".indexOf(s.charAt(0)) >= 0) {
-                s = "'" + s;
+            text = true;
+        }
+        boolean defused = text && !s.isEmpty() && "=+-@".indexOf(s.charAt(0)) >= 0;
+        boolean quoted = false;
+        for (int i = 0; i < s.length() && !quoted; i++) {
+            char c = s.charAt(i);
+            quoted = c == ',' || c == '"' || c == '\n' || c == '\r';
+        }
+        if (!quoted) {
+            if (defused) {
+                sb.append('\'');
             }
+            sb.append(s);
+            return;
         }
-        if (s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r")) {
-            s = "\"" + s.replace("\"", "\"\"") + "\"";
+        sb.append('"');
+        if (defused) {
+            sb.append('\'');
         }
-        return s;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '"') {
+                sb.append('"');
+            }
+            sb.append(c);
+        }
+        sb.append('"');
     }
 }

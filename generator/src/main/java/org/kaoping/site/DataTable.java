@@ -14,25 +14,19 @@ import java.util.List;
 public record DataTable(String title, String file, List<String> header, List<List<Object>> rows) {
     public DataTable {
         header = List.copyOf(header);
-        // Loops, not streams: a province's period makes 10,000 tables of 48 rows each time its downloads are written.
-        Object[][] copies = new Object[rows.size()][];
-        for (int i = 0; i < copies.length; i++) {
-            Object[] r = rows.get(i).toArray();
-            for (int j = 0; j < r.length; j++) {
-                if (r[j] == null) {
-                    r[j] = "";
-                }
-                Object c = r[j];
+        // A loop, not streams: a province build makes 80,000 of these tables, twice (workbook and .csv files).
+        List<List<Object>> copy = new java.util.ArrayList<>(rows.size());
+        for (List<Object> r : rows) {
+            Object[] cells = r.toArray();
+            for (int i = 0; i < cells.length; i++) {
+                Object c = cells[i] == null ? "" : cells[i];
                 if (!(c instanceof String || c instanceof BigDecimal || c instanceof Integer)) {
                     throw new IllegalArgumentException("a table cell must be text, a decimal or an integer: " + c);
                 }
+                cells[i] = c;
             }
-            copies[i] = r;
+            copy.add(List.of(cells));
         }
-        List<List<Object>> copied = new java.util.ArrayList<>(copies.length);
-        for (Object[] r : copies) {
-            copied.add(List.of(r));
-        }
-        rows = java.util.Collections.unmodifiableList(copied);
+        rows = java.util.Collections.unmodifiableList(copy);
     }
 }

@@ -30,21 +30,46 @@ final class PeriodTables {
 
     /**
      * The ranking, then a table per station with a sheet, in ranking order: exactly the ranking rows marked
-     * 有完整评分表 是 (a province's workbook pairs them so, {@code render.TableXlsx.longBytes}).
+     * 有完整评分表 是 (a province's workbook pairs them so, {@code render.TableXlsx.longBytes}). Each sheet's table
+     * is made when the list is asked for it and not kept (a province period's 10,000 tables are written one by
+     * one, by several tasks at once); the ranking is made once per list, when first asked for.
      */
     static List<DataTable> of(ScoredPeriod sp, Stations stations) {
-        List<DataTable> out = new ArrayList<>();
-        out.add(ranking(sp, stations));
         Rubric rubric = sp.rubric();
-        if (rubric == null) {
-            return out;
+        List<Standing> sheets = rubric == null ? List.of()
+                : sp.standings().lines().stream().filter(s -> s.breakdown() != null).toList();
+        return new Tables(sp, stations, sheets);
+    }
+
+    /** {@link #of}'s list: immutable, its tables made on demand. */
+    private static final class Tables extends java.util.AbstractList<DataTable> implements java.util.RandomAccess {
+        private final ScoredPeriod period;
+        private final Stations stations;
+        private final List<Standing> sheets;
+        private DataTable ranking;
+
+        Tables(ScoredPeriod period, Stations stations, List<Standing> sheets) {
+            this.period = period;
+            this.stations = stations;
+            this.sheets = sheets;
         }
-        for (Standing s : sp.standings().lines()) {
-            if (s.breakdown() != null) {
-                out.add(sheet(sp, rubric, s, stations));
+
+        @Override
+        public DataTable get(int index) {
+            return index == 0 ? ranking() : sheet(period, period.rubric(), sheets.get(index - 1), stations);
+        }
+
+        private synchronized DataTable ranking() {
+            if (ranking == null) {
+                ranking = PeriodTables.ranking(period, stations);
             }
+            return ranking;
         }
-        return out;
+
+        @Override
+        public int size() {
+            return 1 + sheets.size();
+        }
     }
 
     /** Title and file of each table {@link #of} makes, in the same order, without making their rows. */

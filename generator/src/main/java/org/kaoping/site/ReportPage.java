@@ -18,10 +18,11 @@ public record ReportPage(String periodId, Link period, ReportDraft report, Suppl
 
     /**
      * The ranking and the sheets as tables, made anew on each call and not kept: a province's period has
-     * 10,000 sheet tables, and holding every period's for the whole build took gigabytes.
+     * 10,000 sheet tables, and holding every period's for the whole build took gigabytes. The list may make
+     * each table when asked for it (the build's does): read it in order, once.
      */
     public List<DataTable> tables() {
-        return List.copyOf(tableSource.get());
+        return java.util.Collections.unmodifiableList(tableSource.get());
     }
 
     public String path() {

@@ -41,6 +41,12 @@ final class Manifest {
             + "the next build replaces this folder. `kaoping verify <folder>` checks a copy against it.";
     /** Version-control placeholders: tolerated in an output, carried over, never deleted. */
     static final Set<String> KEPT = Set.of(".gitkeep");
+    /**
+     * The digest listed for a file while it is being written ({@code Staging.stream}): any regular file at that
+     * path is Kaoping's. A build lists the real digest on a later line when the file is complete, and the
+     * finished marker holds only real digests; so a pending entry is left only by a build that was stopped.
+     */
+    static final String PENDING = "0".repeat(64);
     private static final Pattern LINE = Pattern.compile("([0-9a-f]{64})  (.+)");
     private static final Pattern SEGMENT = Pattern.compile("[A-Za-z0-9._-]+");
 
@@ -62,8 +68,12 @@ final class Manifest {
 
     /** Records a file before it is written, so that a build killed in between leaves nothing unlisted. */
     static void append(Path folder, String relative, String digest) throws IOException {
-        Files.writeString(file(folder), digest + "  " + relative + "\n", StandardCharsets.UTF_8,
-                StandardOpenOption.APPEND);
+        Files.writeString(file(folder), line(relative, digest), StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+    }
+
+    /** A file's line in the marker. */
+    static String line(String relative, String digest) {
+        return digest + "  " + relative + "\n";
     }
 
     static void finish(Path folder, String audience, Map<String, String> written) throws IOException {
@@ -156,7 +166,7 @@ final class Manifest {
             }
             if (!Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
                 problems.add(e.getKey() + " (not a regular file)");
-            } else if (!digest(p).equals(e.getValue())) {
+            } else if (!e.getValue().equals(PENDING) && !digest(p).equals(e.getValue())) {
                 problems.add(e.getKey() + " (changed since Kaoping wrote it)");
             }
         }

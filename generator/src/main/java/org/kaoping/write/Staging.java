@@ -21,6 +21,8 @@ public final class Staging {
     private final String audience;
     private final Map<String, String> written = new LinkedHashMap<>();
     private long bytes;
+    private final java.util.concurrent.ConcurrentHashMap<Path, Boolean> madeFolders = new java.util.concurrent.ConcurrentHashMap<>();
+    private java.io.FileOutputStream marker; // opened under this object's lock, appended to by every thread
     private volatile boolean closed;
 
     Staging(OutputFolder output, Path folder, String audience) {
@@ -59,7 +61,7 @@ public final class Staging {
         String digest = Manifest.digest(data);
         boolean created = false;
         try {
-            Files.createDirectories(target.getParent());
+            folderOf(target);
             // Listed first: a build killed between the two steps leaves a listed file missing, never an unlisted one.
             claim(relative, digest);
             Files.write(target, data, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
@@ -81,15 +83,141 @@ public final class Staging {
     }
 
     /**
-     * Lists a file and its digest in the marker before it is created; one thread at a time (pages are
+     * Writes one file as its content is produced, straight to disk through a buffer, for files too large to
+     * hold (a province period's workbook and report). The marker lists the file as {@link Manifest#PENDING}
+     * before it is created and then with its digest once it is complete, so a build stopped in between still
+     * leaves nothing unlisted (a later build removes the partial file as its own). Safe to call from several
+     * threads at once; the bytes are those {@link #write(String, Content)} would write.
+     */
+    public void stream(String relative, Content content) {
+        Path target = target(relative);
+        boolean created = false;
+        try {
+            folderOf(target);
+            claim(relative, Manifest.PENDING);
+            DigestingStream out;
+            try (java.io.OutputStream file = Files.newOutputStream(target, StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE)) {
+                created = true;
+                out = new DigestingStream(new java.io.BufferedOutputStream(file, 1 << 16));
+                content.writeTo(out);
+                out.flush();
+            }
+            settle(relative, out.digest());
+            addBytes(out.count);
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+            throw new OutputException("two outputs claim the same file " + relative);
+        } catch (IOException | RuntimeException e) {
+            if (created) {
+                try {
+                    Files.deleteIfExists(target); // listed as pending: ours, and incomplete
+                } catch (IOException ignored) {
+                    // The next build removes it with the staging folder.
+                }
+            }
+            if (e instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new OutputException("cannot write " + relative + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Passes bytes on while computing their SHA-256 and counting them. */
+    private static final class DigestingStream extends java.io.FilterOutputStream {
+        private final java.security.MessageDigest sha;
+        long count;
+
+        DigestingStream(java.io.OutputStream out) {
+            super(out);
+            try {
+                sha = java.security.MessageDigest.getInstance("SHA-256");
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+            }
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            sha.update((byte) b);
+            count++;
+            out.write(b);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            sha.update(b, off, len);
+            count += len;
+            out.write(b, off, len);
+        }
+
+        String digest() {
+            return java.util.HexFormat.of().formatHex(sha.digest());
+        }
+    }
+
+    /** Lists a streamed file's digest once it is complete (the marker's later line for a path is the one that counts). */
+    private void settle(String relative, String digest) throws IOException {
+        appendToMarker(relative, digest);
+        synchronized (this) {
+            written.put(relative, digest);
+        }
+    }
+
+    /**
+     * Lists a file and its digest in the marker before it is created, each path once (pages are
      * rendered and written in parallel).
      */
-    private synchronized void claim(String relative, String digest) throws IOException {
-        if (written.containsKey(relative)) {
-            throw new OutputException("two outputs claim the same file " + relative);
+    private void claim(String relative, String digest) throws IOException {
+        synchronized (this) {
+            if (written.containsKey(relative)) {
+                throw new OutputException("two outputs claim the same file " + relative);
+            }
+            written.put(relative, digest);
         }
-        Manifest.append(folder, relative, digest);
-        written.put(relative, digest);
+        appendToMarker(relative, digest);
+    }
+
+    /**
+     * Creates the file's folder once per build (a province's period folder holds 10,000 files): other threads
+     * writing into the same folder wait until it exists.
+     */
+    private void folderOf(Path target) throws IOException {
+        try {
+            madeFolders.computeIfAbsent(target.getParent(), f -> {
+                try {
+                    Files.createDirectories(f);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+                return Boolean.TRUE;
+            });
+        } catch (java.io.UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    /**
+     * One line appended to the marker, through a stream kept open for the build (one write per file, not an
+     * open, write and close); unbuffered, so the line is in the file before the file it lists is created. Not
+     * under the lock: each line is one write(2) to a file opened for appending, which the system appends whole
+     * (a thread whose write waits on a busy disk does not hold up the others).
+     */
+    private void appendToMarker(String relative, String digest) throws IOException {
+        java.io.FileOutputStream m;
+        synchronized (this) {
+            if (marker == null) {
+                marker = new java.io.FileOutputStream(Manifest.file(folder).toFile(), true);
+            }
+            m = marker;
+        }
+        m.write(Manifest.line(relative, digest).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    private synchronized void closeMarker() throws IOException {
+        if (marker != null) {
+            marker.close();
+            marker = null;
+        }
     }
 
     private synchronized void addBytes(long size) {
@@ -160,8 +288,9 @@ public final class Staging {
         }
         try {
             synchronized (this) {
-            Manifest.finish(folder, audience, written);
-        }
+                closeMarker();
+                Manifest.finish(folder, audience, written);
+            }
             List<String> warnings = output.swapIn(folder);
             closed = true;
             return warnings;
@@ -178,6 +307,7 @@ public final class Staging {
         }
         closed = true;
         try {
+            closeMarker();
             if (Files.exists(folder)) {
                 OutputFolder.deleteOwn(folder);
             }

@@ -1,0 +1,92 @@
+package org.kaoping.render;
+
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFParagraph;
+import org.junit.jupiter.api.Test;
+import org.kaoping.load.CorpusLoader;
+import org.kaoping.site.Fingerprint;
+import org.kaoping.site.ReportDraft;
+import org.kaoping.site.ReportPage;
+import org.kaoping.site.SiteModelBuilder;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The report .docx with its paragraphs written from POI's own paragraph XML is byte for byte the document POI
+ * writes paragraph by paragraph: for every period of the sample site, and for texts with every character
+ * that POI's XML writer escapes or treats apart (seeded).
+ */
+class ReportDocxTest {
+    private static final long SEED = Long.getLong("kaoping.seed", 7L);
+
+    private static List<ReportDraft> sampleDrafts() {
+        var model = SiteModelBuilder.build(new CorpusLoader().load(Path.of("content"), Path.of("rubrics")),
+                Fingerprint.of(Path.of("content"), Path.of("rubrics")), Clock.systemUTC());
+        return model.pages().stream().filter(p -> p instanceof ReportPage).map(p -> ((ReportPage) p).report()).toList();
+    }
+
+    private static ReportDraft draft(String heading, List<String> texts, String bureau) {
+        List<ReportDraft.StationDetail> stations = new ArrayList<>();
+        for (int i = 0; i < texts.size(); i++) {
+            stations.add(new ReportDraft.StationDetail(i + 1, "s" + i, "甲司法所", "stations/s" + i + ".html", "90",
+                    texts.get(i), i % 2 == 0, i % 3 == 0 ? "" : texts.get(texts.size() - 1 - i)));
+        }
+        return new ReportDraft(heading, bureau, texts.get(0), texts, texts, "得分情况：" + texts.get(1), "", List.of(),
+                stations, "原文");
+    }
+
+    @Test
+    void sampleReportsAreTheDocumentsPoiWrites() throws IOException {
+        List<ReportDraft> drafts = sampleDrafts();
+        assertFalse(drafts.isEmpty());
+        for (ReportDraft d : drafts) {
+            byte[] docx = ReportDocx.bytes(d);
+            assertArrayEquals(ReportDocx.poiBytes(d), docx, d.heading());
+            try (XWPFDocument read = new XWPFDocument(new ByteArrayInputStream(docx))) {
+                List<String> expected = ReportText.blocks(d).stream().map(ReportText.Block::text).toList();
+                assertEquals(expected, read.getParagraphs().stream().map(XWPFParagraph::getText).toList());
+            }
+        }
+    }
+
+    @Test
+    void escapedAndSpacedTextsAsPoiWritesThem() {
+        String[] pieces = {"&", "<", ">", "]]>", "]]", "\"", "'", " ", "\u3000", "\u00a0", "\t", "\n", "😀", "扣分",
+                "a", "&amp;", "<w:t>", ""};
+        Random r = new Random(SEED);
+        for (int round = 0; round < 30; round++) {
+            List<String> texts = new ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                StringBuilder sb = new StringBuilder();
+                int n = r.nextInt(6);
+                for (int i = 0; i < n; i++) {
+                    sb.append(pieces[r.nextInt(pieces.length)]);
+                }
+                texts.add(sb.toString());
+            }
+            ReportDraft d = draft("标题" + texts.get(2), texts, round % 2 == 0 ? "" : "某县司法局");
+            assertArrayEquals(ReportDocx.poiBytes(d), ReportDocx.bytes(d), "seed " + SEED + ", round " + round + ": " + texts);
+        }
+    }
+
+    @Test
+    void aControlCharacterTakesPoisOwnWay() {
+        assertFalse(ReportDocx.Paragraphs.plain("回车\r换行"));
+        assertFalse(ReportDocx.Paragraphs.plain("\u0001"));
+        assertFalse(ReportDocx.Paragraphs.plain("\ud800孤"));
+        assertTrue(ReportDocx.Paragraphs.plain("制表\t换行\n😀"));
+        ReportDraft d = draft("标题", List.of("回车\r换行", "控制\u0001字符", "普通"), "");
+        assertArrayEquals(ReportDocx.poiBytes(d), ReportDocx.bytes(d));
+    }
+}
