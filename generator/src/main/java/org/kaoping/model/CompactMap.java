@@ -118,27 +118,12 @@ public final class CompactMap<K, V> extends AbstractMap<K, V> {
 
     /** A view made when asked, not kept: a kept view would weigh on every one of 80,000 sheets. */
     @Override
+    @SuppressWarnings("unchecked")
     public Set<K> keySet() {
         return new AbstractSet<>() {
             @Override
             public Iterator<K> iterator() {
-                return new Iterator<>() {
-                    private int next;
-
-                    @Override
-                    public boolean hasNext() {
-                        return next < values.length;
-                    }
-
-                    @Override
-                    @SuppressWarnings("unchecked")
-                    public K next() {
-                        if (next >= values.length) {
-                            throw new NoSuchElementException();
-                        }
-                        return (K) keys.keys[next++];
-                    }
-                };
+                return new Positions<>(values.length, i -> (K) keys.keys[i]);
             }
 
             @Override
@@ -155,28 +140,13 @@ public final class CompactMap<K, V> extends AbstractMap<K, V> {
 
     /** As {@link #keySet()}, made when asked. */
     @Override
+    @SuppressWarnings("unchecked")
     public Set<Map.Entry<K, V>> entrySet() {
         return new AbstractSet<>() {
             @Override
             public Iterator<Map.Entry<K, V>> iterator() {
-                return new Iterator<>() {
-                    private int next;
-
-                    @Override
-                    public boolean hasNext() {
-                        return next < values.length;
-                    }
-
-                    @Override
-                    @SuppressWarnings("unchecked")
-                    public Map.Entry<K, V> next() {
-                        if (next >= values.length) {
-                            throw new NoSuchElementException();
-                        }
-                        int i = next++;
-                        return new AbstractMap.SimpleImmutableEntry<>((K) keys.keys[i], (V) values[i]);
-                    }
-                };
+                return new Positions<>(values.length,
+                        i -> new AbstractMap.SimpleImmutableEntry<>((K) keys.keys[i], (V) values[i]));
             }
 
             @Override
@@ -255,27 +225,12 @@ public final class CompactMap<K, V> extends AbstractMap<K, V> {
 
     /** As {@link #keySet()}, made when asked. */
     @Override
+    @SuppressWarnings("unchecked")
     public Collection<V> values() {
         return new java.util.AbstractCollection<>() {
             @Override
             public Iterator<V> iterator() {
-                return new Iterator<>() {
-                    private int next;
-
-                    @Override
-                    public boolean hasNext() {
-                        return next < values.length;
-                    }
-
-                    @Override
-                    @SuppressWarnings("unchecked")
-                    public V next() {
-                        if (next >= values.length) {
-                            throw new NoSuchElementException();
-                        }
-                        return (V) values[next++];
-                    }
-                };
+                return new Positions<>(values.length, i -> (V) values[i]);
             }
 
             @Override
@@ -283,6 +238,31 @@ public final class CompactMap<K, V> extends AbstractMap<K, V> {
                 return values.length;
             }
         };
+    }
+
+    /** Walks positions 0..size-1 in order, each turned into an element: the iterator of every view. */
+    private static final class Positions<T> implements Iterator<T> {
+        private final int size;
+        private final java.util.function.IntFunction<T> at;
+        private int next;
+
+        Positions(int size, java.util.function.IntFunction<T> at) {
+            this.size = size;
+            this.at = at;
+        }
+
+        @Override
+        public boolean hasNext() {
+            return next < size;
+        }
+
+        @Override
+        public T next() {
+            if (next >= size) {
+                throw new NoSuchElementException();
+            }
+            return at.apply(next++);
+        }
     }
 
     private static UnsupportedOperationException immutable() {

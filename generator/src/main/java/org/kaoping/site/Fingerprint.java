@@ -32,12 +32,22 @@ public record Fingerprint(String sha256) {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required by every Java platform", e);
         } catch (IOException e) {
-            throw new SiteException("cannot read " + e.getMessage() + " while computing the data version: "
-                    + e.getClass().getSimpleName());
+            throw unreadable(e);
         } catch (UncheckedIOException e) {
-            throw new SiteException("cannot read " + e.getCause().getMessage() + " while computing the data version: "
-                    + e.getCause().getClass().getSimpleName() + " (a folder linked into itself?)");
+            throw unreadable(e);
         }
+    }
+
+    /** A file or folder that could not be read while digesting, worded for the build's report. */
+    static SiteException unreadable(IOException e) {
+        return new SiteException("cannot read " + e.getMessage() + " while computing the data version: "
+                + e.getClass().getSimpleName());
+    }
+
+    /** As {@link #unreadable(IOException)}, from a folder walk (which reports a loop this way). */
+    static SiteException unreadable(UncheckedIOException e) {
+        return new SiteException("cannot read " + e.getCause().getMessage() + " while computing the data version: "
+                + e.getCause().getClass().getSimpleName() + " (a folder linked into itself?)");
     }
 
     private static void digestFolder(MessageDigest md, String label, Path given) throws IOException {

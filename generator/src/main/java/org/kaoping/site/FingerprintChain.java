@@ -80,11 +80,9 @@ public final class FingerprintChain {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required by every Java platform", e);
         } catch (IOException e) {
-            throw new SiteException("cannot read " + e.getMessage() + " while computing the data version: "
-                    + e.getClass().getSimpleName());
+            throw Fingerprint.unreadable(e);
         } catch (UncheckedIOException e) {
-            throw new SiteException("cannot read " + e.getCause().getMessage() + " while computing the data version: "
-                    + e.getCause().getClass().getSimpleName() + " (a folder linked into itself?)");
+            throw Fingerprint.unreadable(e);
         }
     }
 

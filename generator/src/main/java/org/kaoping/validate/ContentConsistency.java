@@ -68,10 +68,8 @@ public final class ContentConsistency {
         }
         ContentConsistency c = new ContentConsistency(corpus, out, scored, sheetChecks);
         StationNames names = corpus.names();
-        Map<String, Station> byId = new HashMap<>();
-        names.all().forEach(s -> byId.put(s.id(), s));
-        Set<String> periodIds = new HashSet<>();
-        corpus.periods().forEach(p -> periodIds.add(p.value().id()));
+        Map<String, Station> byId = c.stationsById(names);
+        Set<String> periodIds = c.periodIds();
         // The periods before each one, as run() sees them (a repeated period id is reported on the second file).
         Set<String> seenPeriods = new HashSet<>();
         for (Loaded<Period> lp : corpus.periods()) {
@@ -83,16 +81,26 @@ public final class ContentConsistency {
         }
     }
 
+    private Map<String, Station> stationsById(StationNames names) {
+        Map<String, Station> byId = new HashMap<>();
+        names.all().forEach(s -> byId.put(s.id(), s));
+        return byId;
+    }
+
+    private Set<String> periodIds() {
+        Set<String> ids = new HashSet<>();
+        corpus.periods().forEach(p -> ids.add(p.value().id()));
+        return ids;
+    }
+
     private void run() {
         if (corpus.stations() == null) {
             return;
         }
         checkStations();
         StationNames names = corpus.names();
-        Map<String, Station> byId = new HashMap<>();
-        names.all().forEach(s -> byId.put(s.id(), s));
-        Set<String> periodIds = new HashSet<>();
-        corpus.periods().forEach(p -> periodIds.add(p.value().id()));
+        Map<String, Station> byId = stationsById(names);
+        Set<String> periodIds = periodIds();
         Set<String> seenPeriods = new HashSet<>();
         for (Loaded<Period> lp : corpus.periods()) {
             checkPeriodFile(lp, names, byId, periodIds, seenPeriods);
