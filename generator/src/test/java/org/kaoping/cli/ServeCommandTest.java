@@ -95,6 +95,11 @@ class ServeCommandTest {
                         d.findElement(By.tagName("body")).getText().contains("95.72")
                                 && !"before".equals(((ChromeDriver) d).executeScript("return window.kaopingMark || null;")));
 
+                // The output folder is written after the preview, about a second later: it must hold this good build
+                // before the input breaks (a write that starts after the break fails, and leaves the folder as it was).
+                session.writes().await();
+                assertTrue(Files.readString(f.out.resolve("periods/2023-q2.html")).contains("95.72"),
+                        "the output folder is written after the preview");
                 Files.writeString(content.resolve("stations.json"), "{ \"stations\": [ ");
                 new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> !d.findElements(By.id("kaoping-build-error")).isEmpty());
                 String overlay = browser.findElement(By.id("kaoping-build-error")).getText();
@@ -110,6 +115,8 @@ class ServeCommandTest {
             }
             session.writes().await();
         }
+        assertTrue(Files.readString(f.out.resolve("periods/2023-q2.html")).contains("95.72"),
+                "a failed write leaves the last good output folder as it was");
         try (Stream<Path> files = Files.walk(f.out)) {
             for (Path p : files.filter(p -> p.toString().endsWith(".html")).toList()) {
                 assertFalse(Files.readString(p).contains("__kaoping"), p + " on disk carries the reload script");

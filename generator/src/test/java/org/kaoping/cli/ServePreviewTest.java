@@ -80,6 +80,8 @@ class ServePreviewTest {
 
             // A broken sheet: the last good site stays served (its period cannot be ranked either: an error in the
             // period's file too); the fix takes the quick path again.
+            // Pending output writes first: one starting after the break would fail too and be told alongside.
+            session.writes().await();
             Files.writeString(sheet, original.replace("\"score\": 5.5", "\"score\": \"五\""));
             waitFor(told, o -> !o.ok() && o.report().contains("qintai.json"));
             BuildOutcome failed = told.stream().filter(o -> !o.ok()).findFirst().orElseThrow();
