@@ -1,18 +1,10 @@
 package org.kaoping.site;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import org.kaoping.load.Audience;
 import org.kaoping.load.Corpus;
-import org.kaoping.load.RubricFingerprint;
-import org.kaoping.model.Rubric;
-import org.kaoping.model.SiteConfig;
-import org.kaoping.model.Station;
 import org.kaoping.rank.Standings;
-import org.kaoping.render.RubricJson;
 
 import java.time.Clock;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -87,61 +79,28 @@ public final class LazySite {
      */
     public static LazySite of(Corpus corpus, Fingerprint fingerprint, Clock clock, Audience audience,
                               Map<String, Standings> scored, LazySite before) {
-        if (corpus.site() == null || corpus.stations() == null) {
-            throw new SiteException("content/site.json and content/stations.json are required");
-        }
-        SiteConfig config = corpus.site().value();
-        boolean internal = audience == Audience.INTERNAL || config.assessorNotesPublic();
+        SiteModelBuilder.requireSiteFiles(corpus);
         boolean same = before != null && before.corpus.periods() == corpus.periods()
                 && before.corpus.stations() == corpus.stations() && before.corpus.rubrics() == corpus.rubrics();
         List<ScoredPeriod> again = same ? again(corpus, scored, before) : null;
         List<ScoredPeriod> periods = again != null ? again : ScoredPeriods.of(corpus, scored);
         Stations stations = same ? before.stations : new Stations(corpus);
-        Map<String, Rubric> rubrics = new LinkedHashMap<>();
-        corpus.rubrics().forEach((id, r) -> rubrics.put(id, r.value()));
-        Map<String, String> fingerprints = new LinkedHashMap<>();
-        corpus.rubrics().forEach((id, r) -> fingerprints.put(id, RubricFingerprint.of(r.source())));
+        SiteModelBuilder.Plan plan = SiteModelBuilder.plan(corpus, fingerprint, clock, audience, periods, stations);
 
         Map<String, Supplier<Page>> byPath = new LinkedHashMap<>();
-        Map<String, Supplier<Page>> dataOwners = new HashMap<>();
-        Map<String, Supplier<Page>> reports = new HashMap<>();
         List<Supplier<Page>> order = new ArrayList<>();
-        Supplier<Page> home = add(byPath, order, "index.html",
-                () -> HomePages.build(config, periods, stations, List.copyOf(rubrics.values())));
-        dataOwners.put(Paging.STATIONS_DATA, home);
-        dataOwners.put(Paging.GRID_DATA, home);
+        for (SiteModelBuilder.Planned p : plan.pages()) {
+            add(byPath, order, p.path(), p.build());
+        }
+        Map<String, Supplier<Page>> dataOwners = new HashMap<>();
+        dataOwners.put(Paging.STATIONS_DATA, byPath.get("index.html"));
+        dataOwners.put(Paging.GRID_DATA, byPath.get("index.html"));
+        Map<String, Supplier<Page>> reports = new HashMap<>();
         for (ScoredPeriod sp : periods) {
-            dataOwners.put(Paging.rankingData(sp.id()),
-                    add(byPath, order, Slug.periodPage(sp.id()), () -> PeriodPages.build(sp, stations, internal)));
+            dataOwners.put(Paging.rankingData(sp.id()), byPath.get(Slug.periodPage(sp.id())));
+            reports.put(sp.id(), byPath.get(Slug.reportPage(sp.id())));
         }
-        for (ScoredPeriod sp : periods) {
-            reports.put(sp.id(), add(byPath, order, Slug.reportPage(sp.id()),
-                    () -> ReportPages.build(sp, stations, config.bureau(), config.commonShare())));
-        }
-        for (Station s : stations.all()) {
-            add(byPath, order, Slug.stationPage(s.id()), () -> StationPages.build(s, periods, stations, internal, fingerprints)
-                    .withSelfAssessments(SelfComparison.of(s, periods, corpus)));
-        }
-        for (Rubric r : rubrics.values()) {
-            add(byPath, order, Slug.rubricPage(r.id()), () -> RubricPages.build(r, rubrics, periods, internal));
-        }
-        Map<String, String> titles = new TreeMap<>();
-        rubrics.values().forEach(r -> titles.put(r.id(), r.title()));
-        corpus.rubrics().forEach((id, r) -> add(byPath, order, SelfCheckPage.pathOf(id), () -> SelfCheckPages.build(r.value(),
-                RubricJson.read(r.source(), audience), fingerprints.get(id), titles)));
-        add(byPath, order, "methodology.html", () -> MethodologyPages.build(periods, fingerprint, internal,
-                config.stampBuildTime(), config.publishedOn()));
-        add(byPath, order, "404.html", () -> new NotFoundPage(new Link("返回首页", "index.html")));
-
-        Map<String, JsonNode> exports = new TreeMap<>();
-        corpus.rubrics().forEach((id, r) -> exports.put(Slug.of(id, "rubric"), audience == Audience.INTERNAL
-                ? RubricJson.read(r.source(), audience) : RubricJson.publicView(RubricJson.read(r.source(), audience))));
-        String builtAt = config.stampBuildTime()
-                ? ZonedDateTime.now(clock.withZone(SiteModelBuilder.ZONE)).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"))
-                : "";
-        SiteModel model = new SiteModel(config, fingerprint, builtAt, PageList.of(List.of(), 0, order), exports,
-                audience == Audience.INTERNAL);
-        return new LazySite(model, corpus, periods, stations, byPath, dataOwners, reports);
+        return new LazySite(plan.model(order), corpus, periods, stations, byPath, dataOwners, reports);
     }
 
     /**
@@ -181,14 +140,13 @@ public final class LazySite {
         return List.copyOf(out);
     }
 
-    private static Supplier<Page> add(Map<String, Supplier<Page>> byPath, List<Supplier<Page>> order, String path,
+    private static void add(Map<String, Supplier<Page>> byPath, List<Supplier<Page>> order, String path,
                                       Supplier<Page> build) {
         Supplier<Page> once = new Once(path, build);
         if (byPath.putIfAbsent(path, once) != null) {
             throw new SiteException("two pages would be written to " + path);
         }
         order.add(once);
-        return once;
     }
 
     /** A page built on first use and kept; it must lie where it was expected. */

@@ -1,7 +1,6 @@
 package org.kaoping.site;
 
 import java.util.AbstractList;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.RandomAccess;
 import java.util.function.Supplier;
@@ -19,19 +18,9 @@ final class PageList extends AbstractList<Page> implements RandomAccess {
         this.pages = pages;
     }
 
-    /** {@code built}, with the {@code lazy} pages inserted at index {@code at}. */
-    static PageList of(List<Page> built, int at, List<Supplier<Page>> lazy) {
-        List<Supplier<Page>> all = new ArrayList<>(built.size() + lazy.size());
-        for (int i = 0; i < at; i++) {
-            Page p = built.get(i);
-            all.add(() -> p);
-        }
-        all.addAll(lazy);
-        for (int i = at; i < built.size(); i++) {
-            Page p = built.get(i);
-            all.add(() -> p);
-        }
-        return new PageList(List.copyOf(all));
+    /** One supplier per page, in the order they are written. */
+    static PageList of(List<Supplier<Page>> pages) {
+        return new PageList(List.copyOf(pages));
     }
 
     @Override

@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
 /** Corpus + engine → {@link SiteModel}: every page of the site, in the order they are written. */
 public final class SiteModelBuilder {
@@ -46,46 +47,82 @@ public final class SiteModelBuilder {
      */
     public static SiteModel build(Corpus corpus, Fingerprint fingerprint, Clock clock, Audience audience,
                                   Map<String, org.kaoping.rank.Standings> scored) {
+        requireSiteFiles(corpus);
+        Plan plan = plan(corpus, fingerprint, clock, audience, ScoredPeriods.of(corpus, scored), new Stations(corpus));
+        List<Supplier<Page>> pages = new ArrayList<>();
+        for (Planned p : plan.pages()) {
+            if (p.kept()) {
+                Page built = p.build().get();
+                pages.add(() -> built);
+            } else {
+                pages.add(p.build());
+            }
+        }
+        return plan.model(pages);
+    }
+
+    static void requireSiteFiles(Corpus corpus) {
         if (corpus.site() == null || corpus.stations() == null) {
             throw new SiteException("content/site.json and content/stations.json are required");
         }
+    }
+
+    /**
+     * A page of the site: where it is written, how it is built, and whether a build makes it once and keeps it
+     * (a station page is made as it is rendered: a province's would not fit in memory at once).
+     */
+    record Planned(String path, Supplier<Page> build, boolean kept) {
+    }
+
+    /** The site's pages in the order they are written, not yet built, and what every page shares. */
+    record Plan(SiteConfig config, Fingerprint fingerprint, String builtAt, List<Planned> pages,
+                Map<String, JsonNode> exports, boolean internalBuild) {
+        /** The model over these pages ({@code pages}: one supplier per planned page, in order). */
+        SiteModel model(List<Supplier<Page>> pages) {
+            return new SiteModel(config, fingerprint, builtAt, PageList.of(pages), exports, internalBuild);
+        }
+    }
+
+    /**
+     * Every page of the site, once: `build` keeps all but the station pages, `serve` ({@link LazySite}) builds each
+     * when first asked for. Both get the same pages, in the same order, from the same builders.
+     */
+    static Plan plan(Corpus corpus, Fingerprint fingerprint, Clock clock, Audience audience,
+                     List<ScoredPeriod> periods, Stations stations) {
         SiteConfig config = corpus.site().value();
         boolean internal = audience == Audience.INTERNAL || config.assessorNotesPublic();
-        List<ScoredPeriod> periods = ScoredPeriods.of(corpus, scored);
-        Stations stations = new Stations(corpus);
         Map<String, Rubric> rubrics = new LinkedHashMap<>();
         corpus.rubrics().forEach((id, r) -> rubrics.put(id, r.value()));
-
         Map<String, String> fingerprints = new LinkedHashMap<>();
         corpus.rubrics().forEach((id, r) -> fingerprints.put(id, RubricFingerprint.of(r.source())));
-
-        List<Page> pages = new ArrayList<>();
-        pages.add(HomePages.build(config, periods, stations, List.copyOf(rubrics.values())));
-        for (ScoredPeriod sp : periods) {
-            pages.add(PeriodPages.build(sp, stations, internal));
-        }
-        for (ScoredPeriod sp : periods) {
-            pages.add(ReportPages.build(sp, stations, config.bureau(), config.commonShare()));
-        }
-        // Station pages are built as they are rendered (PageList): a province's would not fit in memory at once.
-        int stationPagesAt = pages.size();
-        List<java.util.function.Supplier<Page>> stationPages = new ArrayList<>();
-        for (Station s : stations.all()) {
-            stationPages.add(() -> StationPages.build(s, periods, stations, internal, fingerprints)
-                    .withSelfAssessments(SelfComparison.of(s, periods, corpus)));
-        }
-        for (Rubric r : rubrics.values()) {
-            pages.add(RubricPages.build(r, rubrics, periods, internal));
-        }
-        java.util.Map<String, String> titles = new java.util.TreeMap<>();
+        Map<String, String> titles = new TreeMap<>();
         rubrics.values().forEach(r -> titles.put(r.id(), r.title()));
         // Each rubric file's tree as written, read once for its form and its download (neither changes it).
         Map<String, JsonNode> trees = new LinkedHashMap<>();
         corpus.rubrics().forEach((id, r) -> trees.put(id, RubricJson.read(r.source(), audience)));
-        corpus.rubrics().forEach((id, r) -> pages.add(SelfCheckPages.build(r.value(), trees.get(id),
-                fingerprints.get(id), titles)));
-        pages.add(MethodologyPages.build(periods, fingerprint, internal, config.stampBuildTime(), config.publishedOn()));
-        pages.add(new NotFoundPage(new Link("返回首页", "index.html")));
+
+        List<Planned> pages = new ArrayList<>();
+        pages.add(new Planned("index.html",
+                () -> HomePages.build(config, periods, stations, List.copyOf(rubrics.values())), true));
+        for (ScoredPeriod sp : periods) {
+            pages.add(new Planned(Slug.periodPage(sp.id()), () -> PeriodPages.build(sp, stations, internal), true));
+        }
+        for (ScoredPeriod sp : periods) {
+            pages.add(new Planned(Slug.reportPage(sp.id()),
+                    () -> ReportPages.build(sp, stations, config.bureau(), config.commonShare()), true));
+        }
+        for (Station s : stations.all()) {
+            pages.add(new Planned(Slug.stationPage(s.id()), () -> StationPages.build(s, periods, stations, internal,
+                    fingerprints).withSelfAssessments(SelfComparison.of(s, periods, corpus)), false));
+        }
+        for (Rubric r : rubrics.values()) {
+            pages.add(new Planned(Slug.rubricPage(r.id()), () -> RubricPages.build(r, rubrics, periods, internal), true));
+        }
+        corpus.rubrics().forEach((id, r) -> pages.add(new Planned(SelfCheckPage.pathOf(id),
+                () -> SelfCheckPages.build(r.value(), trees.get(id), fingerprints.get(id), titles), true)));
+        pages.add(new Planned("methodology.html", () -> MethodologyPages.build(periods, fingerprint, internal,
+                config.stampBuildTime(), config.publishedOn()), true));
+        pages.add(new Planned("404.html", () -> new NotFoundPage(new Link("返回首页", "index.html")), true));
 
         Map<String, JsonNode> exports = new TreeMap<>();
         trees.forEach((id, tree) -> exports.put(Slug.of(id, "rubric"), audience == Audience.INTERNAL
@@ -93,7 +130,6 @@ public final class SiteModelBuilder {
         String builtAt = config.stampBuildTime()
                 ? ZonedDateTime.now(clock.withZone(ZONE)).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"))
                 : "";
-        return new SiteModel(config, fingerprint, builtAt, PageList.of(pages, stationPagesAt, stationPages), exports,
-                audience == Audience.INTERNAL);
+        return new Plan(config, fingerprint, builtAt, List.copyOf(pages), exports, audience == Audience.INTERNAL);
     }
 }
