@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
+import org.kaoping.support.JsonMutations;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -113,26 +114,12 @@ class QuickSchemaTest {
 
     private static void mutate(JsonNode root, SplittableRandom random, List<String> keys, List<JsonNode> pieces)
             throws IOException {
-        List<JsonNode> containers = new ArrayList<>();
-        collectContainers(root, containers);
+        List<JsonNode> containers = JsonMutations.containers(root);
         JsonNode target = containers.get(random.nextInt(containers.size()));
         JsonNode value = random.nextInt(3) == 0 ? pieces.get(random.nextInt(pieces.size())).deepCopy()
                 : StrictJson.mapper().readTree(VALUES[random.nextInt(VALUES.length)]);
         if (target instanceof ObjectNode o) {
-            List<String> names = new ArrayList<>();
-            o.fieldNames().forEachRemaining(names::add);
-            int op = random.nextInt(4);
-            String key = keys.get(random.nextInt(keys.size()));
-            if (op == 0 || names.isEmpty()) {
-                o.set(key, value);
-            } else {
-                String existing = names.get(random.nextInt(names.size()));
-                switch (op) {
-                    case 1 -> o.set(existing, value);
-                    case 2 -> o.remove(existing);
-                    default -> o.set(key, o.remove(existing));
-                }
-            }
+            JsonMutations.editObject(o, random, keys, value);
         } else if (target instanceof ArrayNode a) {
             int op = random.nextInt(3);
             if (a.isEmpty() || op == 0) {
@@ -145,12 +132,6 @@ class QuickSchemaTest {
         }
     }
 
-    private static void collectContainers(JsonNode n, List<JsonNode> out) {
-        if (n.isContainerNode()) {
-            out.add(n);
-            n.forEach(c -> collectContainers(c, out));
-        }
-    }
 
     private static void collectAll(JsonNode n, List<JsonNode> out) {
         out.add(n);

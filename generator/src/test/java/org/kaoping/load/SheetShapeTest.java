@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
+import org.kaoping.support.JsonMutations;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -79,25 +80,11 @@ class SheetShapeTest {
     }
 
     private static void mutate(JsonNode root, SplittableRandom random) throws IOException {
-        List<JsonNode> containers = new ArrayList<>();
-        collect(root, containers);
+        List<JsonNode> containers = JsonMutations.containers(root);
         JsonNode target = containers.get(random.nextInt(containers.size()));
         JsonNode value = StrictJson.mapper().readTree(VALUES[random.nextInt(VALUES.length)]);
         if (target instanceof ObjectNode o) {
-            List<String> names = new ArrayList<>();
-            o.fieldNames().forEachRemaining(names::add);
-            int op = random.nextInt(4);
-            String key = KEYS[random.nextInt(KEYS.length)];
-            if (op == 0 || names.isEmpty()) {
-                o.set(key, value);
-            } else {
-                String existing = names.get(random.nextInt(names.size()));
-                switch (op) {
-                    case 1 -> o.set(existing, value);
-                    case 2 -> o.remove(existing);
-                    default -> o.set(key, o.remove(existing));
-                }
-            }
+            JsonMutations.editObject(o, random, List.of(KEYS), value);
         } else if (target instanceof ArrayNode a) {
             if (a.isEmpty() || random.nextBoolean()) {
                 a.add(value);
@@ -107,12 +94,6 @@ class SheetShapeTest {
         }
     }
 
-    private static void collect(JsonNode n, List<JsonNode> out) {
-        if (n.isContainerNode()) {
-            out.add(n);
-            n.forEach(c -> collect(c, out));
-        }
-    }
 
     private static List<JsonNode> shippedSheets() throws IOException {
         List<JsonNode> out = new ArrayList<>();
