@@ -53,12 +53,20 @@ public final class JsonSource {
      * without a byte order mark.
      */
     public static JsonSource read(Path file) throws LoadException {
-        JsonSource s = parse(file, text(file));
+        byte[] bytes = bytes(file);
+        String text = decode(file, bytes);
+        // The text without a byte order mark is the bytes after it: kept as read, not encoded again.
+        byte[] utf8 = hasByteOrderMark(bytes) ? java.util.Arrays.copyOfRange(bytes, 3, bytes.length) : bytes;
+        JsonNode quick = checkedTree(text);
+        JsonSource s = quick != null ? new JsonSource(file, utf8, false, null, quick) : parseTwice(file, text);
         return new JsonSource(file, s.utf8, true, s.digest, s.tree);
     }
 
     private static String text(Path file) throws LoadException {
-        byte[] bytes;
+        return decode(file, bytes(file));
+    }
+
+    private static byte[] bytes(Path file) throws LoadException {
         try {
             if (!Files.isRegularFile(file)) {
                 throw new LoadException(Diagnostic.error(file, Location.START, Files.isSymbolicLink(file)
@@ -71,23 +79,34 @@ public final class JsonSource {
                 throw new LoadException(Diagnostic.error(file, Location.START, "file is " + size
                         + " bytes; Kaoping's input files are at most " + MAX_BYTES + " bytes"));
             }
-            bytes = Files.readAllBytes(file);
+            return Files.readAllBytes(file);
         } catch (IOException e) {
             throw new LoadException(Diagnostic.error(file, Location.START, "cannot read file: " + e.getMessage()));
         }
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            throw new LoadException(Diagnostic.error(file, Location.START, "not UTF-8 text; save the file as UTF-8"));
+    }
+
+    /**
+     * The text of UTF-8 bytes, without a byte order mark; malformed UTF-8 is refused. The JDK's own decoding
+     * (one copy, no char buffer) replaces malformed input with U+FFFD, so only a text holding U+FFFD, which
+     * valid text may also hold, goes through the strict decoder to tell which it was.
+     */
+    static String decode(Path file, byte[] bytes) throws LoadException {
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        if (text.indexOf('\uFFFD') >= 0) {
+            try {
+                StandardCharsets.UTF_8.newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT)
+                        .decode(ByteBuffer.wrap(bytes));
+            } catch (CharacterCodingException e) {
+                throw new LoadException(Diagnostic.error(file, Location.START, "not UTF-8 text; save the file as UTF-8"));
+            }
         }
-        if (text.startsWith("\uFEFF")) {
-            text = text.substring(1);
-        }
-        return text;
+        return hasByteOrderMark(bytes) ? text.substring(1) : text;
+    }
+
+    private static boolean hasByteOrderMark(byte[] bytes) {
+        return bytes.length >= 3 && bytes[0] == (byte) 0xEF && bytes[1] == (byte) 0xBB && bytes[2] == (byte) 0xBF;
     }
 
     public static JsonSource parse(Path file, String text) throws LoadException {

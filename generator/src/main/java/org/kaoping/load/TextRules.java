@@ -53,6 +53,11 @@ public final class TextRules {
 
     /** Why the number (as written in JSON) cannot be accepted, or null. */
     public static String numberProblem(String text) {
+        return isPlainWithinBounds(text) ? null : boundsProblem(text); // the first: nearly every number, no BigDecimal
+    }
+
+    /** {@link #numberProblem} worked out in full, for any number JSON allows. */
+    static String boundsProblem(String text) {
         if (text.length() > MAX_NUMBER_LENGTH) {
             return "number " + Quote.of(text) + " is too long: numbers have at most " + MAX_INTEGER_DIGITS
                     + " digits before the decimal point and " + MAX_DECIMALS + " after it";
@@ -75,5 +80,39 @@ public final class TextRules {
             return "number " + Quote.of(text) + " has more than " + MAX_DECIMALS + " decimal places";
         }
         return null;
+    }
+
+    /**
+     * A number written plainly (an optional minus, digits, an optional fraction, no exponent) with at most
+     * {@value #MAX_INTEGER_DIGITS} digits before the point and {@value #MAX_DECIMALS} after it: always within
+     * bounds, since neither count can grow when the value is normalised.
+     */
+    static boolean isPlainWithinBounds(String text) {
+        int i = !text.isEmpty() && text.charAt(0) == '-' ? 1 : 0;
+        int integer = 0;
+        while (i < text.length() && isDigit(text.charAt(i))) {
+            i++;
+            integer++;
+        }
+        if (integer == 0 || integer > MAX_INTEGER_DIGITS) {
+            return false;
+        }
+        if (i == text.length()) {
+            return true;
+        }
+        if (text.charAt(i) != '.') {
+            return false;
+        }
+        int fraction = 0;
+        i++;
+        while (i < text.length() && isDigit(text.charAt(i))) {
+            i++;
+            fraction++;
+        }
+        return i == text.length() && fraction >= 1 && fraction <= MAX_DECIMALS;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 }

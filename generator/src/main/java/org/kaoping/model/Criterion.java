@@ -34,7 +34,8 @@ public record Criterion(
     /** The most the criterion can score: its points plus what over-target and excess-ratio rules may add beyond them. */
     public BigDecimal ceiling() {
         BigDecimal base = points == null ? BigDecimal.ZERO : points;
-        for (Rule r : rules) {
+        for (int i = 0; i < rules.size(); i++) { // asked of every score of every sheet: no iterator
+            Rule r = rules.get(i);
             if (r instanceof Rule.OverTarget o) {
                 base = base.add(o.bonusCap());
             } else if (r instanceof Rule.ExcessRatio x) {

@@ -5,6 +5,7 @@ import java.math.RoundingMode;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** A rubric (考核细则): the criteria of one assessment regime, as data. See rubrics/README.md. */
 public record Rubric(
@@ -46,7 +47,24 @@ public record Rubric(
      * at most the rubric's decimals is, and no division is needed (this is asked of every score of every sheet).
      */
     public boolean isMultipleOfStep(BigDecimal v) {
-        return step == null && v.scale() <= scale || v.remainder(effectiveStep()).signum() == 0;
+        if (step == null && v.scale() <= scale) {
+            return true;
+        }
+        return Multiples.of(effectiveStep()).apply(v);
+    }
+
+    /** Whether values are whole multiples of a step, remembered per step (a rubric is a record: no field for it). */
+    private static final class Multiples {
+        private static final ConcurrentHashMap<BigDecimal, DecimalMemo<Boolean>> BY_STEP = new ConcurrentHashMap<>();
+
+        static DecimalMemo<Boolean> of(BigDecimal step) {
+            DecimalMemo<Boolean> memo = BY_STEP.get(step);
+            if (memo != null) {
+                return memo;
+            }
+            DecimalMemo<Boolean> made = new DecimalMemo<>(4_096, v -> v.remainder(step).signum() == 0);
+            return BY_STEP.size() < 256 ? BY_STEP.computeIfAbsent(step, s -> made) : made;
+        }
     }
 
     /** The criterion with this id in any section; by index, not a scan (see IndexedSections). */

@@ -2,6 +2,7 @@ package org.kaoping.score;
 
 import org.kaoping.load.JsonPath;
 import org.kaoping.model.Criterion;
+import org.kaoping.model.DecimalMemo;
 import org.kaoping.model.HighestOnlyGroup;
 import org.kaoping.model.Part;
 import org.kaoping.model.Rubric;
@@ -18,6 +19,7 @@ import org.kaoping.score.Breakdown.SheetSubtotal;
 import org.kaoping.score.Breakdown.Status;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -268,7 +270,28 @@ public final class SheetScorer {
     }
 
     static BigDecimal atScale(Rubric rubric, BigDecimal v) {
-        return v == null ? null : v.setScale(rubric.scale(), rubric.rounding());
+        if (v == null || v.scale() == rubric.scale()) {
+            return v;
+        }
+        int scale = rubric.scale();
+        RoundingMode mode = rubric.rounding();
+        if (scale < 0 || scale >= AT_SCALE.length) {
+            return v.setScale(scale, mode);
+        }
+        DecimalMemo<BigDecimal> memo = AT_SCALE[scale][mode.ordinal()];
+        if (memo == null) {
+            memo = new DecimalMemo<>(4_096, x -> x.setScale(scale, mode));
+            AT_SCALE[scale][mode.ordinal()] = memo; // a race makes a second memo, not a wrong answer
+        }
+        return memo.apply(v);
+    }
+
+    /** {@link #atScale} remembered per scale and rounding mode: it is asked of every score of every sheet. */
+    private static final DecimalMemo<BigDecimal>[][] AT_SCALE = newMemos();
+
+    @SuppressWarnings("unchecked")
+    private static DecimalMemo<BigDecimal>[][] newMemos() {
+        return new DecimalMemo[16][RoundingMode.values().length];
     }
 
     /** Made only for a finding: building it for every score of every sheet cost more than the check. */
