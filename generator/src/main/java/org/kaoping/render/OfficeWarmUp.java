@@ -48,7 +48,7 @@ public final class OfficeWarmUp {
     }
 
     private static ReportDraft draft() {
-        var problem = new ReportDraft.Problem("1", "1", "内容", List.of("a"), 1, 1, "1", "问题");
+        var problem = new ReportDraft.Problem("1", "1", "内容", List.of("a"), 1, 1, "1", "问题", "问题");
         return new ReportDraft("报告", "司法局", "引言", List.of("方式"), List.of("情况"), "得分情况", "依据",
                 List.of(new ReportDraft.ProblemSection("（一）方面", List.of(problem), List.of(problem), "")),
                 List.of(new ReportDraft.StationDetail(1, "a", "某司法所", "", "95.5", "原因", true, "原文")), "报告");

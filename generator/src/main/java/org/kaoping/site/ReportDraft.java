@@ -36,6 +36,21 @@ public record ReportDraft(String heading, String bureau, String intro, List<Stri
         return !wordingSource.isEmpty();
     }
 
+    /**
+     * The stations the report page details: all of them, or on a province's page (more than {@link Paging#PAGE})
+     * the first {@link Paging#PAGE} in ranking order; the .docx and .txt detail every station.
+     */
+    public List<StationDetail> pageStations() {
+        return Paging.firstPage(stations);
+    }
+
+    /** What the page says of the stations it leaves out ("" when it shows them all). */
+    public String pageStationsNote() {
+        int rest = stations.size() - pageStations().size();
+        return rest == 0 ? "" : "本页列出排名前" + Paging.PAGE + "的司法所；其余" + rest
+                + "个司法所的具体情况见上方的报告下载（.docx、.txt），各所的失分也见各所页面。";
+    }
+
     /** 各所具体情况 is part 四 after the problems, part 三 when there are none. */
     public String stationsHeading() {
         return (hasProblems() ? "四" : "三") + "、各所具体情况";
@@ -63,10 +78,12 @@ public record ReportDraft(String heading, String bureau, String intro, List<Stri
      * @param criterion  the criterion's id in the period's rubric
      * @param stationIds the stations that lost points on it, in ranking order
      * @param count      how many sheets lost points on it, of {@code sheets}
-     * @param text       the sentence the report prints
+     * @param text       the sentence the report (.docx, .txt) prints, naming every station
+     * @param pageText   the sentence the report page prints: the same, except that on a province's page
+     *                   (more than {@link Paging#PAGE} stations) it names the first few and counts the rest
      */
     public record Problem(String criterion, String number, String content, List<String> stationIds, int count,
-                          int sheets, String lost, String text) {
+                          int sheets, String lost, String text, String pageText) {
         public Problem {
             stationIds = List.copyOf(stationIds);
         }

@@ -102,7 +102,8 @@ final class ReportDrafts {
                 if (s.kind() == SectionKind.BONUS) {
                     continue;
                 }
-                problems.add(section(sp.layout(), si, i++, losses, stations, need, breakdowns.size()));
+                problems.add(section(sp.layout(), si, i++, losses, stations, need, breakdowns.size(),
+                        n > Paging.PAGE ? PAGE_NAMES : Integer.MAX_VALUE));
             }
         }
 
@@ -177,8 +178,16 @@ final class ReportDrafts {
         return mayMatch ? REASON_END.matcher(reason).replaceAll("") : reason;
     }
 
+    /**
+     * Stations a problem names on a province's report page (the .docx and .txt name them all): a problem that
+     * thousands of stations share named every one of them, and the page weighed 17 MB.
+     */
+    static final int PAGE_NAMES = 20;
+
+    /** @param pageNames how many stations a problem names on the page; the rest are counted ("等N个所") */
     private static ReportDraft.ProblemSection section(RubricLayout layout, int sectionIndex, int index,
-                                                      List<SheetLosses> losses, Stations stations, int need, int sheets) {
+                                                      List<SheetLosses> losses, Stations stations, int need, int sheets,
+                                                      int pageNames) {
         Section s = layout.rubric().sections().get(sectionIndex);
         List<ReportDraft.Problem> common = new ArrayList<>();
         List<ReportDraft.Problem> individual = new ArrayList<>();
@@ -202,14 +211,17 @@ final class ReportDrafts {
                 continue;
             }
             String what = "【" + c.number() + " " + layout.phrase(i) + "】";
+            String all = String.join("、", named);
+            String few = named.size() <= pageNames ? all
+                    : String.join("、", named.subList(0, pageNames)) + "等" + named.size() + "个所";
             if (ids.size() >= need) {
+                String head = what + "：" + sheets + "个所中有" + ids.size() + "个所失分，合计失" + Numbers.plain(lost) + "分，即";
                 common.add(new ReportDraft.Problem(c.id(), c.number(), c.content(), ids, ids.size(), sheets,
-                        Numbers.plain(lost), what + "：" + sheets + "个所中有" + ids.size() + "个所失分，合计失"
-                        + Numbers.plain(lost) + "分，即" + String.join("、", named) + "。"));
+                        Numbers.plain(lost), head + all + "。", head + few + "。"));
             } else {
+                String tail = "在" + what + "失分，合计失" + Numbers.plain(lost) + "分。";
                 individual.add(new ReportDraft.Problem(c.id(), c.number(), c.content(), ids, ids.size(), sheets,
-                        Numbers.plain(lost), String.join("、", named) + "在" + what + "失分，合计失"
-                        + Numbers.plain(lost) + "分。"));
+                        Numbers.plain(lost), all + tail, few + tail));
             }
         }
         String heading = "（" + Losses.chineseNumber(index) + "）" + s.title() + "方面";

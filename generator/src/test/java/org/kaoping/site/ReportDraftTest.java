@@ -167,4 +167,16 @@ class ReportDraftTest {
         assertEquals("2022 年度考核情况报告", r.wordingSource());
         assertEquals("", report("2023-q2").report().wordingSource());
     }
+
+    /** A county's report page is its whole draft: every station, every problem's full sentence. */
+    @Test
+    void aCountysPageShowsTheWholeDraft() {
+        for (String period : List.of("2021-annual", "2022-annual")) {
+            ReportDraft d = report(period).report();
+            assertEquals(d.stations(), d.pageStations());
+            assertEquals("", d.pageStationsNote());
+            d.problems().forEach(s -> java.util.stream.Stream.concat(s.common().stream(), s.individual().stream())
+                    .forEach(p -> assertEquals(p.text(), p.pageText())));
+        }
+    }
 }

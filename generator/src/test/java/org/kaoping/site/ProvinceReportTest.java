@@ -1,0 +1,84 @@
+package org.kaoping.site;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.kaoping.load.CorpusLoader;
+import org.kaoping.load.Corpus;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A province's report page stays light (issue 12): it details the first {@link Paging#PAGE} stations and names at
+ * most {@link ReportDrafts#PAGE_NAMES} stations per problem, counting the rest, while the .docx and .txt (the
+ * draft's {@code text} and {@code stations}) keep every station. At 10,000 stations the page weighed 17 MB.
+ * A synthetic province of 130 stations with full sheets (`kaoping sample`), modelled in memory.
+ */
+class ProvinceReportTest {
+    private static final int STATIONS = 130;
+
+    @TempDir
+    static Path temp;
+    static ReportDraft draft;
+
+    @BeforeAll
+    static void model() {
+        Path content = temp.resolve("content");
+        Cli.Run s = Cli.run("sample", "--stations", "" + STATIONS, "--periods", "1", "--seed", "5",
+                "--out", content.toString());
+        assertEquals(0, s.exitCode(), s.all());
+        Corpus corpus = new CorpusLoader().load(content, SiteBuild.RUBRICS);
+        SiteModel model = SiteModelBuilder.build(corpus, Fingerprint.of(content, SiteBuild.RUBRICS), Clock.systemUTC());
+        draft = model.pages().stream().filter(p -> p instanceof ReportPage).map(p -> ((ReportPage) p).report())
+                .findFirst().orElseThrow();
+    }
+
+    @Test
+    void thePageDetailsTheFirstPageOfStationsAndSaysWhereTheRestAre() {
+        assertEquals(STATIONS, draft.stations().size(), "the downloads detail every station");
+        assertEquals(draft.stations().subList(0, Paging.PAGE), draft.pageStations(), "the first 100, in ranking order");
+        assertEquals("本页列出排名前100的司法所；其余30个司法所的具体情况见上方的报告下载（.docx、.txt），各所的失分也见各所页面。",
+                draft.pageStationsNote());
+    }
+
+    /** Each problem's page sentence is its full sentence with the names after the first 20 counted instead. */
+    @Test
+    void aProblemNamesAtMostTwentyStationsOnThePage() {
+        int shortened = 0;
+        int kept = 0;
+        for (ReportDraft.ProblemSection section : draft.problems()) {
+            for (List<ReportDraft.Problem> kind : List.of(section.common(), section.individual())) {
+                for (ReportDraft.Problem p : kind) {
+                    List<String> names = p.stationIds().stream().map(id -> draft.stations().stream()
+                            .filter(d -> d.stationId().equals(id)).findFirst().orElseThrow().station()).toList();
+                    for (String name : names) {
+                        assertTrue(p.text().contains(name), "the full sentence names " + name);
+                    }
+                    if (names.size() <= ReportDrafts.PAGE_NAMES) {
+                        kept++;
+                        assertEquals(p.text(), p.pageText());
+                        continue;
+                    }
+                    shortened++;
+                    String counted = "等" + names.size() + "个所";
+                    assertTrue(p.pageText().contains(counted), p.pageText());
+                    // Everything before the count is the full sentence up to the 21st station's name.
+                    String before = p.pageText().substring(0, p.pageText().indexOf(counted));
+                    int cut = p.text().indexOf("、" + names.get(ReportDrafts.PAGE_NAMES));
+                    assertEquals(p.text().substring(0, cut), before);
+                    for (String name : names.subList(ReportDrafts.PAGE_NAMES, names.size())) {
+                        assertTrue(!before.contains(name), name + " is counted, not named");
+                    }
+                    String after = p.pageText().substring(before.length() + counted.length());
+                    assertTrue(p.text().endsWith(after), "the sentence ends as the full one does: " + after);
+                }
+            }
+        }
+        assertTrue(shortened > 5 && kept > 0, shortened + " shortened, " + kept + " kept");
+    }
+}
