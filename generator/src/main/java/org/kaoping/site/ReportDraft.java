@@ -44,6 +44,19 @@ public record ReportDraft(String heading, String bureau, String intro, List<Stri
         return Paging.firstPage(stations);
     }
 
+    /**
+     * The score list as the page prints it: the whole list, or on a province's page the first {@link Paging#PAGE}
+     * stations of it (the .docx and .txt print all; 10,000 names made one paragraph of 256 KB).
+     */
+    public String pageScoreList() {
+        if (stations.size() <= Paging.PAGE) {
+            return scoreList;
+        }
+        return stations.size() + "个司法所的得分情况具体如下（本页列出前" + Paging.PAGE + "名，全部见报告下载）："
+                + pageStations().stream().map(d -> d.station() + d.total() + "分")
+                .collect(java.util.stream.Collectors.joining("、")) + "……。";
+    }
+
     /** What the page says of the stations it leaves out ("" when it shows them all). */
     public String pageStationsNote() {
         int rest = stations.size() - pageStations().size();

@@ -46,6 +46,17 @@ class ProvinceReportTest {
                 draft.pageStationsNote());
     }
 
+    /** The page's score list is the first 100 entries of the full one, word for word. */
+    @Test
+    void theScoreListOnThePageIsTheFullListsFirstPage() {
+        String page = draft.pageScoreList();
+        assertTrue(page.startsWith(STATIONS + "个司法所的得分情况具体如下（本页列出前100名，全部见报告下载）："), page);
+        assertTrue(page.endsWith("……。"), page);
+        String items = page.substring(page.indexOf("：") + 1, page.length() - "……。".length());
+        assertTrue(draft.scoreList().startsWith(STATIONS + "个司法所的得分情况具体如下：" + items + "、"), items);
+        assertEquals(Paging.PAGE - 1, items.split("分、", -1).length - 1, "100 entries");
+    }
+
     /** Each problem's page sentence is its full sentence with the names after the first 20 counted instead. */
     @Test
     void aProblemNamesAtMostTwentyStationsOnThePage() {

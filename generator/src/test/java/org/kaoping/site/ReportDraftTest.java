@@ -175,6 +175,7 @@ class ReportDraftTest {
             ReportDraft d = report(period).report();
             assertEquals(d.stations(), d.pageStations());
             assertEquals("", d.pageStationsNote());
+            assertEquals(d.scoreList(), d.pageScoreList());
             d.problems().forEach(s -> java.util.stream.Stream.concat(s.common().stream(), s.individual().stream())
                     .forEach(p -> assertEquals(p.text(), p.pageText())));
         }
