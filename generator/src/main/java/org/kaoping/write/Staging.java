@@ -33,7 +33,7 @@ public final class Staging {
 
     /** Writes one file; {@code relative} is '/'-separated and must stay inside the output folder. */
     public void write(String relative, byte[] data) {
-        write(relative, out -> out.write(data));
+        put(relative, target(relative), data); // as it is: no buffer to copy it through
     }
 
     /** Writes a file's content as it is produced. */
@@ -57,7 +57,10 @@ public final class Staging {
         } catch (IOException e) {
             throw new OutputException("cannot write " + relative + ": " + e.getMessage(), e);
         }
-        byte[] data = buffer.toByteArray();
+        put(relative, target, buffer.toByteArray());
+    }
+
+    private void put(String relative, Path target, byte[] data) {
         String digest = Manifest.digest(data);
         boolean created = false;
         try {
