@@ -12,10 +12,55 @@ final class PageText extends Writer {
     /** Room for a station page (some 70,000 characters) without growing: most pages of a province are station pages. */
     static final int PAGE = 96 * 1024;
 
+    /**
+     * Buffers kept for reuse beyond this many characters are let go (a province's report page once took 17 MB):
+     * a thread of `serve` keeps at most a few buffers of a page's size.
+     */
+    static final int KEEP_AT_MOST = 1 << 20;
+
+    /**
+     * Each thread's idle buffers. A page is rendered into a buffer that already grew to a page's size and holds
+     * Chinese text (a new one started as Latin-1 and was copied to UTF-16 at the first Chinese character):
+     * two per page, a fifth of a province build's allocation. A body rendered inside its layout takes a second.
+     */
+    private static final ThreadLocal<java.util.ArrayDeque<StringBuilder>> IDLE =
+            ThreadLocal.withInitial(java.util.ArrayDeque::new);
+
     private final StringBuilder text;
 
     PageText(int capacity) {
         this.text = new StringBuilder(capacity);
+    }
+
+    private PageText(StringBuilder reused) {
+        this.text = reused;
+    }
+
+    /** A page text in one of this thread's idle buffers (or a new one); {@link #finish} gives the buffer back. */
+    static PageText open() {
+        StringBuilder idle = IDLE.get().pollFirst();
+        if (idle == null) {
+            return new PageText(PAGE);
+        }
+        idle.setLength(0);
+        return new PageText(idle);
+    }
+
+    /** The text, the buffer given back to this thread for its next page; the writer is not used again. */
+    String finish() {
+        String s = text.toString();
+        release();
+        return s;
+    }
+
+    /** Gives the buffer back without its text (a failed render). */
+    void release() {
+        if (text.capacity() <= KEEP_AT_MOST) {
+            java.util.ArrayDeque<StringBuilder> idle = IDLE.get();
+            if (idle.size() < 4) {
+                idle.addFirst(text);
+            }
+        }
     }
 
     @Override

@@ -61,9 +61,14 @@ public final class Pages {
 
     /** The page's HTML, to be encoded once by the caller ({@code getBytes(UTF_8)}). */
     public String render(Page page) {
-        PageText w = new PageText(PageText.PAGE);
-        render(page, w);
-        return w.toString();
+        PageText w = PageText.open();
+        try {
+            render(page, w);
+        } catch (RuntimeException | Error e) {
+            w.release();
+            throw e;
+        }
+        return w.finish();
     }
 
     /** Renders the page into {@code out}: the body as a string (the layout places it), the layout streamed. */

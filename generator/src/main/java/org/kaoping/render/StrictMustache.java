@@ -61,9 +61,14 @@ public final class StrictMustache {
 
     /** Renders with the given scopes; later scopes are searched first. */
     public String render(String name, Object... scopes) {
-        PageText w = new PageText(PageText.PAGE); // a station page's body
-        render(w, name, scopes);
-        return w.toString();
+        PageText w = PageText.open(); // a page's body
+        try {
+            render(w, name, scopes);
+        } catch (RuntimeException | Error e) {
+            w.release();
+            throw e;
+        }
+        return w.finish();
     }
 
     /** As {@link #render(String, Object...)}, streaming into {@code w} (no copy of the page in memory). */
