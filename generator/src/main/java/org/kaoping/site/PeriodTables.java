@@ -133,9 +133,19 @@ final class PeriodTables {
         return new DataTable(RANKING, rankingFile(sp.id()), header, rows);
     }
 
-    private static final List<String> SHEET_HEADER = List.of("项目", "序号", "考核内容", "分值", "得分", "失分", "扣分原因", "说明");
+    /** The columns of a sheet's table. */
+    static final List<String> SHEET_HEADER = List.of("项目", "序号", "考核内容", "分值", "得分", "失分", "扣分原因", "说明");
 
-    private static DataTable sheet(ScoredPeriod sp, Rubric rubric, Standing s, Stations stations) {
+    /**
+     * Whether each sheet of the period is a .csv file of its own in the period's downloads: not in a paged period
+     * ({@link Paging}, the threshold of the workbook's long worksheet), where a province's 10,000 files a period
+     * cost more to create than to fill; there each station's sheets go into its own file ({@link StationSheets}).
+     */
+    static boolean sheetFiles(ScoredPeriod sp) {
+        return !Paging.paged(sp.standings().lines());
+    }
+
+    static DataTable sheet(ScoredPeriod sp, Rubric rubric, Standing s, Stations stations) {
         Breakdown b = s.breakdown();
         RubricLayout layout = sp.layout();
         // The first column is the same for every row of a section: made once per section, not per row.
