@@ -48,13 +48,7 @@ final class StationSheets {
             if (s.isEmpty()) {
                 continue;
             }
-            String title = sp.period().title();
-            for (List<Object> r : PeriodTables.sheet(sp, sp.rubric(), s.get(), stations).rows()) {
-                List<Object> row = new ArrayList<>(r.size() + 1);
-                row.add(title);
-                row.addAll(r);
-                rows.add(row);
-            }
+            PeriodTables.sheetRows(sp, sp.rubric(), s.get(), sp.period().title(), rows);
         }
         return new DataTable(stations.shortName(stationId), Slug.of(stationId, "station") + ".csv", header, rows);
     }
