@@ -266,4 +266,18 @@ class StationSheetsTest {
         assertTrue(bad.all().contains("downloads/stations/"), bad.all());
         assertFalse(Files.exists(site.resolve("downloads/stations/" + unpaged + ".csv")));
     }
+
+    @Test
+    void aPeriodCannotTakeTheStationsFolderOfTheDownloads() throws IOException {
+        Path content = org.kaoping.support.Cli.contentCopy(temp.resolve("reserved"));
+        Path period = content.resolve("periods/2023-q2.json");
+        Files.writeString(content.resolve("periods/stations.json"),
+                Files.readString(period).replace("\"id\": \"2023-q2\"", "\"id\": \"stations\""));
+        Files.delete(period);
+        Path out = temp.resolve("reserved/site");
+        Cli.Run r = Cli.run("build", "--content", content.toString(), "--out", out.toString());
+        assertEquals(1, r.exitCode(), r.all());
+        assertTrue(r.err().contains("period id \"stations\" cannot be used: downloads/stations/"), r.all());
+        assertTrue(Files.notExists(out), "nothing written");
+    }
 }
