@@ -10,6 +10,7 @@ import org.kaoping.render.OfficeWarmUp;
 import org.kaoping.render.Pages;
 import org.kaoping.render.PeriodDownloads;
 import org.kaoping.render.RubricJson;
+import org.kaoping.render.StationDownloads;
 import org.kaoping.render.TableScripts;
 import org.kaoping.render.TemplateException;
 import org.kaoping.site.Fingerprint;
@@ -137,8 +138,8 @@ public final class BuildCommand implements Callable<Integer> {
 
     /**
      * Renders every page into staging, over all cores: each page is built (station pages on demand),
-     * rendered and written to its own file independently, so the order of work cannot change a byte. A report
-     * page's period downloads are independent tasks ({@link PeriodDownloads#parts}), started before the pages
+     * rendered and written to its own file independently (with its data files and a station's own .csv), so the
+     * order of work cannot change a byte. A report page's period downloads are independent tasks ({@link PeriodDownloads#parts}), started before the pages
      * still waiting, heaviest first ({@link TaskQueue}).
      */
     static int renderAll(List<Page> all, Pages pages, Staging staging,
@@ -165,6 +166,9 @@ public final class BuildCommand implements Callable<Integer> {
             // Rendered as text, then encoded at once: String.getBytes is the JDK's fast UTF-8 path.
             staging.write(page.path(), pages.render(page).getBytes(StandardCharsets.UTF_8));
             for (var f : TableScripts.files(page).entrySet()) {
+                staging.write(f.getKey(), f.getValue());
+            }
+            for (var f : StationDownloads.files(page).entrySet()) {
                 staging.write(f.getKey(), f.getValue());
             }
             if (page instanceof ReportPage report) {

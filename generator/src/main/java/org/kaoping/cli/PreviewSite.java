@@ -4,6 +4,7 @@ import org.kaoping.render.Compactor;
 import org.kaoping.render.PeriodDownloads;
 import org.kaoping.render.Pages;
 import org.kaoping.render.RubricJson;
+import org.kaoping.render.StationDownloads;
 import org.kaoping.render.TableScripts;
 import org.kaoping.serve.SiteView;
 import org.kaoping.site.LazySite;
@@ -27,7 +28,7 @@ import java.util.stream.Stream;
 
 /**
  * One build's site as `serve` shows it, every file made when first asked for and kept: the files `kaoping build`
- * writes (pages, their data files, the period downloads, the theme's assets and scripts as the build compacts
+ * writes (pages, their data files, the stations' own .csv files, the period downloads, the theme's assets and scripts as the build compacts
  * them, the rubrics' JSON), from the same functions, at the same paths. Anything else is not in the site.
  */
 final class PreviewSite implements SiteView {
@@ -102,6 +103,10 @@ final class PreviewSite implements SiteView {
         Page owner = site.dataOwner(path);
         if (owner != null) {
             return TableScripts.files(owner).get(path);
+        }
+        Page station = site.stationFileOwner(path);
+        if (station != null) {
+            return StationDownloads.files(station).get(path);
         }
         if (path.startsWith("downloads/")) {
             String[] parts = path.split("/", 3);

@@ -15,7 +15,7 @@ import java.util.function.Consumer;
 
 /**
  * The files of a period's downloads, as the report page lists them: the report as .docx and .txt, the ranking
- * and every sheet as .csv, all of them in one .xlsx. They are made as independent {@link Part}s, so that a
+ * and (unless the period is paged) every sheet as .csv, all of them in one .xlsx. They are made as independent {@link Part}s, so that a
  * build runs a province's (a 16 MB workbook, a 12 MB report, 10,000 sheet files per period) over every core
  * beside the pages instead of one period at a time in the task that renders its report page.
  */
@@ -70,8 +70,10 @@ public final class PeriodDownloads {
 
     /**
      * The parts of a period's downloads. A paged period's workbook ({@link Paging}: more than {@value Paging#PAGE}
-     * stations) holds the ranking and one long worksheet of every station's criteria ({@link TableXlsx#writeLong});
-     * a smaller period's, a worksheet per station.
+     * stations) holds the ranking and one long worksheet of every station's criteria ({@link TableXlsx#writeLong}),
+     * and the period has no .csv per sheet ({@link ReportPage#sheetsOnStationPages}): creating a province's 80,000
+     * small files cost more system time than anything else in its build; a smaller period's workbook has a
+     * worksheet per station, and each sheet is a .csv.
      */
     public static List<Part> parts(ReportPage page) {
         String id = page.periodId();
@@ -98,6 +100,9 @@ public final class PeriodDownloads {
             DataTable ranking = page.tables().get(0);
             sink.write(ReportPage.downloadFolder(id) + ranking.file(), TableCsv.bytes(ranking));
         }));
+        if (page.sheetsOnStationPages()) {
+            return out; // each station's sheets are one .csv, written with its page (StationDownloads)
+        }
         for (int from = 1; from <= sheets; from += SHEETS_PER_PART) {
             int start = from;
             int end = Math.min(sheets + 1, from + SHEETS_PER_PART);

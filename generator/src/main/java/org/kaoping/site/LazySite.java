@@ -29,10 +29,11 @@ public final class LazySite {
     private final Map<String, Supplier<Page>> byPath;
     private final Map<String, Supplier<Page>> dataOwners;
     private final Map<String, Supplier<Page>> reports;
+    private final Map<String, Supplier<Page>> stationFiles;
 
     private LazySite(SiteModel model, Corpus corpus, List<ScoredPeriod> periods, Stations stations,
                      Map<String, Supplier<Page>> byPath, Map<String, Supplier<Page>> dataOwners,
-                     Map<String, Supplier<Page>> reports) {
+                     Map<String, Supplier<Page>> reports, Map<String, Supplier<Page>> stationFiles) {
         this.model = model;
         this.corpus = corpus;
         this.periods = periods;
@@ -40,6 +41,7 @@ public final class LazySite {
         this.byPath = byPath;
         this.dataOwners = dataOwners;
         this.reports = reports;
+        this.stationFiles = stationFiles;
     }
 
     /** The model: its pages list builds (and keeps) each page on first use. */
@@ -56,6 +58,16 @@ public final class LazySite {
     /** The page whose long tables go into the data file {@code path} ({@code data/…}), or null. */
     public Page dataOwner(String path) {
         Supplier<Page> p = dataOwners.get(path);
+        return p == null ? null : p.get();
+    }
+
+    /**
+     * The station page whose own .csv would be written at {@code path} ({@link Slug#stationSheets}), or null; the
+     * page has no such file when every sheet of the station has its period's .csv ({@link StationPage#sheetsTable}).
+     * Only paths made from the stations' ids are known: no other name reaches a page.
+     */
+    public Page stationFileOwner(String path) {
+        Supplier<Page> p = stationFiles.get(path);
         return p == null ? null : p.get();
     }
 
@@ -100,7 +112,11 @@ public final class LazySite {
             dataOwners.put(Paging.rankingData(sp.id()), byPath.get(Slug.periodPage(sp.id())));
             reports.put(sp.id(), byPath.get(Slug.reportPage(sp.id())));
         }
-        return new LazySite(plan.model(order), corpus, periods, stations, byPath, dataOwners, reports);
+        Map<String, Supplier<Page>> stationFiles = new HashMap<>();
+        for (org.kaoping.model.Station s : stations.all()) {
+            stationFiles.put(Slug.stationSheets(s.id()), byPath.get(Slug.stationPage(s.id())));
+        }
+        return new LazySite(plan.model(order), corpus, periods, stations, byPath, dataOwners, reports, stationFiles);
     }
 
     /**

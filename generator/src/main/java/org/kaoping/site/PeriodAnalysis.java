@@ -13,8 +13,8 @@ import java.util.List;
  * @param costliest    the criteria with the most points lost over all sheets, most first
  * @param spread       this period's and the previous period's spread of totals (one row when there is none)
  * @param spreadWords  the comparison in a sentence, or ""
- * @param sheetsOnStationPages the downloads list no sheet per station (a paged period): each station's page
- *                             links its own
+ * @param sheetsOnStationPages the downloads list no sheet per station (a paged period): each station's sheets
+ *                             are one .csv linked from its page
  */
 public record PeriodAnalysis(Link report, List<Link> downloads, List<Costly> costliest, int sheets,
                              List<Spread> spread, String spreadWords, boolean sheetsOnStationPages) {
@@ -82,7 +82,7 @@ public record PeriodAnalysis(Link report, List<Link> downloads, List<Costly> cos
         }
         return new PeriodAnalysis(new Link(sp.period().title() + "考核情况报告草稿", Slug.reportPage(sp.id())),
                 downloads, costliest, sheets, spread, words,
-                sheets > 0 && Paging.paged(sp.standings().lines()));
+                sheets > 0 && !PeriodTables.sheetFiles(sp));
     }
 
     private static Spread spread(ScoredPeriod sp) {

@@ -85,7 +85,7 @@ final class PeriodPages {
      * workbook and the ranking, not one link per station: each station's sheet is linked from its own page.
      */
     private static List<Link> downloads(ScoredPeriod sp, Stations stations) {
-        if (Paging.paged(sp.standings().lines())) {
+        if (!PeriodTables.sheetFiles(sp)) {
             return ReportPages.mainDownloads(sp.id());
         }
         return ReportPages.downloads(sp.id(), PeriodTables.titles(sp, stations));

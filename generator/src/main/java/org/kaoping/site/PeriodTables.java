@@ -133,9 +133,29 @@ final class PeriodTables {
         return new DataTable(RANKING, rankingFile(sp.id()), header, rows);
     }
 
-    private static final List<String> SHEET_HEADER = List.of("项目", "序号", "考核内容", "分值", "得分", "失分", "扣分原因", "说明");
+    /** The columns of a sheet's table. */
+    static final List<String> SHEET_HEADER = List.of("项目", "序号", "考核内容", "分值", "得分", "失分", "扣分原因", "说明");
+
+    /**
+     * Whether each sheet of the period is a .csv file of its own in the period's downloads: not in a paged period
+     * ({@link Paging}, the threshold of the workbook's long worksheet), where a province's 10,000 files a period
+     * cost more to create than to fill; there each station's sheets go into its own file ({@link StationSheets}).
+     */
+    static boolean sheetFiles(ScoredPeriod sp) {
+        return !Paging.paged(sp.standings().lines());
+    }
 
     private static DataTable sheet(ScoredPeriod sp, Rubric rubric, Standing s, Stations stations) {
+        List<List<Object>> rows = new ArrayList<>(sp.layout().size() + 1);
+        sheetRows(sp, rubric, s, null, rows);
+        return new DataTable(stations.shortName(s.station()), sheetFile(sp, s), SHEET_HEADER, rows);
+    }
+
+    /**
+     * Adds the rows of a station's sheet table ({@link #SHEET_HEADER}) to {@code into}, each led by {@code lead}
+     * unless it is null (a station's own file leads with the period: {@link StationSheets}).
+     */
+    static void sheetRows(ScoredPeriod sp, Rubric rubric, Standing s, String lead, List<List<Object>> into) {
         Breakdown b = s.breakdown();
         RubricLayout layout = sp.layout();
         // The first column is the same for every row of a section: made once per section, not per row.
@@ -145,7 +165,6 @@ final class PeriodTables {
             sectionColumn[si] = layout.sectionLabel(si) + PeriodPages.kindSuffix(sec.kind());
         }
         Breakdown.CriterionScore[] scores = layout.scores(b);
-        List<List<Object>> rows = new ArrayList<>(scores.length + 1);
         for (int i = 0; i < scores.length; i++) {
             Section sec = layout.section(i);
             Criterion c = layout.criterion(i);
@@ -155,13 +174,22 @@ final class PeriodTables {
             }
             BigDecimal loss = Losses.of(sec.kind(), cs);
             boolean na = loss == null;
-            rows.add(java.util.Arrays.asList(sectionColumn[layout.sectionIndex(i)],
+            into.add(row(lead, sectionColumn[layout.sectionIndex(i)],
                     c.number(), c.content(), na || sec.kind() != SectionKind.SCORE ? (Object) "" : c.points(),
                     na ? "不适用" : declared(cs.score(), rubric.scale()), na ? "" : loss, cs.reason() == null ? "" : cs.reason(),
                     na ? "不适用" : ""));
         }
-        rows.add(java.util.Arrays.asList("合计", "", "", b.maximum(), declared(b.total(), rubric.scale()), b.maximum().subtract(b.total()), "", ""));
-        return new DataTable(stations.shortName(s.station()), sheetFile(sp, s), SHEET_HEADER, rows);
+        into.add(row(lead, "合计", "", "", b.maximum(), declared(b.total(), rubric.scale()), b.maximum().subtract(b.total()), "", ""));
+    }
+
+    private static List<Object> row(String lead, Object... cells) {
+        if (lead == null) {
+            return java.util.Arrays.asList(cells);
+        }
+        Object[] led = new Object[cells.length + 1];
+        led[0] = lead;
+        System.arraycopy(cells, 0, led, 1, cells.length);
+        return java.util.Arrays.asList(led);
     }
 
     /** A figure with at least the declared decimals (92.00), as the pages show it; never rounded here. */

@@ -7,10 +7,12 @@ import java.util.function.Supplier;
  * reports/&lt;period&gt;.html: the drafted 考核情况报告 of one period, and the period's downloads (the report as
  * .docx and .txt, the ranking and every sheet as .csv, all of them in one .xlsx), written beside the page.
  *
- * @param tableSource makes the ranking and the sheets as tables, for the .csv files and the workbook
+ * @param tableSource          makes the ranking and the sheets as tables, for the .csv files and the workbook
+ * @param sheetsOnStationPages a paged period: no .csv per sheet, each station's sheets are in its own .csv
+ *                             ({@link Slug#stationSheets}, linked from its page), and the page links none of them
  */
 public record ReportPage(String periodId, Link period, ReportDraft report, Supplier<List<DataTable>> tableSource,
-                         List<Link> downloads) implements Page {
+                         List<Link> downloads, boolean sheetsOnStationPages) implements Page {
 
     public ReportPage {
         downloads = List.copyOf(downloads);

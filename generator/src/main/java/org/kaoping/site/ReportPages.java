@@ -11,8 +11,10 @@ final class ReportPages {
 
     static ReportPage build(ScoredPeriod sp, Stations stations, String bureau, BigDecimal commonShare) {
         ReportDraft draft = ReportDrafts.build(sp, stations, bureau, commonShare);
+        boolean sheetFiles = PeriodTables.sheetFiles(sp);
         return new ReportPage(sp.id(), new Link(sp.period().title() + "考核结果", Slug.periodPage(sp.id())), draft,
-                new PeriodTables.Source(sp, stations), downloads(sp.id(), PeriodTables.titles(sp, stations)));
+                new PeriodTables.Source(sp, stations), sheetFiles ? downloads(sp.id(), PeriodTables.titles(sp, stations))
+                : mainDownloads(sp.id()), !sheetFiles);
     }
 
     /**

@@ -101,6 +101,12 @@ public final class SiteModelBuilder {
         Map<String, JsonNode> trees = new LinkedHashMap<>();
         corpus.rubrics().forEach((id, r) -> trees.put(id, RubricJson.read(r.source(), audience)));
 
+        for (ScoredPeriod sp : periods) {
+            if (sp.id().equals(Slug.STATION_DOWNLOADS)) {
+                throw new SiteException("period id \"" + sp.id() + "\" cannot be used: downloads/" + Slug.STATION_DOWNLOADS
+                        + "/ holds each station's own .csv of its sheets; rename the period");
+            }
+        }
         List<Planned> pages = new ArrayList<>();
         pages.add(new Planned("index.html",
                 () -> HomePages.build(config, periods, stations, List.copyOf(rubrics.values())), true));

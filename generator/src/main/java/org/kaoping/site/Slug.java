@@ -42,6 +42,17 @@ public final class Slug {
         return "stations/" + of(id, "station") + ".html";
     }
 
+    /**
+     * A station's sheets of every paged period as one .csv ({@link StationSheets}). The folder is not a period's:
+     * {@link SiteModelBuilder} refuses a period whose id is {@value #STATION_DOWNLOADS}.
+     */
+    public static String stationSheets(String id) {
+        return "downloads/" + STATION_DOWNLOADS + "/" + of(id, "station") + ".csv";
+    }
+
+    /** The folder under downloads/ of the stations' own .csv files. */
+    public static final String STATION_DOWNLOADS = "stations";
+
     public static String periodPage(String id) {
         return "periods/" + of(id, "period") + ".html";
     }

@@ -8,6 +8,10 @@ import java.util.List;
  * @param selfCheck   the self-check form prefilled with the latest sheet, or null when there is none
  * @param currentForm the blank form of the latest period's rubric, for every station (null without one)
  * @param focus       the lost items of the latest sheet, for the page's lead (null without a sheet)
+ * @param sheetsTable the station's sheets of the paged periods as one table, its .csv written beside the page
+ *                    ({@link #sheetsFile()}); null when every sheet of the station has its period's .csv
+ * @param stationFilePeriods the periods that file holds, in words: 各考核期 when it holds every sheet of the
+ *                    station, else their titles (the other periods' sheets have a .csv each); "" without the file
  */
 public record StationPage(
         String id,
@@ -24,12 +28,19 @@ public record StationPage(
         Link currentForm,
         StationFocus focus,
         List<SelfComparison> selfAssessments,
-        SheetChanges changes) implements Page {
+        SheetChanges changes,
+        java.util.function.Supplier<DataTable> sheetsTable,
+        String stationFilePeriods) implements Page {
 
     /** The same page with the station's self-assessments beside the assessors' sheets. */
     public StationPage withSelfAssessments(List<SelfComparison> comparisons) {
         return new StationPage(id, name, attributes, latest, history, historySvg, hasMovement, reasons, sheets,
-                internalNotes, selfCheck, currentForm, focus, List.copyOf(comparisons), changes);
+                internalNotes, selfCheck, currentForm, focus, List.copyOf(comparisons), changes, sheetsTable, stationFilePeriods);
+    }
+
+    /** Where {@link #sheetsTable} is written, relative to the site root. */
+    public String sheetsFile() {
+        return Slug.stationSheets(id);
     }
 
     public boolean hasSelfAssessments() {
@@ -105,13 +116,16 @@ public record StationPage(
      *
      * @param maximumNote what not-applicable criteria do to the maximum, in words, or ""
      * @param sections    every criterion of the latest sheet; of an older one, the sections and criteria that lost points
-     * @param download    the sheet as .csv in the period's downloads, relative to the site root
+     * @param download    the sheet as .csv, relative to the site root: in the period's downloads, or, for a paged
+     *                    period, the station's own file of its sheets of every such period
+     * @param inStationFile {@code download} is the station's own file ({@link StationPage#sheetsFile()})
      */
     public record SheetView(String anchor, String heading, String period, String periodHref, Link rubric,
                             String date, String total, String maximum, String maximumNote,
                             List<String> notApplicable, String sectionsSvg, List<SheetSection> sections,
                             List<VetoView> vetoes, List<Signature> signatures, List<CorrectionView> corrections,
-                            List<String> internalNotes, boolean latest, String download) {
+                            List<String> internalNotes, boolean latest, String download,
+                            boolean inStationFile) {
         /** An older sheet kept no criterion: it lost nothing and gave no reason. */
         public boolean nothingLost() {
             return sections.isEmpty();

@@ -58,6 +58,7 @@ final class StationPages {
         Link selfCheck = null;
         StationFocus focus = null;
         List<SheetComparisons.Scored> scored = new ArrayList<>();
+        boolean stationFile = false;
         for (int i = periods.size() - 1; i >= 0; i--) {
             ScoredPeriod sp = periods.get(i);
             sp.result(id).map(Period.Result::mainReasons).filter(t -> !t.isBlank()).ifPresent(t ->
@@ -78,6 +79,7 @@ final class StationPages {
                             prefilled.href());
                 }
                 sheets.add(sheet(sp, id, own, os.get().breakdown(), sheets.isEmpty(), internal));
+                stationFile |= sheets.get(sheets.size() - 1).inStationFile();
                 scored.add(new SheetComparisons.Scored(sp, sp.rubric(), os.get().breakdown()));
             }
         }
@@ -85,7 +87,22 @@ final class StationPages {
         return new StationPage(id, station.name(), stations.attributes(station), latest, history, svg,
                 hasMovement, reasons, sheets, internal ? station.notes() : List.of(), selfCheck, currentForm(periods, fingerprints), focus,
                 List.of(),
-                scored.size() < 2 ? null : SheetComparisons.compare(scored.get(1), scored.get(0)));
+                scored.size() < 2 ? null : SheetComparisons.compare(scored.get(1), scored.get(0)),
+                stationFile ? new StationSheets.Source(id, periods, stations) : null, stationFilePeriods(sheets));
+    }
+
+    /** What the station's own .csv holds, in words ({@link StationPage#stationFilePeriods}). */
+    private static String stationFilePeriods(List<StationPage.SheetView> sheets) {
+        List<String> in = new ArrayList<>();
+        for (int i = sheets.size() - 1; i >= 0; i--) { // the views run latest first; the file, in site order
+            if (sheets.get(i).inStationFile()) {
+                in.add(sheets.get(i).period());
+            }
+        }
+        if (in.isEmpty()) {
+            return "";
+        }
+        return in.size() == sheets.size() ? "各考核期" : String.join("、", in);
     }
 
     /**
@@ -168,6 +185,7 @@ final class StationPages {
             bars.add(new SvgCharts.Bar(label, ss.score(), s.kind() == SectionKind.PENALTY ? null : ss.maximum(), valueText));
         }
         String period = sp.period().title();
+        boolean inStationFile = !PeriodTables.sheetFiles(sp); // as StationSheets: no file of its own
         return new StationPage.SheetView("sheet-" + sp.id(), period + "评分表", period, Slug.periodPage(sp.id()),
                 new Link(rubric.title(), Slug.rubricPage(rubric.id())), sheet.date() == null ? "" : sheet.date(),
                 Numbers.fixed(b.total(), rubric.scale()), Numbers.plain(b.maximum()), maximumNote(rubric, b, notApplicable.size()),
@@ -175,7 +193,8 @@ final class StationPages {
                 b.vetoes().stream().map(v -> new StationPage.VetoView(rubric.veto(v.id()).map(x -> x.text()).orElse(v.id()),
                         AssessmentWording.vetoEffect(v.effect()))).toList(),
                 signatures(sheet), corrections(sheet, rubric, internal),
-                internal ? sheet.notes() : List.of(), latest, ReportPage.sheetFile(sp.id(), stationId));
+                internal ? sheet.notes() : List.of(), latest, inStationFile ? Slug.stationSheets(stationId)
+                        : ReportPage.sheetFile(sp.id(), stationId), inStationFile);
     }
 
     /** The breakdown's score of the rubric's section {@code index}: at that index, as a breakdown of the rubric has it. */

@@ -136,7 +136,15 @@ class ServePreviewTest {
             Files.writeString(sheet, json.replaceFirst("(\"reason\"\\s*:\\s*\")", "$1复核："));
             String version = Fingerprint.of(content, f.rubrics).shortForm();
             waitFor(told, o -> o.report().contains("重新检查了1 个评分表") && o.report().contains(version));
-            assertServed(port, fresh(content));
+            Map<String, byte[]> built = fresh(content);
+            // Every station's own .csv of its sheets (no .csv per sheet in a paged period) is among what is served.
+            assertEquals(120, built.keySet().stream().filter(p -> p.startsWith("downloads/stations/")).count());
+            assertTrue(built.keySet().stream().noneMatch(p -> p.matches("downloads/[^/]+/[^/]+-s\\d+\\.csv")));
+            assertServed(port, built);
+            for (String path : List.of("/downloads/stations/nobody.csv", "/downloads/stations/S00001.csv",
+                    "/downloads/stations/..%2f..%2fpom.xml", "/downloads/stations/s00001.html", "/downloads/stations/")) {
+                assertEquals(404, get(port, path).statusCode(), path);
+            }
             session.writes().await();
         }
         FingerprintChain chain = FingerprintChain.of(content, f.rubrics);

@@ -26,6 +26,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -43,6 +44,20 @@ class DownloadsTest {
         SiteBuild.Result r = SiteBuild.buildShipped(site);
         assertEquals(0, r.exitCode(), r.all());
         assertTrue(r.err().isEmpty(), "a build prints nothing on stderr (no library logging): " + r.err());
+    }
+
+    @Test
+    void aCountysSheetsAreACsvEachAndNoStationHasAFileOfItsOwn() throws IOException {
+        // 25 stations: no period is paged, so every sheet stays a .csv of its period (StationSheetsTest: a province).
+        assertTrue(Files.notExists(site.resolve("downloads/stations")));
+        Document station = page("stations/qintai.html");
+        List<String> hrefs = station.select(".sheet-download a").eachAttr("href");
+        assertFalse(hrefs.isEmpty());
+        for (String href : hrefs) {
+            assertTrue(href.matches("\\.\\./downloads/[^/]+/[^/]+-qintai\\.csv"), href);
+            assertTrue(Files.isRegularFile(site.resolve(href.substring(3))), href);
+        }
+        assertEquals("下载本评分表（表格文本 .csv）", station.selectFirst(".sheet-download a").text());
     }
 
     private static Document page(String relative) throws IOException {

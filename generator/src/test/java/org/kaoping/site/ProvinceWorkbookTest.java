@@ -1,12 +1,12 @@
 package org.kaoping.site;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.jsoup.Jsoup;
-import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,15 +18,18 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A paged period's workbook (issue 12), read back: the ranking worksheet and one long worksheet 逐项得分 whose
- * rows are every station's .csv sheet table in ranking order, each row led by the station's 名次 and 司法所 —
+ * rows are every station's sheet table (as its own .csv holds it) in ranking order, each row led by the station's 名次 and 司法所 —
  * no worksheet per station. A synthetic province of 120 stations (one period of full sheets, `kaoping sample`).
  */
 class ProvinceWorkbookTest {
@@ -74,32 +77,37 @@ class ProvinceWorkbookTest {
     @Test
     void theWorkbookHoldsTheRankingAndEveryStationsSheetInOneLongWorksheet() throws IOException {
         String folder = "downloads/" + periodId + "/";
-        List<String> sheetFiles = new ArrayList<>();
-        for (Element a : Jsoup.parse(site.resolve("reports/" + periodId + ".html").toFile(), "UTF-8")
-                .select("ul.downloads a[href$=.csv]")) {
-            String href = a.attr("href").replace("../", "");
-            if (!href.endsWith("-ranking.csv")) {
-                sheetFiles.add(href);
-            }
-        }
         List<List<String>> ranking = csv(folder + periodId + "-ranking.csv");
         int hasSheet = ranking.get(0).indexOf("有完整评分表");
         List<List<String>> withSheet = ranking.subList(1, ranking.size()).stream()
                 .filter(r -> r.get(hasSheet).equals("是")).toList();
         assertEquals(STATIONS, ranking.size() - 1);
-        assertEquals(withSheet.size(), sheetFiles.size());
-        assertTrue(sheetFiles.size() > 100, "the period is paged: " + sheetFiles.size());
+        assertTrue(withSheet.size() > 100, "the period is paged: " + withSheet.size());
+        // A paged period has no .csv per sheet: each station's sheets are its own .csv (StationSheetsTest).
+        try (var files = Files.list(site.resolve(folder))) {
+            assertEquals(List.of(periodId + "-ranking.csv", periodId + "-report.docx", periodId + "-report.txt",
+                    periodId + ".xlsx"), files.map(p -> p.getFileName().toString()).sorted().toList());
+        }
+        Map<String, String> ids = new HashMap<>();
+        for (JsonNode st : new ObjectMapper().readTree(temp.resolve("content/stations.json").toFile()).get("stations")) {
+            assertNull(ids.put(st.get("name").asText(), st.get("id").asText()), "names are unique");
+        }
+        String title = new ObjectMapper().readTree(temp.resolve("content/periods/" + periodId + ".json").toFile())
+                .get("title").asText();
 
-        // What the long worksheet must hold: each station's .csv rows, in ranking order, after 名次 and 司法所.
+        // What the long worksheet must hold: each station's .csv rows (its only period), in ranking order, after
+        // 名次 and 司法所 instead of 考核期.
         List<String> header = null;
         List<List<String>> expected = new ArrayList<>();
-        for (int s = 0; s < sheetFiles.size(); s++) {
-            List<List<String>> table = csv(sheetFiles.get(s));
+        for (List<String> station : withSheet) {
+            List<List<String>> table = csv(Slug.stationSheets(ids.get(station.get(1))));
+            assertEquals("考核期", table.get(0).get(0));
             header = new ArrayList<>(List.of("名次", "司法所"));
-            header.addAll(table.get(0));
+            header.addAll(table.get(0).subList(1, table.get(0).size()));
             for (List<String> row : table.subList(1, table.size())) {
-                List<String> line = new ArrayList<>(List.of(withSheet.get(s).get(0), withSheet.get(s).get(1)));
-                line.addAll(row);
+                assertEquals(title, row.get(0));
+                List<String> line = new ArrayList<>(List.of(station.get(0), station.get(1)));
+                line.addAll(row.subList(1, row.size()));
                 expected.add(line);
             }
         }

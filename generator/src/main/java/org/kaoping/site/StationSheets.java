@@ -1,0 +1,63 @@
+package org.kaoping.site;
+
+import org.kaoping.rank.Standing;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * One station's sheets of every paged period as one long table ({@link Slug#stationSheets}, written beside its
+ * page): a row per criterion per period, led by the period's title (考核期), then the columns of the period's own
+ * sheet table ({@link PeriodTables#sheet}), periods in site order. A paged period has no .csv per sheet
+ * ({@link PeriodTables#sheetFiles}); a period that has them is not repeated here, so every sheet is in exactly
+ * one .csv file.
+ */
+final class StationSheets {
+    static final String PERIOD_COLUMN = "考核期";
+
+    private StationSheets() {
+    }
+
+    /** The table, made when asked for and not kept (a value, so that station pages compare by value). */
+    record Source(String stationId, List<ScoredPeriod> periods, Stations stations) implements Supplier<DataTable> {
+        @Override
+        public DataTable get() {
+            return of(stationId, periods, stations);
+        }
+    }
+
+    /** Whether the station has a sheet in a period without sheet files: whether it gets a file. */
+    static boolean any(String stationId, List<ScoredPeriod> periods) {
+        for (ScoredPeriod sp : periods) {
+            if (inFile(sp, stationId).isPresent()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static DataTable of(String stationId, List<ScoredPeriod> periods, Stations stations) {
+        List<String> header = new ArrayList<>(PeriodTables.SHEET_HEADER.size() + 1);
+        header.add(PERIOD_COLUMN);
+        header.addAll(PeriodTables.SHEET_HEADER);
+        List<List<Object>> rows = new ArrayList<>();
+        for (ScoredPeriod sp : periods) {
+            Optional<Standing> s = inFile(sp, stationId);
+            if (s.isEmpty()) {
+                continue;
+            }
+            PeriodTables.sheetRows(sp, sp.rubric(), s.get(), sp.period().title(), rows);
+        }
+        return new DataTable(stations.shortName(stationId), Slug.of(stationId, "station") + ".csv", header, rows);
+    }
+
+    /** The station's standing with a sheet in a paged period, or empty. */
+    private static Optional<Standing> inFile(ScoredPeriod sp, String stationId) {
+        if (sp.rubric() == null || PeriodTables.sheetFiles(sp)) {
+            return Optional.empty();
+        }
+        return sp.standing(stationId).filter(s -> s.breakdown() != null);
+    }
+}
