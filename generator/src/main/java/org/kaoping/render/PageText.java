@@ -53,6 +53,11 @@ final class PageText extends Writer {
         return s;
     }
 
+    /** The buffer itself, for a writer of this package that appends to it directly (TableCsv). */
+    StringBuilder builder() {
+        return text;
+    }
+
     /** Gives the buffer back without its text (a failed render). */
     void release() {
         if (text.capacity() <= KEEP_AT_MOST) {
