@@ -1,0 +1,124 @@
+package org.kaoping.score;
+
+import org.kaoping.model.Criterion;
+import org.kaoping.model.Rubric;
+import org.kaoping.model.Rule;
+import org.kaoping.model.Section;
+import org.kaoping.model.Sheet;
+import org.kaoping.score.Breakdown.AppliedVeto;
+import org.kaoping.score.Breakdown.SectionScore;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * A scored sheet scored again with some criterion entries replaced (a station page's "what if this item were
+ * restored"): exactly the breakdown {@link SheetScorer#score} gives the changed sheet, but only the sections
+ * holding a replaced criterion are scored again, the others taken from the sheet's breakdown.
+ * <p>Sound because {@link SheetScorer} scores a section from its own criteria's entries and the sheet's
+ * attributes and targets alone: highest-only groups, caps, parts, applicability and rule effects all lie within
+ * a section, and what crosses sections (base, bonus, penalty, maximum, category-sheet subtotals, total) is only
+ * summed afterwards, from the sections' scores, by the same code. The one thing a section hands on is the vetoes
+ * its rules fire, each listed once, first firing first: an unchanged section's firings are replayed in its place,
+ * found by scoring that section alone once (and only in sections that have a rule with a veto).
+ * <p>One thread at a time: it remembers those firings.
+ */
+public final class Rescoring {
+    /** "What if" breakdowns are looked at and dropped: not worth hashing every score to share it. */
+    private static final SheetScorer UNSHARED = new SheetScorer(false);
+
+    private final Rubric rubric;
+    private final Sheet sheet;
+    private final Breakdown scored;
+    private final RuleEffects effects;
+    /** Per section, the vetoes its rules fire on the sheet as it is (in order, each once); null until asked. */
+    private final List<List<AppliedVeto>> firings;
+
+    /**
+     * @param scored the breakdown {@link SheetScorer#score} gave {@code sheet} against {@code rubric}
+     * @throws IllegalArgumentException when {@code scored} does not have the rubric's sections
+     */
+    public Rescoring(Rubric rubric, Sheet sheet, Breakdown scored) {
+        List<Section> sections = rubric.sections();
+        if (!scored.rubric().equals(rubric.id()) || scored.sections().size() != sections.size()) {
+            throw new IllegalArgumentException("breakdown of " + scored.rubric() + " is not one of rubric " + rubric.id());
+        }
+        for (int i = 0; i < sections.size(); i++) {
+            if (!sections.get(i).id().equals(scored.sections().get(i).id())) {
+                throw new IllegalArgumentException("breakdown section " + scored.sections().get(i).id()
+                        + " is not rubric " + rubric.id() + "'s section " + sections.get(i).id());
+            }
+        }
+        this.rubric = rubric;
+        this.sheet = sheet;
+        this.scored = scored;
+        this.effects = new RuleEffects(rubric, sheet.attributes(), sheet.targets());
+        this.firings = new ArrayList<>(Collections.nCopies(sections.size(), null));
+    }
+
+    /**
+     * What {@code SheetScorer.score(rubric, sheet.withEntries(replaced))} gives, to the last digit and the
+     * vetoes' order; it throws the same {@link ScoreException} where that would.
+     */
+    public Breakdown with(Map<String, Sheet.Entry> replaced) {
+        for (String key : replaced.keySet()) {
+            if (rubric.criterion(key).isEmpty()) {
+                return UNSHARED.score(rubric, sheet.withEntries(replaced)); // refused as the full score refuses it
+            }
+        }
+        Map<String, Sheet.Entry> own = sheet.criteria();
+        Function<String, Sheet.Entry> entries = id -> replaced.containsKey(id) ? replaced.get(id) : own.get(id);
+        List<AppliedVeto> vetoes = SheetScorer.sheetVetoes(rubric, sheet);
+        List<Section> sections = rubric.sections();
+        List<SectionScore> out = new ArrayList<>(sections.size());
+        for (int i = 0; i < sections.size(); i++) {
+            Section section = sections.get(i);
+            if (touches(section, replaced)) {
+                out.add(UNSHARED.scoreSection(rubric, section, entries, sheet.attributes(), effects, vetoes));
+            } else {
+                out.add(scored.sections().get(i));
+                for (AppliedVeto v : firings(i)) {
+                    SheetScorer.addVeto(vetoes, v);
+                }
+            }
+        }
+        return SheetScorer.assemble(rubric, sheet, out, vetoes);
+    }
+
+    private static boolean touches(Section section, Map<String, Sheet.Entry> replaced) {
+        for (Criterion c : section.criteria()) {
+            if (replaced.containsKey(c.id())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private List<AppliedVeto> firings(int i) {
+        List<AppliedVeto> f = firings.get(i);
+        if (f == null) {
+            Section section = rubric.sections().get(i);
+            f = new ArrayList<>();
+            if (hasVetoRule(section)) {
+                UNSHARED.scoreSection(rubric, section, sheet.criteria()::get, sheet.attributes(), effects, f);
+            }
+            f = List.copyOf(f);
+            firings.set(i, f);
+        }
+        return f;
+    }
+
+    private static boolean hasVetoRule(Section section) {
+        for (Criterion c : section.criteria()) {
+            for (Rule r : c.rules()) {
+                if (r.veto() != null) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+}
