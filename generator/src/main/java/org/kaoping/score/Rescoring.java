@@ -9,7 +9,9 @@ import org.kaoping.score.Breakdown.AppliedVeto;
 import org.kaoping.score.Breakdown.SectionScore;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -30,6 +32,7 @@ public final class Rescoring {
     /** "What if" breakdowns are looked at and dropped: not worth hashing every score to share it. */
     private static final SheetScorer UNSHARED = new SheetScorer(false);
 
+    private final Plan plan;
     private final Rubric rubric;
     private final Sheet sheet;
     private final Breakdown scored;
@@ -38,10 +41,55 @@ public final class Rescoring {
     private final List<List<AppliedVeto>> firings;
 
     /**
+     * What re-scoring needs to know of a rubric, worked out once per rubric (a period's pages share it): the
+     * sections each criterion id is in, and the sections with a rule that fires a veto.
+     */
+    public static final class Plan {
+        private final Rubric rubric;
+        private final Map<String, int[]> sectionsOf = new HashMap<>();
+        private final boolean[] vetoRules;
+
+        private Plan(Rubric rubric) {
+            this.rubric = rubric;
+            List<Section> sections = rubric.sections();
+            vetoRules = new boolean[sections.size()];
+            for (int i = 0; i < sections.size(); i++) {
+                for (Criterion c : sections.get(i).criteria()) {
+                    int[] known = sectionsOf.get(c.id());
+                    if (known == null) {
+                        sectionsOf.put(c.id(), new int[]{i});
+                    } else if (known[known.length - 1] != i) {
+                        int[] more = Arrays.copyOf(known, known.length + 1); // an id in two sections: both read its entry
+                        more[known.length] = i;
+                        sectionsOf.put(c.id(), more);
+                    }
+                    for (Rule r : c.rules()) {
+                        vetoRules[i] |= r.veto() != null;
+                    }
+                }
+            }
+        }
+
+        public Rubric rubric() {
+            return rubric;
+        }
+    }
+
+    public static Plan plan(Rubric rubric) {
+        return new Plan(rubric);
+    }
+
+    /**
      * @param scored the breakdown {@link SheetScorer#score} gave {@code sheet} against {@code rubric}
      * @throws IllegalArgumentException when {@code scored} does not have the rubric's sections
      */
     public Rescoring(Rubric rubric, Sheet sheet, Breakdown scored) {
+        this(plan(rubric), sheet, scored);
+    }
+
+    /** As {@link #Rescoring(Rubric, Sheet, Breakdown)}, with the rubric's plan made already. */
+    public Rescoring(Plan plan, Sheet sheet, Breakdown scored) {
+        Rubric rubric = plan.rubric;
         List<Section> sections = rubric.sections();
         if (!scored.rubric().equals(rubric.id()) || scored.sections().size() != sections.size()) {
             throw new IllegalArgumentException("breakdown of " + scored.rubric() + " is not one of rubric " + rubric.id());
@@ -52,6 +100,7 @@ public final class Rescoring {
                         + " is not rubric " + rubric.id() + "'s section " + sections.get(i).id());
             }
         }
+        this.plan = plan;
         this.rubric = rubric;
         this.sheet = sheet;
         this.scored = scored;
@@ -64,61 +113,45 @@ public final class Rescoring {
      * vetoes' order; it throws the same {@link ScoreException} where that would.
      */
     public Breakdown with(Map<String, Sheet.Entry> replaced) {
+        List<Section> sections = rubric.sections();
+        boolean[] touched = new boolean[sections.size()];
         for (String key : replaced.keySet()) {
-            if (rubric.criterion(key).isEmpty()) {
+            int[] in = plan.sectionsOf.get(key);
+            if (in == null) {
                 return UNSHARED.score(rubric, sheet.withEntries(replaced)); // refused as the full score refuses it
+            }
+            for (int i : in) {
+                touched[i] = true;
             }
         }
         Map<String, Sheet.Entry> own = sheet.criteria();
         Function<String, Sheet.Entry> entries = id -> replaced.containsKey(id) ? replaced.get(id) : own.get(id);
         List<AppliedVeto> vetoes = SheetScorer.sheetVetoes(rubric, sheet);
-        List<Section> sections = rubric.sections();
-        List<SectionScore> out = new ArrayList<>(sections.size());
+        SectionScore[] out = new SectionScore[sections.size()];
         for (int i = 0; i < sections.size(); i++) {
-            Section section = sections.get(i);
-            if (touches(section, replaced)) {
-                out.add(UNSHARED.scoreSection(rubric, section, entries, sheet.attributes(), effects, vetoes));
+            if (touched[i]) {
+                out[i] = UNSHARED.scoreSection(rubric, sections.get(i), entries, sheet.attributes(), effects, vetoes);
             } else {
-                out.add(scored.sections().get(i));
+                out[i] = scored.sections().get(i);
                 for (AppliedVeto v : firings(i)) {
                     SheetScorer.addVeto(vetoes, v);
                 }
             }
         }
-        return SheetScorer.assemble(rubric, sheet, out, vetoes);
-    }
-
-    private static boolean touches(Section section, Map<String, Sheet.Entry> replaced) {
-        for (Criterion c : section.criteria()) {
-            if (replaced.containsKey(c.id())) {
-                return true;
-            }
-        }
-        return false;
+        // the same criteria in the same sections as the sheet's breakdown: its index of where each stands serves
+        return SheetScorer.assemble(rubric, sheet, ScoredSections.sameShape(scored.sections(), out), vetoes);
     }
 
     private List<AppliedVeto> firings(int i) {
         List<AppliedVeto> f = firings.get(i);
         if (f == null) {
-            Section section = rubric.sections().get(i);
             f = new ArrayList<>();
-            if (hasVetoRule(section)) {
-                UNSHARED.scoreSection(rubric, section, sheet.criteria()::get, sheet.attributes(), effects, f);
+            if (plan.vetoRules[i]) {
+                UNSHARED.scoreSection(rubric, rubric.sections().get(i), sheet.criteria()::get, sheet.attributes(), effects, f);
             }
             f = List.copyOf(f);
             firings.set(i, f);
         }
         return f;
-    }
-
-    private static boolean hasVetoRule(Section section) {
-        for (Criterion c : section.criteria()) {
-            for (Rule r : c.rules()) {
-                if (r.veto() != null) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 }

@@ -47,7 +47,7 @@ final class Recovery {
     record Combination(List<Lost> items, BigDecimal total, boolean reaches) {
     }
 
-    private final Rubric rubric;
+    private final RubricLayout layout;
     private final Assessment assessment;
     private final Period.Result result;
     private final Standing standing;
@@ -58,7 +58,7 @@ final class Recovery {
 
     /** @param sheet the sheet as the period scored it (registry attributes and per-station targets applied) */
     private Recovery(ScoredPeriod sp, Period.Result result, Standing standing, Sheet sheet) {
-        this.rubric = sp.rubric();
+        this.layout = sp.layout();
         this.assessment = sp.assessment();
         this.result = result;
         this.standing = standing;
@@ -158,7 +158,7 @@ final class Recovery {
         }
         try {
             if (rescoring == null) {
-                rescoring = new Rescoring(rubric, sheet, standing.breakdown()); // the breakdown of this very sheet
+                rescoring = new Rescoring(layout.rescoring(), sheet, standing.breakdown()); // this very sheet's breakdown
             }
             Breakdown b = rescoring.with(restored);
             return PeriodScorer.totalWith(assessment, result, standing, b);

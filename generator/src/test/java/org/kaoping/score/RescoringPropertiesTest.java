@@ -75,6 +75,11 @@ class RescoringPropertiesTest {
                     assertEquals(full.sheets(), fast.sheets(), "category-sheet subtotals");
                     assertEquals(full.vetoes(), fast.vetoes(), "vetoes and their order");
                     assertEquals(full, fast, "the whole breakdown");
+                    for (Section s : rubric.sections()) {
+                        for (Criterion c : s.criteria()) {
+                            assertEquals(full.criterion(c.id()), fast.criterion(c.id()), "looked up by id: " + c.id());
+                        }
+                    }
                     compared++;
                     for (int s = 0; s < rubric.sections().size(); s++) {
                         if (!touched(rubric.sections().get(s), replaced)) {
