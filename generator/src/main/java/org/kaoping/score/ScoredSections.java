@@ -58,6 +58,37 @@ final class ScoredSections extends AbstractList<SectionScore> implements RandomA
         return new ScoredSections(array, share ? SHAPES.intern(shape) : shape);
     }
 
+    /**
+     * {@code sections} indexed by {@code like}'s index when they hold the same criterion ids in the same places
+     * (sections of a breakdown scored again with some sections anew: only those are compared); else indexed anew.
+     */
+    static List<SectionScore> sameShape(List<SectionScore> like, SectionScore[] sections) {
+        if (like instanceof ScoredSections s && s.sections.length == sections.length) {
+            boolean same = true;
+            for (int i = 0; i < sections.length && same; i++) {
+                same = sections[i] == s.sections[i] || sections[i] != null && sameIds(sections[i], s.sections[i]);
+            }
+            if (same) {
+                return new ScoredSections(sections.clone(), s.shape);
+            }
+        }
+        return of(Arrays.asList(sections));
+    }
+
+    private static boolean sameIds(SectionScore a, SectionScore b) {
+        List<CriterionScore> x = a.criteria();
+        List<CriterionScore> y = b.criteria();
+        if (x.size() != y.size()) {
+            return false;
+        }
+        for (int i = 0; i < x.size(); i++) {
+            if (!x.get(i).id().equals(y.get(i).id())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The criterion with this id in any section, or null. */
     CriterionScore criterion(String id) {
         long where = shape.where(id);

@@ -24,6 +24,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Scores one sheet against its rubric (rubrics/README.md, "How a criterion is scored").
@@ -33,6 +35,21 @@ public final class SheetScorer {
     /** A given bonus or penalty without points of its own stays within this (as the browser engine's). */
     static final BigDecimal MAX_UNCAPPED = RuleInput.MAX_AMOUNT;
 
+    private final boolean share;
+
+    /** A scorer whose breakdowns share equal criterion and section scores (see {@link Breakdown#shared}). */
+    public SheetScorer() {
+        this(true);
+    }
+
+    /**
+     * @param share intern equal criterion and section scores; off for breakdowns looked at once and dropped
+     *              (a station page's "what if"), where hashing every score to share it cost more than it saved
+     */
+    SheetScorer(boolean share) {
+        this.share = share;
+    }
+
     public Breakdown score(Rubric rubric, Sheet sheet) {
         for (String key : sheet.criteria().keySet()) {
             if (rubric.criterion(key).isEmpty()) {
@@ -40,6 +57,17 @@ public final class SheetScorer {
             }
         }
         RuleEffects effects = new RuleEffects(rubric, sheet.attributes(), sheet.targets());
+        List<AppliedVeto> vetoes = sheetVetoes(rubric, sheet);
+        Map<String, Sheet.Entry> entries = sheet.criteria();
+        List<SectionScore> sections = new ArrayList<>();
+        for (Section section : rubric.sections()) {
+            sections.add(scoreSection(rubric, section, entries::get, sheet.attributes(), effects, vetoes));
+        }
+        return assemble(rubric, sheet, sections, vetoes);
+    }
+
+    /** The vetoes the sheet itself names, in its order (each must be the rubric's). */
+    static List<AppliedVeto> sheetVetoes(Rubric rubric, Sheet sheet) {
         List<AppliedVeto> vetoes = new ArrayList<>();
         for (int i = 0; i < sheet.vetoes().size(); i++) {
             String id = sheet.vetoes().get(i);
@@ -47,8 +75,24 @@ public final class SheetScorer {
                     + "\" in rubric " + rubric.id()));
             vetoes.add(new AppliedVeto(v.id(), v.effect(), "sheet"));
         }
+        return vetoes;
+    }
 
-        List<SectionScore> sections = new ArrayList<>();
+    /** A veto a rule fired, unless one with its id is listed already (the first firing names the source). */
+    static void addVeto(List<AppliedVeto> vetoes, AppliedVeto v) {
+        for (AppliedVeto a : vetoes) {
+            if (a.id().equals(v.id())) {
+                return;
+            }
+        }
+        vetoes.add(v);
+    }
+
+    /**
+     * The breakdown of scored sections (one per rubric section, in order): what crosses sections (base, bonus,
+     * penalty, maximum, category-sheet subtotals, total) is only summed here, from the sections' scores.
+     */
+    static Breakdown assemble(Rubric rubric, Sheet sheet, List<SectionScore> sections, List<AppliedVeto> vetoes) {
         BigDecimal base = BigDecimal.ZERO;
         BigDecimal bonus = BigDecimal.ZERO;
         BigDecimal penalty = BigDecimal.ZERO;
@@ -57,9 +101,10 @@ public final class SheetScorer {
         for (var cs : rubric.sheets()) {
             perSheet.put(cs.id(), new BigDecimal[]{BigDecimal.ZERO, BigDecimal.ZERO});
         }
-        for (Section section : rubric.sections()) {
-            SectionScore s = scoreSection(rubric, section, sheet, effects, vetoes);
-            sections.add(s);
+        List<Section> rubricSections = rubric.sections();
+        for (int i = 0; i < rubricSections.size(); i++) {
+            Section section = rubricSections.get(i);
+            SectionScore s = sections.get(i);
             switch (section.kind()) {
                 case SCORE -> {
                     base = base.add(s.score());
@@ -86,11 +131,17 @@ public final class SheetScorer {
                 vetoes);
     }
 
-    private SectionScore scoreSection(Rubric rubric, Section section, Sheet sheet, RuleEffects effects,
-                                      List<AppliedVeto> vetoes) {
+    /**
+     * One section, from its own criteria's entries and the sheet's attributes alone (highest-only groups, caps
+     * and parts all lie within a section). The vetoes its rules fire are added to {@code vetoes}, each once.
+     *
+     * @param entries the sheet's entry of a criterion id, or null
+     */
+    SectionScore scoreSection(Rubric rubric, Section section, Function<String, Sheet.Entry> entries,
+                              Map<String, String> attributes, RuleEffects effects, List<AppliedVeto> vetoes) {
         List<CriterionScore> scored = new ArrayList<>();
         for (Criterion c : section.criteria()) {
-            scored.add(scoreCriterion(rubric, section, c, sheet, effects, vetoes));
+            scored.add(scoreCriterion(rubric, section, c, entries.apply(c.id()), attributes, effects, vetoes));
         }
         scored = applyHighestOnly(section, scored);
         BigDecimal sum = BigDecimal.ZERO;
@@ -103,20 +154,20 @@ public final class SheetScorer {
         BigDecimal max = section.kind() == SectionKind.SCORE ? scored.stream().map(CriterionScore::maximum)
                 .reduce(BigDecimal.ZERO, BigDecimal::add)
                 : section.cap() != null ? section.cap() : Maxima.ofSection(section, scored);
-        return Breakdown.shared(new SectionScore(section.id(), section.kind(), atScale(rubric, sum), atScale(rubric, max),
+        return shared(new SectionScore(section.id(), section.kind(), atScale(rubric, sum), atScale(rubric, max),
                 scored));
     }
 
-    private CriterionScore scoreCriterion(Rubric rubric, Section section, Criterion c, Sheet sheet,
-                                          RuleEffects effects, List<AppliedVeto> vetoes) {
-        var entry = sheet.entry(c.id());
+    private CriterionScore scoreCriterion(Rubric rubric, Section section, Criterion c, Sheet.Entry sheetEntry,
+                                          Map<String, String> attributes, RuleEffects effects, List<AppliedVeto> vetoes) {
+        var entry = Optional.ofNullable(sheetEntry);
         String reason = entry.map(Sheet.Entry::reason).orElse(null);
-        boolean applicable = c.appliesTo() == null || c.appliesTo().appliesTo(sheet.attributes());
+        boolean applicable = c.appliesTo() == null || c.appliesTo().appliesTo(attributes);
         if (!applicable || entry.map(Sheet.Entry::isNotApplicable).orElse(false)) {
             if (entry.isPresent() && (entry.get().score() != null || !entry.get().inputs().isEmpty())) {
                 throw new ScoreException(critPath(c.id()), "notApplicableButScored", "marked not applicable but also scored");
             }
-            return Breakdown.shared(new CriterionScore(c.id(), c.number(), Status.NOT_APPLICABLE,
+            return shared(new CriterionScore(c.id(), c.number(), Status.NOT_APPLICABLE,
                     atScale(rubric, BigDecimal.ZERO), atScale(rubric, BigDecimal.ZERO), List.of(), List.of(), reason));
         }
         BigDecimal points = c.points() == null ? BigDecimal.ZERO : c.points();
@@ -131,7 +182,7 @@ public final class SheetScorer {
             }
             BigDecimal given = entry.get().score();
             checkGiven(rubric, section.kind(), c, given);
-            return Breakdown.shared(new CriterionScore(c.id(), c.number(), Status.GIVEN, atScale(rubric, given),
+            return shared(new CriterionScore(c.id(), c.number(), Status.GIVEN, atScale(rubric, given),
                     atScale(rubric, shownMax), List.of(), List.of(), reason));
         }
         var inputs = entry.map(Sheet.Entry::inputs).orElse(Map.of());
@@ -156,9 +207,7 @@ public final class SheetScorer {
             }
             if (o.fired() && rule.veto() != null) {
                 var v = rubric.veto(rule.veto()).orElseThrow();
-                if (vetoes.stream().noneMatch(a -> a.id().equals(v.id()))) {
-                    vetoes.add(new AppliedVeto(v.id(), v.effect(), c.id() + "/" + rule.id()));
-                }
+                addVeto(vetoes, new AppliedVeto(v.id(), v.effect(), c.id() + "/" + rule.id()));
             }
         }
         List<PartLimit> limits = new ArrayList<>();
@@ -184,7 +233,7 @@ public final class SheetScorer {
             case PENALTY -> c.points() == null ? sum.min(BigDecimal.ZERO) : clamp(sum, points.negate(), BigDecimal.ZERO);
         };
         Status status = entry.isPresent() ? Status.FROM_INPUTS : Status.NOT_RECORDED;
-        return Breakdown.shared(new CriterionScore(c.id(), c.number(), status, atScale(rubric, score),
+        return shared(new CriterionScore(c.id(), c.number(), status, atScale(rubric, score),
                 atScale(rubric, shownMax), outcomes, limits, reason));
     }
 
@@ -238,7 +287,7 @@ public final class SheetScorer {
     }
 
     /** 同一加分项多级加分的，以最高计分标准加分: in each group only the highest criterion counts. */
-    private static List<CriterionScore> applyHighestOnly(Section section, List<CriterionScore> scored) {
+    private List<CriterionScore> applyHighestOnly(Section section, List<CriterionScore> scored) {
         if (section.groups().isEmpty()) {
             return scored;
         }
@@ -257,12 +306,20 @@ public final class SheetScorer {
             for (int i = 0; i < out.size(); i++) {
                 CriterionScore c = out.get(i);
                 if (i != best && g.criteria().contains(c.id()) && c.score().signum() != 0) {
-                    out.set(i, Breakdown.shared(new CriterionScore(c.id(), c.number(), Status.SUPERSEDED,
+                    out.set(i, shared(new CriterionScore(c.id(), c.number(), Status.SUPERSEDED,
                             c.score().subtract(c.score()), c.maximum(), c.rules(), c.parts(), c.reason())));
                 }
             }
         }
         return out;
+    }
+
+    private CriterionScore shared(CriterionScore c) {
+        return share ? Breakdown.shared(c) : c;
+    }
+
+    private SectionScore shared(SectionScore s) {
+        return share ? Breakdown.shared(s) : s;
     }
 
     private static BigDecimal clamp(BigDecimal v, BigDecimal lo, BigDecimal hi) {

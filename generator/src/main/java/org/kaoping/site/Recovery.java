@@ -10,21 +10,26 @@ import org.kaoping.rank.PeriodScorer;
 import org.kaoping.rank.Standing;
 import org.kaoping.score.Breakdown;
 import org.kaoping.score.ScoreException;
-import org.kaoping.score.SheetScorer;
+import org.kaoping.score.Rescoring;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What restoring lost items of a station's sheet would do to its period total, found by scoring the
  * sheet again with the items restored (full points, or no deduction) through the one scoring model and
  * totalling it as the period does ({@link PeriodScorer#totalWith}). Nothing is added by hand, so caps,
- * weights and rounding count exactly as they would.
+ * weights and rounding count exactly as they would. The scoring again is {@link Rescoring}'s: the sheet's
+ * breakdown with only the sections of the restored items scored anew, the same breakdown a full score gives
+ * (ScoringPropertiesTest holds the two equal), at a fraction of the cost; each set of items is scored once.
  */
 final class Recovery {
     /** A lost item: its points lost on the sheet and what restoring it alone adds to the total (null: cannot tell). */
@@ -42,17 +47,18 @@ final class Recovery {
     record Combination(List<Lost> items, BigDecimal total, boolean reaches) {
     }
 
-    private static final SheetScorer SCORER = new SheetScorer();
-
-    private final Rubric rubric;
+    private final RubricLayout layout;
     private final Assessment assessment;
     private final Period.Result result;
     private final Standing standing;
     private final Sheet sheet;
+    private Rescoring rescoring;
+    /** Totals already found, by the restored items' criterion ids (toPass asks again for sets withGains scored). */
+    private final Map<Set<String>, Optional<BigDecimal>> totals = new HashMap<>();
 
     /** @param sheet the sheet as the period scored it (registry attributes and per-station targets applied) */
     private Recovery(ScoredPeriod sp, Period.Result result, Standing standing, Sheet sheet) {
-        this.rubric = sp.rubric();
+        this.layout = sp.layout();
         this.assessment = sp.assessment();
         this.result = result;
         this.standing = standing;
@@ -129,6 +135,19 @@ final class Recovery {
 
     /** The period total with these items restored, or empty when the sheet so changed cannot be scored. */
     Optional<BigDecimal> totalRestoring(List<Lost> items) {
+        Set<String> ids = new HashSet<>();
+        for (Lost l : items) {
+            ids.add(l.criterion().id());
+        }
+        Optional<BigDecimal> known = totals.get(ids);
+        if (known == null) {
+            known = rescore(items);
+            totals.put(ids, known);
+        }
+        return known;
+    }
+
+    private Optional<BigDecimal> rescore(List<Lost> items) {
         Map<String, Sheet.Entry> restored = new LinkedHashMap<>();
         for (Lost l : items) {
             BigDecimal full = l.kind() == SectionKind.SCORE ? l.criterion().points() : BigDecimal.ZERO;
@@ -138,7 +157,10 @@ final class Recovery {
             restored.put(l.criterion().id(), Sheet.Entry.ofScore(full));
         }
         try {
-            Breakdown b = SCORER.score(rubric, sheet.withEntries(restored));
+            if (rescoring == null) {
+                rescoring = new Rescoring(layout.rescoring(), sheet, standing.breakdown()); // this very sheet's breakdown
+            }
+            Breakdown b = rescoring.with(restored);
             return PeriodScorer.totalWith(assessment, result, standing, b);
         } catch (ScoreException e) {
             return Optional.empty(); // a full score the rubric refuses (off its step): no claim about this item

@@ -5,6 +5,7 @@ import org.kaoping.model.Rubric;
 import org.kaoping.model.Section;
 import org.kaoping.model.SectionKind;
 import org.kaoping.score.Breakdown;
+import org.kaoping.score.Rescoring;
 
 import java.util.HashMap;
 import java.util.List;
@@ -34,9 +35,11 @@ final class RubricLayout {
     private final String[] focusPhrases;
     private final Map<String, Integer> byId;
     private final String page;
+    private final Rescoring.Plan rescoring;
 
     private RubricLayout(Rubric rubric) {
         this.rubric = rubric;
+        this.rescoring = Rescoring.plan(rubric);
         List<Section> sections = rubric.sections();
         int n = 0;
         for (Section s : sections) {
@@ -77,6 +80,11 @@ final class RubricLayout {
 
     Rubric rubric() {
         return rubric;
+    }
+
+    /** What re-scoring a sheet with items restored needs of the rubric (a station page's gains, {@link Recovery}). */
+    Rescoring.Plan rescoring() {
+        return rescoring;
     }
 
     /** How many criteria the rubric has, over all sections. */

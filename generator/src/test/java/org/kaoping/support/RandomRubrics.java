@@ -86,6 +86,27 @@ public final class RandomRubrics {
                 null, sections, vetoes, null, null, null);
     }
 
+    /**
+     * The same rubric assessed on two category sheets (RULES 17): each section on one of them at random, or on
+     * none, so per-sheet subtotals are summed across sections. Drawn after {@link #rubric()}, leaving its draws as
+     * they were.
+     */
+    public Rubric withCategorySheets(Rubric rubric) {
+        List<org.kaoping.model.CategorySheet> sheets = List.of(
+                new org.kaoping.model.CategorySheet("cat-a", "甲表", null, null, null),
+                new org.kaoping.model.CategorySheet("cat-b", "乙表", null, null, null));
+        List<Section> sections = new ArrayList<>();
+        for (Section s : rubric.sections()) {
+            int pick = rnd.nextInt(3);
+            String sheet = pick == 2 ? null : sheets.get(pick).id();
+            sections.add(new Section(s.id(), s.number(), s.title(), s.kind(), s.points(), s.cap(), sheet, s.groups(),
+                    s.criteria(), s.notes()));
+        }
+        return new Rubric(rubric.id(), rubric.title(), rubric.issuer(), rubric.periodType(), rubric.year(), rubric.total(),
+                rubric.scale(), rubric.rounding(), rubric.step(), rubric.partial(), rubric.source(), rubric.attributes(),
+                sheets, sections, rubric.vetoes(), rubric.assessment(), rubric.notes(), rubric.predecessor());
+    }
+
     private Criterion criterion(String id, SectionKind kind) {
         BigDecimal points = kind == SectionKind.PENALTY && rnd.nextBoolean() ? null : upTo(BigDecimal.valueOf(10));
         List<Part> parts = new ArrayList<>();
