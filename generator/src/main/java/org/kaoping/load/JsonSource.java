@@ -56,9 +56,7 @@ public final class JsonSource {
         byte[] bytes = bytes(file);
         String text = decode(file, bytes);
         // The text without a byte order mark is the bytes after it: kept as read, not encoded again.
-        byte[] utf8 = hasByteOrderMark(bytes) ? java.util.Arrays.copyOfRange(bytes, 3, bytes.length) : bytes;
-        JsonNode quick = checkedTree(text);
-        JsonSource s = quick != null ? new JsonSource(file, utf8, false, null, quick) : parseTwice(file, text);
+        JsonSource s = parse(file, text, hasByteOrderMark(bytes) ? java.util.Arrays.copyOfRange(bytes, 3, bytes.length) : bytes);
         return new JsonSource(file, s.utf8, true, s.digest, s.tree);
     }
 
@@ -110,11 +108,16 @@ public final class JsonSource {
     }
 
     public static JsonSource parse(Path file, String text) throws LoadException {
+        return parse(file, text, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** @param utf8 the text as UTF-8 */
+    private static JsonSource parse(Path file, String text, byte[] utf8) throws LoadException {
         // The bounds on every string and number (TextRules) are checked while parsing, as always; only the
         // table of locations is left until a finding asks for it.
         JsonNode quick = checkedTree(text);
         if (quick != null) {
-            return new JsonSource(file, text.getBytes(StandardCharsets.UTF_8), false, null, quick);
+            return new JsonSource(file, utf8, false, null, quick);
         }
         return parseTwice(file, text);
     }

@@ -36,8 +36,23 @@ final class PageText extends Writer {
         this.text = reused;
     }
 
+    /**
+     * The text {@code writer} writes into one of this thread's idle buffers; the buffer is given back whether the
+     * writer finishes or throws.
+     */
+    static String collect(java.util.function.Consumer<PageText> writer) {
+        PageText w = open();
+        try {
+            writer.accept(w);
+        } catch (RuntimeException | Error e) {
+            w.release();
+            throw e;
+        }
+        return w.finish();
+    }
+
     /** A page text in one of this thread's idle buffers (or a new one); {@link #finish} gives the buffer back. */
-    static PageText open() {
+    private static PageText open() {
         StringBuilder idle = IDLE.get().pollFirst();
         if (idle == null) {
             return new PageText(PAGE);
@@ -47,7 +62,7 @@ final class PageText extends Writer {
     }
 
     /** The text, the buffer given back to this thread for its next page; the writer is not used again. */
-    String finish() {
+    private String finish() {
         String s = text.toString();
         release();
         return s;
@@ -59,7 +74,7 @@ final class PageText extends Writer {
     }
 
     /** Gives the buffer back without its text (a failed render). */
-    void release() {
+    private void release() {
         if (text.capacity() <= KEEP_AT_MOST) {
             java.util.ArrayDeque<StringBuilder> idle = IDLE.get();
             if (idle.size() < 4) {

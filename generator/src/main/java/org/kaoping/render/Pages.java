@@ -61,14 +61,7 @@ public final class Pages {
 
     /** The page's HTML, to be encoded once by the caller ({@code getBytes(UTF_8)}). */
     public String render(Page page) {
-        PageText w = PageText.open();
-        try {
-            render(page, w);
-        } catch (RuntimeException | Error e) {
-            w.release();
-            throw e;
-        }
-        return w.finish();
+        return PageText.collect(w -> render(page, w));
     }
 
     /** Renders the page into {@code out}: the body as a string (the layout places it), the layout streamed. */

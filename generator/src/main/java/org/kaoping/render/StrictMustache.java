@@ -61,14 +61,7 @@ public final class StrictMustache {
 
     /** Renders with the given scopes; later scopes are searched first. */
     public String render(String name, Object... scopes) {
-        PageText w = PageText.open(); // a page's body
-        try {
-            render(w, name, scopes);
-        } catch (RuntimeException | Error e) {
-            w.release();
-            throw e;
-        }
-        return w.finish();
+        return PageText.collect(w -> render(w, name, scopes)); // a page's body
     }
 
     /** As {@link #render(String, Object...)}, streaming into {@code w} (no copy of the page in memory). */

@@ -21,19 +21,14 @@ public final class TableCsv {
     public static byte[] bytes(DataTable t) {
         // Into one of the thread's reused page buffers: a station's .csv is some 46 KB of Chinese text, and a new
         // builder grew (and went from Latin-1 to UTF-16) several times for each.
-        PageText buffer = PageText.open();
-        try {
+        return PageText.collect(buffer -> {
             StringBuilder sb = buffer.builder();
             sb.append('\uFEFF'); // the byte-order mark, EF BB BF in UTF-8
             line(sb, t.header());
             for (List<Object> r : t.rows()) {
                 line(sb, r);
             }
-        } catch (RuntimeException | Error e) {
-            buffer.release();
-            throw e;
-        }
-        return buffer.finish().getBytes(StandardCharsets.UTF_8);
+        }).getBytes(StandardCharsets.UTF_8);
     }
 
     private static void line(StringBuilder sb, List<?> cells) {

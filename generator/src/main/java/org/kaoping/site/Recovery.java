@@ -29,7 +29,7 @@ import java.util.Set;
  * totalling it as the period does ({@link PeriodScorer#totalWith}). Nothing is added by hand, so caps,
  * weights and rounding count exactly as they would. The scoring again is {@link Rescoring}'s: the sheet's
  * breakdown with only the sections of the restored items scored anew, the same breakdown a full score gives
- * (ScoringPropertiesTest holds the two equal), at a fraction of the cost; each set of items is scored once.
+ * (RescoringPropertiesTest holds the two equal), at a fraction of the cost; each set of items is scored once.
  */
 final class Recovery {
     /** A lost item: its points lost on the sheet and what restoring it alone adds to the total (null: cannot tell). */

@@ -103,7 +103,7 @@ final class ReportDrafts {
                     continue;
                 }
                 problems.add(section(sp.layout(), si, i++, losses, stations, need, breakdowns.size(),
-                        n > Paging.PAGE ? PAGE_NAMES : Integer.MAX_VALUE));
+                        Paging.paged(lines) ? PAGE_NAMES : Integer.MAX_VALUE));
             }
         }
 

@@ -28,16 +28,6 @@ final class StationSheets {
         }
     }
 
-    /** Whether the station has a sheet in a period without sheet files: whether it gets a file. */
-    static boolean any(String stationId, List<ScoredPeriod> periods) {
-        for (ScoredPeriod sp : periods) {
-            if (inFile(sp, stationId).isPresent()) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     static DataTable of(String stationId, List<ScoredPeriod> periods, Stations stations) {
         List<String> header = new ArrayList<>(PeriodTables.SHEET_HEADER.size() + 1);
         header.add(PERIOD_COLUMN);

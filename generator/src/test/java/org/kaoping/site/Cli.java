@@ -26,4 +26,12 @@ final class Cli {
         int code = cl.execute(args);
         return new Run(code, o.toString(), e.toString());
     }
+
+    /** Synthetic content ({@code kaoping sample}) in {@code out}, the run asserted to succeed; returns {@code out}. */
+    static java.nio.file.Path sample(java.nio.file.Path out, int stations, int periods, int seed) {
+        Run s = run("sample", "--stations", "" + stations, "--periods", "" + periods, "--seed", "" + seed,
+                "--out", out.toString());
+        org.junit.jupiter.api.Assertions.assertEquals(0, s.exitCode(), s.all());
+        return out;
+    }
 }

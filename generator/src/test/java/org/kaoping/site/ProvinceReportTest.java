@@ -28,10 +28,7 @@ class ProvinceReportTest {
 
     @BeforeAll
     static void model() {
-        Path content = temp.resolve("content");
-        Cli.Run s = Cli.run("sample", "--stations", "" + STATIONS, "--periods", "1", "--seed", "5",
-                "--out", content.toString());
-        assertEquals(0, s.exitCode(), s.all());
+        Path content = Cli.sample(temp.resolve("content"), STATIONS, 1, 5);
         Corpus corpus = new CorpusLoader().load(content, SiteBuild.RUBRICS);
         SiteModel model = SiteModelBuilder.build(corpus, Fingerprint.of(content, SiteBuild.RUBRICS), Clock.systemUTC());
         draft = model.pages().stream().filter(p -> p instanceof ReportPage).map(p -> ((ReportPage) p).report())

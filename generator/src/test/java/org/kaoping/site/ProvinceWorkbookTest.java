@@ -42,10 +42,7 @@ class ProvinceWorkbookTest {
 
     @BeforeAll
     static void build() throws IOException {
-        Path content = temp.resolve("content");
-        Cli.Run s = Cli.run("sample", "--stations", "" + STATIONS, "--periods", "1", "--seed", "3",
-                "--out", content.toString());
-        assertEquals(0, s.exitCode(), s.all());
+        Path content = Cli.sample(temp.resolve("content"), STATIONS, 1, 3);
         try (var files = Files.list(content.resolve("periods"))) {
             periodId = files.map(p -> p.getFileName().toString().replace(".json", "")).findFirst().orElseThrow();
         }

@@ -59,10 +59,7 @@ class StationSheetsTest {
 
     @BeforeAll
     static void build() throws IOException {
-        Path content = temp.resolve("content");
-        Cli.Run s = Cli.run("sample", "--stations", "" + STATIONS, "--periods", "3", "--seed", "5",
-                "--out", content.toString());
-        assertEquals(0, s.exitCode(), s.all());
+        Path content = Cli.sample(temp.resolve("content"), STATIONS, 3, 5);
         try (Stream<Path> files = Files.list(content.resolve("periods"))) {
             for (Path p : files.sorted().toList()) {
                 JsonNode period = JSON.readTree(p.toFile());
