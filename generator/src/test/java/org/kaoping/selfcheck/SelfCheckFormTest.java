@@ -3,6 +3,7 @@ package org.kaoping.selfcheck;
 import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
+import org.kaoping.support.Axe;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -324,9 +325,10 @@ class SelfCheckFormTest {
                         "height", size.getHeight(), "deviceScaleFactor", 1, "mobile", size.getWidth() < 600));
                 assertEquals((long) size.getWidth(), site.js("return window.innerWidth;"));
                 AxeBuilder axe = size.getWidth() > 600
-                        ? new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"))
-                        : new AxeBuilder().withOnlyRules(List.of("color-contrast", "scrollable-region-focusable"));
-                Results results = axe.setLegacyMode().analyze(site.driver);
+                        ? Axe.tags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"))
+                        : Axe.rules(List.of("color-contrast", "scrollable-region-focusable"));
+                Results results = axe.analyze(site.driver);
+                assertFalse(results.isErrored(), rubric + ": axe failed: " + results.getErrorMessage());
                 StringBuilder report = new StringBuilder();
                 for (Rule r : results.getViolations()) {
                     report.append('\n').append(rubric).append(" @").append(size.getWidth()).append(": ").append(r.getId())

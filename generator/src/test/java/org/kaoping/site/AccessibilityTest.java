@@ -80,10 +80,10 @@ class AccessibilityTest {
         open(page);
         StringBuilder report = new StringBuilder();
         driver.manage().window().setSize(DESKTOP);
-        check(page, "1280px", new AxeBuilder().withTags(TAGS), report);
+        check(page, "1280px", org.kaoping.support.Axe.tags(TAGS), report);
         if (!driver.findElements(By.cssSelector(".sheet-table, .rubric-table")).isEmpty()) {
             driver.manage().window().setSize(PHONE);
-            check(page, "390px", new AxeBuilder().withOnlyRules(LAYOUT_RULES), report);
+            check(page, "390px", org.kaoping.support.Axe.rules(LAYOUT_RULES), report);
         }
         assertTrue(report.isEmpty(), "axe violations:" + report);
     }
@@ -103,7 +103,7 @@ class AccessibilityTest {
         assertEquals("ascending", driver.findElement(By.cssSelector("table.sortable thead th:nth-child(1)"))
                 .getAttribute("aria-sort"));
         StringBuilder report = new StringBuilder();
-        check("index.html (searched, sorted)", "1280px", new AxeBuilder().withTags(TAGS), report);
+        check("index.html (searched, sorted)", "1280px", org.kaoping.support.Axe.tags(TAGS), report);
         assertTrue(report.isEmpty(), "axe violations:" + report);
     }
 
@@ -119,17 +119,17 @@ class AccessibilityTest {
         driver.get(province.resolve("periods/2022-annual.html").toUri().toString());
         driver.findElements(By.cssSelector(".pager-nav button")).stream().filter(b -> b.getText().equals("下一页"))
                 .findFirst().orElseThrow().click();
-        check("province period page 2", "1280px", new AxeBuilder().withTags(TAGS), report);
+        check("province period page 2", "1280px", org.kaoping.support.Axe.tags(TAGS), report);
         driver.findElement(By.cssSelector(".pager input")).sendKeys("不存在");
         assertEquals(0, driver.findElements(By.cssSelector("table.ranking tbody tr")).size());
-        check("province period page, nothing found", "1280px", new AxeBuilder().withTags(TAGS), report);
+        check("province period page, nothing found", "1280px", org.kaoping.support.Axe.tags(TAGS), report);
         driver.manage().window().setSize(PHONE);
-        check("province period page", "390px", new AxeBuilder().withOnlyRules(LAYOUT_RULES), report);
+        check("province period page", "390px", org.kaoping.support.Axe.rules(LAYOUT_RULES), report);
         driver.manage().window().setSize(DESKTOP);
         driver.get(province.resolve("index.html").toUri().toString());
         driver.findElement(By.id("finder-input")).sendKeys(org.kaoping.support.ProvinceContent.shortName(0));
         assertFalse(driver.findElements(By.cssSelector("#station-list li a")).isEmpty());
-        check("province home, finder used", "1280px", new AxeBuilder().withTags(TAGS), report);
+        check("province home, finder used", "1280px", org.kaoping.support.Axe.tags(TAGS), report);
         assertTrue(report.isEmpty(), "axe violations:" + report);
     }
 
@@ -144,9 +144,9 @@ class AccessibilityTest {
                 + " || !!document.querySelector('table.sortable th > button');"), page + ": site.js did not run");
     }
 
-    /** Runs axe (legacy mode: one injection, no helper window; the site has no frames) and appends each violation. */
+    /** Runs axe (legacy mode, see {@link org.kaoping.support.Axe}: one injection, no helper window; the site has no frames) and appends each violation. */
     private static void check(String page, String width, AxeBuilder axe, StringBuilder report) {
-        Results results = axe.setLegacyMode().analyze(driver);
+        Results results = axe.analyze(driver);
         assertFalse(results.isErrored(), page + ": axe failed: " + results.getErrorMessage());
         for (Rule rule : results.getViolations()) {
             report.append('\n').append(page).append(" @").append(width).append(": ").append(rule.getId())
