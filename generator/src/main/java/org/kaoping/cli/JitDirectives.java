@@ -68,7 +68,11 @@ final class JitDirectives {
     static Plan planFor(int sheets) {
         String forced = System.getProperty("kaoping.jit");
         if (forced != null) {
-            return Plan.valueOf(forced.toUpperCase(java.util.Locale.ROOT));
+            try {
+                return Plan.valueOf(forced.toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                System.err.println("kaoping.jit=" + forced + " is not a plan (default, quick, pages): ignored");
+            }
         }
         return sheets < OPTIMISE_FROM ? Plan.QUICK : Plan.PAGES;
     }
