@@ -33,6 +33,9 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        if (args.length == 0 || !args[0].equals("serve")) {
+            JitDirectives.enable(); // a command that ends: see JitDirectives (serve runs for hours)
+        }
         System.exit(run(args));
     }
 

@@ -14,13 +14,13 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
  * The report draft as a Word document (.docx), the format the bureau edits reports in (Word and WPS).
- * Written with Apache POI's XWPF. A4, the usual margins of official documents, 仿宋-style body text with a
- * first-line indent of two characters, 黑体/楷体 headings; the bureau's own wording in grey italics.
+ * As Apache POI's XWPF writes it: A4, the usual margins of official documents, 仿宋-style body text with a
+ * first-line indent of two characters, 黑体/楷体 headings; the bureau's own wording in grey italics. POI itself
+ * runs only for a text it would treat apart, and to make (and in tests, to check) {@link DocxSkeleton}.
  */
 public final class ReportDocx {
     private static final String BODY_FONT = "FangSong";
@@ -40,42 +40,23 @@ public final class ReportDocx {
     }
 
     /**
-     * As {@link #bytes}, written to {@code out} (left open). POI writes the document without its paragraphs; the
-     * paragraphs are written into its word/document.xml from the XML POI makes for each kind of block
-     * ({@link Paragraphs}), escaped as POI's XML writer escapes: the same bytes as POI writing every paragraph
-     * ({@code ReportDocxTest}), in a fraction of the time (a province report has 20,000 paragraphs, and POI's
-     * XML store took a tenth of the build's CPU). A text with a character POI would rewrite (a control
-     * character) takes POI's own way.
+     * As {@link #bytes}, written to {@code out} (left open): the parts POI writes ({@link DocxSkeleton}) with this
+     * report's title, bureau and paragraphs written in, the same bytes as POI writing every paragraph
+     * ({@code ReportDocxTest}); a text POI would treat apart takes POI's own way.
      */
     public static void write(ReportDraft r, OutputStream out) throws IOException {
         List<ReportText.Block> blocks = ReportText.blocks(r);
-        if (!blocks.stream().allMatch(b -> Paragraphs.plain(b.text()))) {
+        if (!DocxSkeleton.plainProperty(r.heading()) || !DocxSkeleton.plainProperty(creator(r))
+                || !blocks.stream().allMatch(b -> DocxSkeleton.plain(b.text()))) {
             out.write(poiBytes(r));
             return;
         }
-        Paragraphs paragraphs = Paragraphs.get();
-        StableZip.normalize(poi(r, List.of()), out, DOCUMENT, (xml, z) -> {
-            String document = new String(xml, StandardCharsets.UTF_8);
-            int body = document.indexOf(BODY);
-            if (body < 0) {
-                throw new IOException(DOCUMENT + " without " + BODY);
-            }
-            z.write(document.substring(0, body + BODY.length()).getBytes(StandardCharsets.UTF_8));
-            StringBuilder sb = new StringBuilder(1 << 16);
-            for (ReportText.Block b : blocks) {
-                paragraphs.append(sb, b);
-                if (sb.length() >= 1 << 15) {
-                    z.write(sb.toString().getBytes(StandardCharsets.UTF_8));
-                    sb.setLength(0);
-                }
-            }
-            z.write(sb.toString().getBytes(StandardCharsets.UTF_8));
-            z.write(document.substring(body + BODY.length()).getBytes(StandardCharsets.UTF_8));
-        });
+        DocxSkeleton.get().write(out, r.heading(), creator(r), blocks);
     }
 
-    private static final String DOCUMENT = "word/document.xml";
-    private static final String BODY = "<w:body>";
+    private static String creator(ReportDraft r) {
+        return r.bureau().isEmpty() ? "Kaoping" : r.bureau();
+    }
 
     /** The document as POI writes it, every paragraph through XWPF. */
     static byte[] poiBytes(ReportDraft r) {
@@ -87,7 +68,7 @@ public final class ReportDocx {
         try (XWPFDocument doc = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             pageA4(doc);
             doc.getProperties().getCoreProperties().setTitle(r.heading());
-            doc.getProperties().getCoreProperties().setCreator(r.bureau().isEmpty() ? "Kaoping" : r.bureau());
+            doc.getProperties().getCoreProperties().setCreator(creator(r));
             for (ReportText.Block b : blocks) {
                 paragraph(doc, b);
             }
@@ -134,108 +115,22 @@ public final class ReportDocx {
     }
 
     /**
-     * The XML of a paragraph of each kind, as POI writes it (made once, through POI, with a marker text), and
-     * the escaping POI's XML writer (xmlbeans) applies to the text.
+     * What {@link DocxSkeleton} is made from (the resource {@code report-skeleton.docx}): the document POI writes
+     * with a paragraph of each kind and marker texts, normalized as every report is.
      */
-    static final class Paragraphs {
-        private static final String MARK = "KAOPINGMARK";
-        private static volatile Paragraphs made;
-        /** Per kind (level 0, 1, 2, body, quoted body): the XML before the text element and after it. */
-        private final String[] before = new String[5];
-        private final String[] after = new String[5];
-
-        private Paragraphs() throws IOException {
-            List<ReportText.Block> kinds = List.of(new ReportText.Block(0, MARK, false), new ReportText.Block(1, MARK, false),
-                    new ReportText.Block(2, MARK, false), new ReportText.Block(-1, MARK, false),
-                    new ReportText.Block(-1, MARK, true));
-            String xml;
-            try (XWPFDocument doc = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-                kinds.forEach(b -> paragraph(doc, b));
-                doc.write(out);
-                try (var zip = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(out.toByteArray()))) {
-                    java.util.zip.ZipEntry e;
-                    do {
-                        e = zip.getNextEntry();
-                    } while (e != null && !e.getName().equals(DOCUMENT));
-                    if (e == null) {
-                        throw new IOException("POI wrote no " + DOCUMENT);
-                    }
-                    xml = new String(zip.readAllBytes(), StandardCharsets.UTF_8);
-                }
-            }
-            int at = xml.indexOf(BODY) + BODY.length();
-            for (int k = 0; k < kinds.size(); k++) {
-                int text = xml.indexOf("<w:t>" + MARK + "</w:t>", at);
-                int end = xml.indexOf("</w:p>", text);
-                if (at < BODY.length() || text < 0 || end < 0 || !xml.startsWith("<w:p>", at)) {
-                    throw new IOException("unexpected paragraph XML from POI: " + xml);
-                }
-                before[k] = xml.substring(at, text);
-                after[k] = xml.substring(text + ("<w:t>" + MARK + "</w:t>").length(), end + "</w:p>".length());
-                at = end + "</w:p>".length();
-            }
-        }
-
-        static Paragraphs get() throws IOException {
-            Paragraphs p = made;
-            if (p == null) {
-                synchronized (Paragraphs.class) {
-                    if (made == null) {
-                        made = new Paragraphs();
-                    }
-                    p = made;
-                }
-            }
-            return p;
-        }
-
-        /** Text POI writes as it is, escaping aside: no control character but tab and line feed, no lone surrogate. */
-        static boolean plain(String s) {
-            for (int i = 0; i < s.length(); i++) {
-                char c = s.charAt(i);
-                if (c < 0x20 && c != '\t' && c != '\n' || c == 0xFFFE || c == 0xFFFF) {
-                    return false;
-                }
-                if (Character.isSurrogate(c)) {
-                    if (!Character.isHighSurrogate(c) || i + 1 >= s.length() || !Character.isLowSurrogate(s.charAt(i + 1))) {
-                        return false;
-                    }
-                    i++;
-                }
-            }
-            return true;
-        }
-
-        void append(StringBuilder sb, ReportText.Block b) {
-            int k = switch (b.level()) {
-                case 0 -> 0;
-                case 1 -> 1;
-                case 2 -> 2;
-                default -> b.quoted() ? 4 : 3;
-            };
-            sb.append(before[k]);
-            String s = b.text();
-            if (s.isEmpty()) {
-                sb.append("<w:t/>");
-            } else {
-                // XWPFRun.setText keeps spaces at either end (xml:space), as POI decides it.
-                boolean preserve = Character.isWhitespace(s.charAt(0)) || Character.isWhitespace(s.charAt(s.length() - 1));
-                sb.append(preserve ? "<w:t xml:space=\"preserve\">" : "<w:t>");
-                for (int i = 0; i < s.length(); i++) {
-                    char c = s.charAt(i);
-                    if (c == '&') {
-                        sb.append("&amp;");
-                    } else if (c == '<') {
-                        sb.append("&lt;");
-                    } else if (c == '>' && i >= 2 && s.charAt(i - 1) == ']' && s.charAt(i - 2) == ']') {
-                        sb.append("&gt;"); // xmlbeans escapes '>' only where it would close "]]>"
-                    } else {
-                        sb.append(c);
-                    }
-                }
-                sb.append("</w:t>");
-            }
-            sb.append(after[k]);
+    static byte[] skeletonFromPoi() {
+        List<ReportText.Block> kinds = List.of(new ReportText.Block(0, DocxSkeleton.TEXT, false),
+                new ReportText.Block(1, DocxSkeleton.TEXT, false), new ReportText.Block(2, DocxSkeleton.TEXT, false),
+                new ReportText.Block(-1, DocxSkeleton.TEXT, false), new ReportText.Block(-1, DocxSkeleton.TEXT, true));
+        try (XWPFDocument doc = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            pageA4(doc);
+            doc.getProperties().getCoreProperties().setTitle(DocxSkeleton.TITLE);
+            doc.getProperties().getCoreProperties().setCreator(DocxSkeleton.CREATOR);
+            kinds.forEach(b -> paragraph(doc, b));
+            doc.write(out);
+            return StableZip.normalize(out.toByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -81,11 +81,47 @@ class ReportDocxTest {
     }
 
     @Test
+    void theSkeletonIsWhatPoiWrites() throws IOException {
+        byte[] made = ReportDocx.skeletonFromPoi();
+        byte[] shipped;
+        try (var in = DocxSkeleton.class.getResourceAsStream(DocxSkeleton.RESOURCE)) {
+            shipped = in == null ? new byte[0] : in.readAllBytes();
+        }
+        if (!java.util.Arrays.equals(made, shipped)) {
+            Path fresh = Path.of("generator/target", DocxSkeleton.RESOURCE);
+            java.nio.file.Files.write(fresh, made);
+            org.junit.jupiter.api.Assertions.fail("POI writes another skeleton than the shipped " + DocxSkeleton.RESOURCE
+                    + " (a new POI?): check the difference, then copy " + fresh
+                    + " to generator/src/main/resources/org/kaoping/render/");
+        }
+    }
+
+    @Test
+    void titlesAndBureausAsPoiWritesThem() {
+        String[] pieces = {"&", "<", ">", "\"", "'", " ", "\u3000", "😀", "\u0085", "\u2028", "\u007f", "\t", "\r",
+                "考核报告", "司法局", "a", "&amp;", ""};
+        Random r = new Random(SEED + 1);
+        for (int round = 0; round < 30; round++) {
+            String[] two = new String[2];
+            for (int k = 0; k < 2; k++) {
+                StringBuilder sb = new StringBuilder();
+                for (int i = r.nextInt(5); i > 0; i--) {
+                    sb.append(pieces[r.nextInt(pieces.length)]);
+                }
+                two[k] = sb.toString();
+            }
+            ReportDraft d = draft(two[0], List.of("正文", "扣分"), two[1]);
+            assertArrayEquals(ReportDocx.poiBytes(d), ReportDocx.bytes(d), "seed " + (SEED + 1) + ", round " + round
+                    + ": " + java.util.Arrays.toString(two));
+        }
+    }
+
+    @Test
     void aControlCharacterTakesPoisOwnWay() {
-        assertFalse(ReportDocx.Paragraphs.plain("回车\r换行"));
-        assertFalse(ReportDocx.Paragraphs.plain("\u0001"));
-        assertFalse(ReportDocx.Paragraphs.plain("\ud800孤"));
-        assertTrue(ReportDocx.Paragraphs.plain("制表\t换行\n😀"));
+        assertFalse(DocxSkeleton.plain("回车\r换行"));
+        assertFalse(DocxSkeleton.plain("\u0001"));
+        assertFalse(DocxSkeleton.plain("\ud800孤"));
+        assertTrue(DocxSkeleton.plain("制表\t换行\n😀"));
         ReportDraft d = draft("标题", List.of("回车\r换行", "控制\u0001字符", "普通"), "");
         assertArrayEquals(ReportDocx.poiBytes(d), ReportDocx.bytes(d));
     }

@@ -1,0 +1,76 @@
+package org.kaoping.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import javax.management.ObjectName;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The compiler directives name classes that exist, a build's size picks its plan, and this JVM (HotSpot, as CI
+ * runs) takes the directives.
+ */
+class JitDirectivesTest {
+    @Test
+    void everyOncePerPageDirectiveNamesAClassOfKaoping() {
+        for (String m : JitDirectives.ONCE_PER_PAGE) {
+            assertTrue(m.endsWith(".*"), m);
+            String name = m.substring(0, m.length() - 2).replace('/', '.');
+            assertDoesNotThrow(() -> Class.forName(name), m + " names no class: renamed without updating JitDirectives?");
+        }
+    }
+
+    @Test
+    void aCountyBuildGetsTheQuickCompilerAndAProvinceTheOptimisingOne() {
+        assertEquals(JitDirectives.Plan.QUICK, JitDirectives.planFor(0));
+        assertEquals(JitDirectives.Plan.QUICK, JitDirectives.planFor(JitDirectives.OPTIMISE_FROM - 1));
+        assertEquals(JitDirectives.Plan.PAGES, JitDirectives.planFor(JitDirectives.OPTIMISE_FROM));
+        assertEquals("[{ match: [\"*.*\"], c2: { Exclude: true } }]\n", JitDirectives.text(JitDirectives.Plan.QUICK));
+    }
+
+    @Test
+    void sheetFilesAreCountedByNameOneFolderDown(@TempDir Path tmp) throws Exception {
+        long shipped;
+        try (Stream<Path> s = Files.walk(Path.of("content/sheets"), 2)) {
+            shipped = s.filter(p -> p.toString().endsWith(".json")).count();
+        }
+        assertTrue(shipped >= 10, "the sample's sheets: " + shipped);
+        assertEquals(shipped, JitDirectives.sheetFiles(Path.of("content/sheets")));
+        Files.createDirectories(tmp.resolve("sheets/2023-q1/deeper"));
+        Files.writeString(tmp.resolve("sheets/2023-q1/a.json"), "{}");
+        Files.writeString(tmp.resolve("sheets/2023-q1/notes.txt"), "");
+        Files.writeString(tmp.resolve("sheets/2023-q1/deeper/b.json"), "{}");
+        Files.writeString(tmp.resolve("sheets/stray.json"), "{}");
+        assertEquals(1, JitDirectives.sheetFiles(tmp.resolve("sheets")));
+        assertEquals(0, JitDirectives.sheetFiles(tmp.resolve("nothing")));
+    }
+
+    @Test
+    void theJvmAddsThemAndListsThem() throws Exception {
+        String answer = JitDirectives.install(JitDirectives.Plan.PAGES);
+        assertNotNull(answer, "the DiagnosticCommand bean refused the directives");
+        try {
+            assertEquals("1 compiler directives added", answer.trim());
+            String listed = command("compilerDirectivesPrint");
+            for (String m : JitDirectives.ONCE_PER_PAGE) {
+                assertTrue(listed.contains(m), m + " not among the JVM's directives:\n" + listed);
+            }
+        } finally {
+            command("compilerDirectivesRemove"); // the rest of the suite compiles as it would have
+        }
+    }
+
+    private static String command(String name) throws Exception {
+        return (String) ManagementFactory.getPlatformMBeanServer().invoke(
+                new ObjectName("com.sun.management:type=DiagnosticCommand"), name,
+                new Object[]{new String[0]}, new String[]{String[].class.getName()});
+    }
+}
