@@ -48,6 +48,12 @@ public final class LiveServer implements AutoCloseable {
     public LiveServer(int port, Function<Changes, BuildOutcome> build, Consumer<BuildOutcome> report) throws IOException {
         this.build = build;
         this.report = report;
+        // The JDK's server leaves Nagle's algorithm on: a browser asking for a page's stylesheet, scripts and data
+        // over one connection waits about 40 ms (a delayed acknowledgement) for each answer. Read when the first
+        // server starts; a value given on the command line is kept.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
         server.createContext("/", this::handle);
         server.setExecutor(pool);
