@@ -183,7 +183,12 @@ final class QuickSchema {
                 if (!value.isTextual()) {
                     return Verdict.UNKNOWN;
                 }
-                // The validator's own regular expressions are java.util.regex, searched (not matched) in the text.
+                // Searched (not matched) in the text, as the validator does; but java.util.regex's $ also matches
+                // before a final line break, which the validator's does not ("a\n" against ^[a-z]+$): a text with a
+                // line terminator is left to the validator.
+                if (hasLineTerminator(node.textValue())) {
+                    return Verdict.UNKNOWN;
+                }
                 Pattern p = patterns.computeIfAbsent(value.textValue(), Pattern::compile);
                 return p.matcher(node.textValue()).find() ? Verdict.VALID : Verdict.INVALID;
             case "minLength":
@@ -333,6 +338,17 @@ final class QuickSchema {
         int c = value.compareTo(limit.decimalValue());
         boolean ok = lower ? c > 0 || (c == 0 && exclusive == 0) : c <= 0;
         return yes(ok);
+    }
+
+    /** The characters java.util.regex counts as ending a line (for $ without MULTILINE). */
+    private static boolean hasLineTerminator(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029') {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean hasSurrogates(String s) {

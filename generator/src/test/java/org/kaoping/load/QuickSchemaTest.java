@@ -32,7 +32,9 @@ class QuickSchemaTest {
             "true", "false", "\"\"", "\"x\"", "\"A\"", "\"a-1\"", "\"a b\"", "\"２\"", "\"2023-01-01\"", "\"2023-q1\"",
             "\"2023-1-01\"", "\"HALF_UP\"", "\"score\"", "\"bonus\"", "\"penalty\"", "\"perCount\"", "\"zeroing\"",
             "\"levels\"", "\"annual\"", "\"quarter\"", "\"void\"", "\"highest\"", "\"shared\"", "\"\uD83D\uDE00\"",
-            "[]", "[\"a\"]", "[1]", "[null]", "{}", "{\"a\": 1}", "{\"id\": \"a\"}"};
+            "[]", "[\"a\"]", "[1]", "[null]", "{}", "{\"a\": 1}", "{\"id\": \"a\"}",
+            // A line break at the end: java.util.regex's $ matches before it, the schema's patterns do not.
+            "\"2023-01-01\\n\"", "\"a\\n\"", "\"2023-q1\\r\\n\"", "\"HALF_UP\\n\"", "\"x\\u2028\""};
 
     @Test
     void certainlyValidMeansTheValidatorFindsNothing() throws IOException {
