@@ -20,6 +20,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.fail;
@@ -134,24 +135,74 @@ final class Parity {
     }
 
     /**
+     * One rubric's cases to compare: {@code label} and {@code seed} name them in a failure; {@code rubricJson},
+     * when not null, is the rubric as the page gets it, loaded there with the cases.
+     */
+    record Group(String label, Rubric rubric, String rubricJson, List<Case> cases, long seed) {
+    }
+
+    /** A group's comparison: its tally and Java results, or what went wrong (the first cases that differ). */
+    record Outcome(Tally tally, List<JavaResult> java, String failure) {
+        /** The tally, after failing with the differences if there are any. */
+        Tally tallyOrFail() {
+            if (failure != null) {
+                fail(failure);
+            }
+            return tally;
+        }
+    }
+
+    /**
      * Scores every case in Java and in the page and fails, naming the seed, the sheet and both
      * breakdowns, unless they agree to the last digit (or both refuse the sheet at the same path, with
      * the same code, the browser in Chinese).
      */
     static Tally compare(Browser browser, String label, Rubric rubric, List<Case> cases, long seed,
                          List<JavaResult> javaOut) {
+        Outcome o = compareAll(browser, List.of(new Group(label, rubric, null, cases, seed))).get(0);
+        Tally t = o.tallyOrFail();
+        if (javaOut != null) {
+            javaOut.addAll(o.java());
+        }
+        return t;
+    }
+
+    /**
+     * {@link #compare} for many rubrics at once, an outcome per group in order: the page scores them in as few
+     * round trips as the batch size allows (each costs milliseconds; a style of a rubric has only 28 sheets),
+     * while Java scores them on this thread (the browser has the other core).
+     */
+    static List<Outcome> compareAll(Browser browser, List<Group> groups) {
         long t0 = System.nanoTime();
-        List<JavaResult> java = new ArrayList<>(cases.size());
-        for (Case c : cases) {
-            java.add(java(rubric, c.sheetJson()));
+        CompletableFuture<List<List<JsonNode>>> page = browser.scoreHashedAsync(groups);
+        List<List<JavaResult>> java = new ArrayList<>(groups.size());
+        for (Group g : groups) {
+            List<JavaResult> out = new ArrayList<>(g.cases().size());
+            for (Case c : g.cases()) {
+                out.add(java(g.rubric(), c.sheetJson()));
+            }
+            java.add(out);
         }
         long t1 = System.nanoTime();
-        List<JsonNode> js = browser.scoreHashed(rubric.id(), cases.stream().map(Case::sheetJson).toList());
+        List<List<JsonNode>> js = page.join();
         long t2 = System.nanoTime();
         if (Boolean.getBoolean("kaoping.parity.verbose")) {
-            System.out.printf("%s: %d sheets, Java %d ms, browser %d ms%n", label, cases.size(),
-                    (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000);
+            System.out.printf("%s: %d groups, %d sheets, Java %d ms, browser waited for %d ms%n", groups.get(0).label(),
+                    groups.size(), groups.stream().mapToInt(g -> g.cases().size()).sum(), (t1 - t0) / 1_000_000,
+                    (t2 - t1) / 1_000_000);
         }
+        List<Outcome> outcomes = new ArrayList<>(groups.size());
+        for (int i = 0; i < groups.size(); i++) {
+            outcomes.add(judge(browser, groups.get(i), java.get(i), js.get(i)));
+        }
+        return outcomes;
+    }
+
+    private static Outcome judge(Browser browser, Group g, List<JavaResult> java, List<JsonNode> js) {
+        String label = g.label();
+        Rubric rubric = g.rubric();
+        List<Case> cases = g.cases();
+        long seed = g.seed();
         List<String> failures = new ArrayList<>();
         int scored = 0;
         int refused = 0;
@@ -200,16 +251,10 @@ final class Parity {
                         + baseSeed() + "): " + problem + "\nsheet: " + c.sheetJson());
             }
         }
-        if (!failures.isEmpty()) {
-            fail(String.join("\n\n", failures));
-        }
         if (Boolean.getBoolean("kaoping.parity.verbose") && refetched > 0) {
             System.out.println(label + ": " + refetched + " breakdowns compared as trees (their JSON texts differ)");
         }
-        if (javaOut != null) {
-            javaOut.addAll(java);
-        }
-        return new Tally(scored, refused);
+        return new Outcome(new Tally(scored, refused), java, failures.isEmpty() ? null : String.join("\n\n", failures));
     }
 
     /** The JSON path of the first place where two trees differ. */

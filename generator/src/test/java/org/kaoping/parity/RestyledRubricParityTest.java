@@ -80,6 +80,9 @@ class RestyledRubricParityTest {
         Map<String, int[]> styles = new TreeMap<>(); // style → {rubrics, sheets scored}
         for (String id : RUBRICS.keySet()) {
             tests.add(DynamicTest.dynamicTest(id, () -> {
+                // Every style of the rubric, compared in one go (the page scores them in a few round trips).
+                List<Parity.Group> groups = new ArrayList<>();
+                List<String> styleNames = new ArrayList<>();
                 for (String mode : ROUNDINGS) {
                     for (int scale = 0; scale <= 4; scale++) {
                         for (boolean otherStep : new boolean[]{false, true}) {
@@ -96,7 +99,6 @@ class RestyledRubricParityTest {
                                 json.remove("step");
                             }
                             Rubric rubric = SyntheticRubricParityTest.bind(json);
-                            browser.loadRubric(styleId, Parity.text(json));
                             long seed = Parity.baseSeed() ^ styleId.hashCode();
                             SheetGenerator gen = new SheetGenerator(rubric, new SplittableRandom(seed));
                             List<Parity.Case> cases = new ArrayList<>();
@@ -107,16 +109,21 @@ class RestyledRubricParityTest {
                                 SheetGenerator.Mutation m = gen.invalid(i);
                                 cases.add(new Parity.Case(m.what(), Parity.text(m.sheet()), true));
                             }
-                            Parity.Tally t = Parity.compare(browser, styleId, rubric, cases, seed, null);
-                            assertEquals(SHEETS_PER_STYLE, t.scored(), styleId);
-                            assertEquals(3, t.refused(), styleId);
-                            synchronized (styles) {
-                                int[] c = styles.computeIfAbsent(mode + " scale " + scale + (otherStep ? " other-step" : " unit-step"),
-                                        k -> new int[2]);
-                                c[0]++;
-                                c[1] += t.scored();
-                            }
+                            groups.add(new Parity.Group(styleId, rubric, Parity.text(json), cases, seed));
+                            styleNames.add(mode + " scale " + scale + (otherStep ? " other-step" : " unit-step"));
                         }
+                    }
+                }
+                List<Parity.Outcome> outcomes = Parity.compareAll(browser, groups);
+                for (int k = 0; k < groups.size(); k++) {
+                    String styleId = groups.get(k).label();
+                    Parity.Tally t = outcomes.get(k).tallyOrFail();
+                    assertEquals(SHEETS_PER_STYLE, t.scored(), styleId);
+                    assertEquals(3, t.refused(), styleId);
+                    synchronized (styles) {
+                        int[] c = styles.computeIfAbsent(styleNames.get(k), x -> new int[2]);
+                        c[0]++;
+                        c[1] += t.scored();
                     }
                 }
             }));
