@@ -39,7 +39,15 @@ final class Parity {
      * What Java made of one sheet, loaded as `kaoping score` loads it (sheet schema, then binding, then
      * SheetScorer): a breakdown, or its refusals — every schema finding, or the one ScoreException.
      */
-    record JavaResult(ObjectNode breakdown, Breakdown raw, List<Refusal> refusals) {
+    record JavaResult(Breakdown raw, int scale, String hash, List<Refusal> refusals) {
+        /**
+         * The breakdown as JSON (BreakdownJson), made again when asked for: a result keeps only the hash of its
+         * text, which is what is compared first, so that a run's thousands of results are not thousands of trees.
+         */
+        ObjectNode breakdown() {
+            return raw == null ? null : BreakdownJson.toTree(raw, scale);
+        }
+
         String errorPath() {
             return refusals.isEmpty() ? null : refusals.get(0).path();
         }
@@ -115,7 +123,7 @@ final class Parity {
                     }
                     refusals.add(new Refusal(f.path(), codes, f.path() + ": " + f.message()));
                 }
-                return new JavaResult(null, null, refusals);
+                return new JavaResult(null, 0, null, refusals);
             }
             sheet = StrictJson.mapper().treeToValue(tree, Sheet.class);
         } catch (JsonProcessingException e) {
@@ -123,12 +131,12 @@ final class Parity {
         }
         try {
             Breakdown b = SCORER.score(rubric, sheet);
-            return new JavaResult(BreakdownJson.toTree(b, rubric.scale()), b, List.of());
+            return new JavaResult(b, rubric.scale(), Browser.hash(text(BreakdownJson.toTree(b, rubric.scale()))), List.of());
         } catch (ScoreException e) {
             if (e.code() == null) {
                 throw new AssertionError("a ScoreException without a code: " + e.getMessage());
             }
-            return new JavaResult(null, null, List.of(new Refusal(e.path(), Set.of(e.code()), e.getMessage())));
+            return new JavaResult(null, 0, null, List.of(new Refusal(e.path(), Set.of(e.code()), e.getMessage())));
         } catch (RuntimeException e) {
             throw new AssertionError("the Java engine failed on this sheet with " + e + "\nsheet: " + sheetJson, e);
         }
@@ -212,7 +220,7 @@ final class Parity {
             JavaResult j = java.get(i);
             JsonNode s = js.get(i);
             if (s.has("h")) {
-                if (j.breakdown() != null && s.get("h").asText().equals(Browser.hash(text(j.breakdown())))) {
+                if (j.hash() != null && s.get("h").asText().equals(j.hash())) {
                     scored++;
                     continue;
                 }
@@ -241,8 +249,9 @@ final class Parity {
                 problem = "Java scored it but JS refused: " + s.path("error").asText() + "\nJava breakdown:\n"
                         + pretty(j.breakdown());
             } else if (!j.breakdown().equals(s.get("ok"))) {
-                problem = "breakdowns differ at " + firstDifference("$", j.breakdown(), s.get("ok"))
-                        + "\nJava breakdown:\n" + pretty(j.breakdown()) + "\nJS breakdown:\n" + pretty(s.get("ok"));
+                ObjectNode b = j.breakdown();
+                problem = "breakdowns differ at " + firstDifference("$", b, s.get("ok"))
+                        + "\nJava breakdown:\n" + pretty(b) + "\nJS breakdown:\n" + pretty(s.get("ok"));
             } else {
                 scored++;
             }
