@@ -2,12 +2,12 @@ package org.kaoping.parity;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.kaoping.load.Corpus;
 import org.kaoping.load.CorpusLoader;
 import org.kaoping.load.Diagnostic;
@@ -38,6 +38,8 @@ class RestyledRubricParityTest {
     static final int SHEETS_PER_STYLE = 25;
     static final String[] ROUNDINGS = SyntheticRubrics.ROUNDINGS;
 
+    @RegisterExtension
+    static final SharedBrowser page = new SharedBrowser();
     private static Browser browser;
     private static final Map<String, JsonNode> RUBRICS = new TreeMap<>();
 
@@ -62,14 +64,7 @@ class RestyledRubricParityTest {
             JsonNode tree = Parity.PLAIN.readTree(Files.readString(f));
             RUBRICS.put(tree.get("id").asText(), tree);
         }
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
+        browser = page.browser;
     }
 
     @TestFactory
