@@ -22,7 +22,7 @@ final class SharedBrowser implements BeforeAllCallback {
     }
 
     /** Closed by JUnit when the run ends. */
-    private record Running(Browser browser) implements ExtensionContext.Store.CloseableResource {
+    private record Running(Browser browser) implements ExtensionContext.Store.CloseableResource, AutoCloseable {
         @Override
         public void close() {
             browser.close();
