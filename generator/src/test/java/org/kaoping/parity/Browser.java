@@ -14,6 +14,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.stream.Stream;
 
 /**
@@ -34,6 +37,12 @@ final class Browser implements AutoCloseable {
 
     private final ChromeDriver driver;
     private final Path dir;
+    /** Where {@link #scoreHashedAsync} talks to the page: one thread, so the page is never asked twice at once. */
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "parity-browser");
+        t.setDaemon(true);
+        return t;
+    });
     private int batchCount;
 
     private Browser(ChromeDriver driver, Path dir) {
@@ -69,16 +78,23 @@ final class Browser implements AutoCloseable {
                         h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
                         return (h2 >>> 0).toString(16) + ':' + (h1 >>> 0).toString(16) + ':' + str.length;
                       },
-                      runHashed: function (id, sheetsText) {
+                      hashed: function (id, sheets) {
                         var rubric = this.rubrics[id], self = this;
-                        return JSON.stringify(JSON.parse(sheetsText).map(function (sheet) {
+                        return sheets.map(function (sheet) {
                           try {
                             return { h: self.hash(JSON.stringify(Kaoping.score(rubric, sheet))) };
                           } catch (e) {
                             return { error: String(e && e.message), path: e && e.path !== undefined ? e.path : null,
                                      name: e && e.name, code: e && e.code !== undefined ? e.code : null };
                           }
-                        }));
+                        });
+                      },
+                      runHashed: function (id, sheetsText) {
+                        return JSON.stringify(this.hashed(id, JSON.parse(sheetsText)));
+                      },
+                      runHashedGroups: function (groupsText) {
+                        var self = this;
+                        return JSON.stringify(JSON.parse(groupsText).map(function (g) { return self.hashed(g[0], g[1]); }));
                       },
                       run: function (id, sheetsText) {
                         var rubric = this.rubrics[id];
@@ -99,7 +115,12 @@ final class Browser implements AutoCloseable {
             o.setBinary("/usr/bin/chromium");
             o.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                     "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                    "--disable-sync", "--disable-extensions");
+                    "--disable-sync", "--disable-extensions",
+                    // V8's JSON.stringify fast path spends 70-150 ms before it gives up on a cyclic value (the
+                    // slow path refuses one in microseconds); the engine words an odd value with JSON.stringify
+                    // (kaoping-messages.js), and MalformedSheetParityTest hands it cycles in 15 places per
+                    // rubric. Same results, a path of the same function; without it that test took 14 s, not 0.5.
+                    "--js-flags=--no-json-stringify-fast-path");
             ChromeDriver driver = new ChromeDriver(o);
             driver.get(page.toUri().toString());
             Object loaded = driver.executeScript("return typeof Kaoping === 'object' && Kaoping.version;");
@@ -129,6 +150,45 @@ final class Browser implements AutoCloseable {
         return batches("runHashed", rubricId, sheets);
     }
 
+    /**
+     * {@link #scoreHashed} for many rubrics' sheets, a list per group in order, on a thread of its own (the caller
+     * scores in Java meanwhile). A group's rubric, when it has its text, is loaded in the page by the same batch
+     * file; groups go whole into batches of about {@link #BATCH} sheets: one round trip per batch, not two per
+     * group.
+     */
+    CompletableFuture<List<List<JsonNode>>> scoreHashedAsync(List<Parity.Group> groups) {
+        return CompletableFuture.supplyAsync(() -> {
+            List<List<JsonNode>> out = new ArrayList<>(groups.size());
+            for (int from = 0; from < groups.size(); ) {
+                int to = from;
+                int sheets = 0;
+                while (to < groups.size() && (to == from || sheets + groups.get(to).cases().size() <= BATCH)) {
+                    sheets += groups.get(to++).cases().size();
+                }
+                List<Parity.Group> batch = groups.subList(from, to);
+                StringBuilder loads = new StringBuilder();
+                StringBuilder pending = new StringBuilder("[");
+                for (Parity.Group g : batch) {
+                    if (g.rubricJson() != null) {
+                        loads.append("parity.load(").append(literal(g.rubric().id())).append(", ")
+                                .append(literal(g.rubricJson())).append(");\n");
+                    }
+                    pending.append(pending.length() > 1 ? "," : "").append('[').append(literal(g.rubric().id())).append(",[")
+                            .append(String.join(",", g.cases().stream().map(Parity.Case::sheetJson).toList())).append("]]");
+                }
+                ArrayNode arr = run("runHashedGroups", null, loads + "parity.pending = " + literal(pending.append(']')
+                        .toString()) + ";\n");
+                for (JsonNode group : arr) {
+                    List<JsonNode> results = new ArrayList<>(group.size());
+                    group.forEach(results::add);
+                    out.add(results);
+                }
+                from = to;
+            }
+            return out;
+        }, worker);
+    }
+
     /** Scores every sheet in the page: per sheet {ok: breakdown} or {error, path, name, code}. */
     List<JsonNode> score(String rubricId, List<String> sheets) {
         return batches("run", rubricId, sheets);
@@ -152,49 +212,55 @@ final class Browser implements AutoCloseable {
         List<JsonNode> out = new ArrayList<>(sheets.size());
         for (int from = 0; from < sheets.size(); from += BATCH) {
             List<String> batch = sheets.subList(from, Math.min(sheets.size(), from + BATCH));
-            Path file = batchFile(batch);
-            String result = (String) driver.executeAsyncScript("""
-                    var done = arguments[arguments.length - 1], s = document.createElement('script');
-                    s.onload = function (fn, id) {
-                      var sheets = parity.pending;
-                      parity.pending = null;
-                      s.remove();
-                      done(parity[fn](id, sheets));
-                    }.bind(null, arguments[0], arguments[1]);
-                    s.onerror = function () { done(null); };
-                    s.src = arguments[2];
-                    document.head.appendChild(s);
-                    """, fn, rubricId, file.toUri().toString());
-            if (result == null) {
-                throw new IllegalStateException("the page could not load the batch of sheets from " + dir);
-            }
-            try {
-                Files.delete(file);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            try {
-                ArrayNode arr = (ArrayNode) JSON.readTree(result);
-                arr.forEach(out::add);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            run(fn, rubricId, "parity.pending = " + literal("[" + String.join(",", batch) + "]") + ";\n")
+                    .forEach(out::add);
         }
         return out;
     }
 
     /**
-     * The batch as a script file that sets parity.pending to the sheets' JSON text (a string literal, so the
-     * page parses it with JSON.parse as before): a megabyte passed as a WebDriver argument takes about 0.5 s
-     * through chromedriver, ten times the scoring; a file:// script beside the harness loads in milliseconds.
+     * Runs {@code parity[fn](rubricId, pending)} (or {@code parity[fn](pending)} without an id) once the page has
+     * loaded {@code script}, which sets parity.pending: handed over as a file:// script beside the harness, not
+     * as a WebDriver argument (a megabyte of that takes about 0.5 s through chromedriver, ten times the scoring;
+     * the file loads in milliseconds).
      */
-    private Path batchFile(List<String> batch) {
+    private ArrayNode run(String fn, String rubricId, String script) {
+        Path file = dir.resolve("batch-" + (batchCount++) + ".js");
         try {
-            Path file = dir.resolve("batch-" + (batchCount++) + ".js");
-            // Every character outside ASCII escaped: the text reaches the page exactly, lone surrogates included.
-            Files.writeString(file, "parity.pending = " + ASCII.writeValueAsString("[" + String.join(",", batch) + "]")
-                    + ";\n", java.nio.charset.StandardCharsets.US_ASCII);
-            return file;
+            Files.writeString(file, script, java.nio.charset.StandardCharsets.US_ASCII);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String result = (String) driver.executeAsyncScript("""
+                var done = arguments[arguments.length - 1], s = document.createElement('script');
+                s.onload = function (fn, id) {
+                  var sheets = parity.pending;
+                  parity.pending = null;
+                  s.remove();
+                  done(id === null ? parity[fn](sheets) : parity[fn](id, sheets));
+                }.bind(null, arguments[0], arguments[1]);
+                s.onerror = function () { done(null); };
+                s.src = arguments[2];
+                document.head.appendChild(s);
+                """, fn, rubricId, file.toUri().toString());
+        if (result == null) {
+            throw new IllegalStateException("the page could not load the batch of sheets from " + dir);
+        }
+        try {
+            Files.delete(file);
+            return (ArrayNode) JSON.readTree(result);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A JavaScript string literal of the text (JSON's), every character outside ASCII escaped: the text reaches
+     * the page exactly, lone surrogates included.
+     */
+    private static String literal(String text) {
+        try {
+            return ASCII.writeValueAsString(text);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -202,6 +268,7 @@ final class Browser implements AutoCloseable {
 
     @Override
     public void close() {
+        worker.shutdownNow();
         try {
             driver.quit();
         } finally {

@@ -1,12 +1,12 @@
 package org.kaoping.parity;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.kaoping.load.CorpusLoader;
 import org.kaoping.load.Diagnostic;
 import org.kaoping.load.Loaded;
@@ -39,6 +39,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class MalformedSheetParityTest {
     static final int PER_RUBRIC = 400;
 
+    @RegisterExtension
+    static final SharedBrowser page = new SharedBrowser();
     private static Browser browser;
     private static Map<String, Rubric> rubrics;
 
@@ -64,16 +66,9 @@ class MalformedSheetParityTest {
             });
         }
         assertTrue(rubrics.size() >= 3, "expected the shipped rubrics, found " + rubrics.keySet());
-        browser = Browser.start();
+        browser = page.browser;
         for (var e : files.entrySet()) {
             browser.loadRubric(e.getKey(), Files.readString(e.getValue()));
-        }
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
         }
     }
 

@@ -2,12 +2,12 @@ package org.kaoping.parity;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.kaoping.load.Corpus;
 import org.kaoping.load.CorpusLoader;
 import org.kaoping.load.Diagnostic;
@@ -38,6 +38,8 @@ class RestyledRubricParityTest {
     static final int SHEETS_PER_STYLE = 25;
     static final String[] ROUNDINGS = SyntheticRubrics.ROUNDINGS;
 
+    @RegisterExtension
+    static final SharedBrowser page = new SharedBrowser();
     private static Browser browser;
     private static final Map<String, JsonNode> RUBRICS = new TreeMap<>();
 
@@ -62,14 +64,7 @@ class RestyledRubricParityTest {
             JsonNode tree = Parity.PLAIN.readTree(Files.readString(f));
             RUBRICS.put(tree.get("id").asText(), tree);
         }
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
+        browser = page.browser;
     }
 
     @TestFactory
@@ -80,6 +75,9 @@ class RestyledRubricParityTest {
         Map<String, int[]> styles = new TreeMap<>(); // style → {rubrics, sheets scored}
         for (String id : RUBRICS.keySet()) {
             tests.add(DynamicTest.dynamicTest(id, () -> {
+                // Every style of the rubric, compared in one go (the page scores them in a few round trips).
+                List<Parity.Group> groups = new ArrayList<>();
+                List<String> styleNames = new ArrayList<>();
                 for (String mode : ROUNDINGS) {
                     for (int scale = 0; scale <= 4; scale++) {
                         for (boolean otherStep : new boolean[]{false, true}) {
@@ -96,7 +94,6 @@ class RestyledRubricParityTest {
                                 json.remove("step");
                             }
                             Rubric rubric = SyntheticRubricParityTest.bind(json);
-                            browser.loadRubric(styleId, Parity.text(json));
                             long seed = Parity.baseSeed() ^ styleId.hashCode();
                             SheetGenerator gen = new SheetGenerator(rubric, new SplittableRandom(seed));
                             List<Parity.Case> cases = new ArrayList<>();
@@ -107,16 +104,21 @@ class RestyledRubricParityTest {
                                 SheetGenerator.Mutation m = gen.invalid(i);
                                 cases.add(new Parity.Case(m.what(), Parity.text(m.sheet()), true));
                             }
-                            Parity.Tally t = Parity.compare(browser, styleId, rubric, cases, seed, null);
-                            assertEquals(SHEETS_PER_STYLE, t.scored(), styleId);
-                            assertEquals(3, t.refused(), styleId);
-                            synchronized (styles) {
-                                int[] c = styles.computeIfAbsent(mode + " scale " + scale + (otherStep ? " other-step" : " unit-step"),
-                                        k -> new int[2]);
-                                c[0]++;
-                                c[1] += t.scored();
-                            }
+                            groups.add(new Parity.Group(styleId, rubric, Parity.text(json), cases, seed));
+                            styleNames.add(mode + " scale " + scale + (otherStep ? " other-step" : " unit-step"));
                         }
+                    }
+                }
+                List<Parity.Outcome> outcomes = Parity.compareAll(browser, groups);
+                for (int k = 0; k < groups.size(); k++) {
+                    String styleId = groups.get(k).label();
+                    Parity.Tally t = outcomes.get(k).tallyOrFail();
+                    assertEquals(SHEETS_PER_STYLE, t.scored(), styleId);
+                    assertEquals(3, t.refused(), styleId);
+                    synchronized (styles) {
+                        int[] c = styles.computeIfAbsent(styleNames.get(k), x -> new int[2]);
+                        c[0]++;
+                        c[1] += t.scored();
                     }
                 }
             }));

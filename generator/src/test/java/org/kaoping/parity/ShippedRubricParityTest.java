@@ -2,12 +2,12 @@ package org.kaoping.parity;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.kaoping.load.Loaded;
 import org.kaoping.model.Rubric;
 import org.kaoping.model.Sheet;
@@ -37,22 +37,17 @@ class ShippedRubricParityTest {
     static final int VALID_PER_RUBRIC = 1100;
     static final int INVALID_PER_RUBRIC = 150;
 
+    @RegisterExtension
+    static final SharedBrowser page = new SharedBrowser();
     private static Browser browser;
     private static Map<String, Rubric> rubrics;
 
     @BeforeAll
     static void start() throws IOException {
         rubrics = new TreeMap<>(Shipped.allRubrics());
-        browser = Browser.start();
+        browser = page.browser;
         for (String id : rubrics.keySet()) {
             browser.loadRubric(id, Files.readString(Shipped.rubricFile(id)));
-        }
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
         }
     }
 

@@ -4,12 +4,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.kaoping.load.StrictJson;
 import org.kaoping.model.Rubric;
 
@@ -39,18 +39,13 @@ class SyntheticRubricParityTest {
     static final int VALID_PER_RUBRIC = 60;
     static final int INVALID_PER_RUBRIC = 15;
 
+    @RegisterExtension
+    static final SharedBrowser page = new SharedBrowser();
     private static Browser browser;
 
     @BeforeAll
     static void start() {
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
+        browser = page.browser;
     }
 
     @TestFactory
@@ -60,38 +55,30 @@ class SyntheticRubricParityTest {
         Map<String, int[]> grid = new TreeMap<>(); // "kind/MODE" → {fired, silent}
         Map<String, int[]> combos = new TreeMap<>(); // "MODE s<scale> <step> <sheets>" → {sheets, bonus caps, penalty caps, sheet penalties}
         List<DynamicTest> tests = new ArrayList<>();
+        // The 40 rubrics of a rounding mode are compared together, when the mode's first test runs (the page scores
+        // them in a few round trips, not two per rubric); each test then judges its own rubric's outcome.
+        Map<String, Block> blocks = new java.util.HashMap<>();
         for (String mode : SyntheticRubrics.ROUNDINGS) {
             for (int scale = 0; scale <= 4; scale++) {
                 for (int variant = 0; variant < 8; variant++) {
-                    boolean fine = (variant & 1) != 0;
-                    boolean otherStep = (variant & 2) != 0;
-                    boolean sheets = (variant & 4) != 0;
-                    String id = "syn-" + mode.toLowerCase().replace('_', '-') + "-s" + scale + (fine ? "-fine" : "")
-                            + (otherStep ? "-step" : "") + (sheets ? "-sheets" : "");
-                    String combo = combo(mode, scale, otherStep, sheets);
-                    int sc = scale;
+                    String id = id(mode, scale, variant);
+                    String combo = combo(mode, scale, (variant & 2) != 0, (variant & 4) != 0);
                     tests.add(DynamicTest.dynamicTest(id, () -> {
-                        long seed = base ^ id.hashCode();
-                        SplittableRandom rnd = new SplittableRandom(seed);
-                        ObjectNode json = SyntheticRubrics.rubric(rnd, id, sc, mode, fine, otherStep, sheets);
-                        Rubric rubric = bind(json);
-                        browser.loadRubric(id, Parity.text(json));
-                        SheetGenerator gen = new SheetGenerator(rubric, rnd);
-                        List<Parity.Case> cases = new ArrayList<>();
-                        for (int i = 0; i < VALID_PER_RUBRIC; i++) {
-                            cases.add(new Parity.Case("random sheet " + i, Parity.text(gen.valid(i)), false));
+                        Block block = blocks.computeIfAbsent(mode, m -> Block.of(base, m));
+                        if (block.failure() != null) {
+                            throw new AssertionError("comparing the " + mode + " rubrics failed: " + block.failure(),
+                                    block.failure());
                         }
-                        for (int i = 0; i < INVALID_PER_RUBRIC; i++) {
-                            SheetGenerator.Mutation m = gen.invalid(i);
-                            cases.add(new Parity.Case(m.what(), Parity.text(m.sheet()), true));
-                        }
-                        List<Parity.JavaResult> java = new ArrayList<>();
+                        Synthetic syn = block.byId().get(id);
+                        Rubric rubric = syn.rubric();
+                        List<Parity.JavaResult> java;
                         try {
-                            Parity.Tally t = Parity.compare(browser, id, rubric, cases, seed, java);
+                            Parity.Tally t = syn.outcome().tallyOrFail();
+                            java = syn.outcome().java();
                             assertEquals(VALID_PER_RUBRIC, t.scored());
                             assertEquals(INVALID_PER_RUBRIC, t.refused());
                         } catch (AssertionError e) {
-                            throw new AssertionError(e.getMessage() + "\nrubric: " + Parity.text(json), e);
+                            throw new AssertionError(e.getMessage() + "\nrubric: " + Parity.text(syn.json()), e);
                         }
                         Coverage cov = Coverage.of(rubric, java);
                         cov.kinds.forEach((k, c) -> {
@@ -154,6 +141,62 @@ class SyntheticRubricParityTest {
             assertEquals(List.of(), missing);
         }));
         return tests.stream();
+    }
+
+    /** A random rubric as compared: its JSON and binding, and the comparison's outcome. */
+    private record Synthetic(ObjectNode json, Rubric rubric, Parity.Outcome outcome) {
+    }
+
+    /** A mode's rubrics by id, or why they could not be compared (kept, so the mode's other tests fail at once). */
+    private record Block(Map<String, Synthetic> byId, Throwable failure) {
+        static Block of(long base, String mode) {
+            try {
+                return new Block(compareMode(base, mode), null);
+            } catch (RuntimeException | AssertionError e) {
+                return new Block(null, e);
+            }
+        }
+    }
+
+    private static String id(String mode, int scale, int variant) {
+        return "syn-" + mode.toLowerCase().replace('_', '-') + "-s" + scale + ((variant & 1) != 0 ? "-fine" : "")
+                + ((variant & 2) != 0 ? "-step" : "") + ((variant & 4) != 0 ? "-sheets" : "");
+    }
+
+    /**
+     * The mode's 40 random rubrics (scales 0–4 × fine rates × other step × category sheets), each from its own
+     * seed with its valid and invalid sheets, compared in one go; by id.
+     */
+    private static Map<String, Synthetic> compareMode(long base, String mode) {
+        List<Parity.Group> groups = new ArrayList<>();
+        List<ObjectNode> jsons = new ArrayList<>();
+        for (int scale = 0; scale <= 4; scale++) {
+            for (int variant = 0; variant < 8; variant++) {
+                String id = id(mode, scale, variant);
+                long seed = base ^ id.hashCode();
+                SplittableRandom rnd = new SplittableRandom(seed);
+                ObjectNode json = SyntheticRubrics.rubric(rnd, id, scale, mode, (variant & 1) != 0, (variant & 2) != 0,
+                        (variant & 4) != 0);
+                Rubric rubric = bind(json);
+                SheetGenerator gen = new SheetGenerator(rubric, rnd);
+                List<Parity.Case> cases = new ArrayList<>();
+                for (int i = 0; i < VALID_PER_RUBRIC; i++) {
+                    cases.add(new Parity.Case("random sheet " + i, Parity.text(gen.valid(i)), false));
+                }
+                for (int i = 0; i < INVALID_PER_RUBRIC; i++) {
+                    SheetGenerator.Mutation m = gen.invalid(i);
+                    cases.add(new Parity.Case(m.what(), Parity.text(m.sheet()), true));
+                }
+                groups.add(new Parity.Group(id, rubric, Parity.text(json), cases, seed));
+                jsons.add(json);
+            }
+        }
+        List<Parity.Outcome> outcomes = Parity.compareAll(browser, groups);
+        Map<String, Synthetic> out = new java.util.HashMap<>();
+        for (int k = 0; k < groups.size(); k++) {
+            out.put(groups.get(k).label(), new Synthetic(jsons.get(k), groups.get(k).rubric(), outcomes.get(k)));
+        }
+        return out;
     }
 
     private static String combo(String mode, int scale, boolean otherStep, boolean sheets) {

@@ -257,8 +257,8 @@ class WhatUsersSeeTest {
                 int scale = scaleOf(period);
                 site.open("periods/" + period.get("id").asText() + ".html");
                 Pattern declared = Pattern.compile("\\d+" + (scale == 0 ? "" : "\\.\\d{" + scale + "}"));
-                for (WebElement td : site.driver.findElements(By.cssSelector("table.ranking td.total"))) {
-                    String shown = td.getText().replaceAll("（.*", "").trim();
+                for (String text : shownTexts("table.ranking td.total")) {
+                    String shown = text.replaceAll("（.*", "").trim();
                     assertTrue(declared.matcher(shown).matches(), p + ": " + shown + " has " + scale + " decimals");
                     checked++;
                 }
@@ -278,11 +278,16 @@ class WhatUsersSeeTest {
         List<String> wrong = new ArrayList<>();
         int shown = 0;
         site.open("index.html");
-        for (WebElement a : site.driver.findElements(By.cssSelector("table.grid thead th a"))) {
-            String periodId = a.getAttribute("href").replaceAll(".*/periods/([^/]+)\\.html$", "$1");
-            int col = ((Long) site.js("return arguments[0].closest('th').cellIndex;", a)).intValue();
-            for (WebElement td : site.driver.findElements(By.cssSelector("table.grid tbody tr > :nth-child(" + (col + 1) + ")"))) {
-                String figure = td.getText().split("\\s")[0];
+        // Per period column of the grid: the header link's href, then the shown text of every cell under it.
+        List<?> columns = (List<?>) site.js(SHOWN + "return Array.from(document.querySelectorAll('table.grid thead th a'))"
+                + ".map(a => [a.href].concat(Array.from(document.querySelectorAll('table.grid tbody tr > :nth-child('"
+                + " + (a.closest('th').cellIndex + 1) + ')')).map(shown)));");
+        assertTrue(!columns.isEmpty(), "the home page's grid has period columns");
+        for (Object column : columns) {
+            List<?> c = (List<?>) column;
+            String periodId = ((String) c.get(0)).replaceAll(".*/periods/([^/]+)\\.html$", "$1");
+            for (Object cell : c.subList(1, c.size())) {
+                String figure = ((String) cell).split("\\s")[0];
                 shown++;
                 if (!figure.isEmpty() && !figure.equals("—") && !hasDecimals(figure, scales.get(periodId))) {
                     wrong.add("index grid " + periodId + ": " + figure);
@@ -295,20 +300,30 @@ class WhatUsersSeeTest {
         }
         for (Path station : stationPages) {
             site.open("stations/" + station.getFileName());
-            for (WebElement row : site.driver.findElements(By.cssSelector("table.history tbody tr"))) {
-                String periodId = row.findElement(By.cssSelector("a")).getAttribute("href")
-                        .replaceAll(".*/periods/([^/]+)\\.html$", "$1");
-                String figure = row.findElements(By.cssSelector("td.num")).get(1).getText();
+            // One round trip per page: each history row's period link and second figure, the lead's figures and
+            // the opportunities' texts, as shown (what WebElement.getText gives, read in the page).
+            List<?> page = (List<?>) site.js(SHOWN + "return ["
+                    + " Array.from(document.querySelectorAll('table.history tbody tr')).map(r => {"
+                    + "   var a = r.querySelector('a'), nums = r.querySelectorAll('td.num');"
+                    + "   return [a ? a.href : null, nums.length > 1 ? shown(nums[1]) : null]; }),"
+                    + " Array.from(document.querySelectorAll('section.focus li strong.num')).map(shown),"
+                    + " Array.from(document.querySelectorAll('section.focus .opportunity')).map(shown)];");
+            for (Object r : (List<?>) page.get(0)) {
+                List<?> row = (List<?>) r;
+                assertTrue(row.get(0) != null && row.get(1) != null,
+                        station.getFileName() + ": a history row has its period link and its figure: " + row);
+                String periodId = ((String) row.get(0)).replaceAll(".*/periods/([^/]+)\\.html$", "$1");
+                String figure = (String) row.get(1);
                 shown++;
                 if (!hasDecimals(figure, scales.get(periodId))) {
                     wrong.add(station.getFileName() + " history " + periodId + ": " + figure);
                 }
             }
             // the lead: points lost and the opportunity's figures (every sample rubric and period declares 2)
-            List<String> figures = new ArrayList<>(site.driver.findElements(By.cssSelector("section.focus li strong.num"))
-                    .stream().map(WebElement::getText).toList());
-            for (WebElement o : site.driver.findElements(By.cssSelector("section.focus .opportunity"))) {
-                Matcher m = Pattern.compile("\\d+(\\.\\d+)?(?= 分)").matcher(o.getText());
+            List<String> figures = new ArrayList<>();
+            ((List<?>) page.get(1)).forEach(t -> figures.add((String) t));
+            for (Object o : (List<?>) page.get(2)) {
+                Matcher m = Pattern.compile("\\d+(\\.\\d+)?(?= 分)").matcher((String) o);
                 while (m.find()) {
                     figures.add(m.group());
                 }
@@ -322,6 +337,20 @@ class WhatUsersSeeTest {
         }
         assertEquals(List.of(), wrong);
         assertTrue(shown >= 200, "figures checked on the home page and the station pages: " + shown);
+    }
+
+    /**
+     * A script's {@code shown(element)}: the element's text as WebElement.getText gives it (rendered text,
+     * nothing for an element not rendered, whitespace runs as one space, trimmed), so a page's figures come
+     * back in one round trip rather than one per element (each costs ~12 ms).
+     */
+    private static final String SHOWN = "function shown(e) { return e.getClientRects().length === 0 ? '' :"
+            + " e.innerText.replace(/[ \\t\\u00a0]+/g, ' ').replace(/ ?\\n ?/g, '\\n').trim(); }";
+
+    /** The shown text (see {@link #SHOWN}) of every element the selector finds, in one round trip. */
+    private static List<String> shownTexts(String css) {
+        List<?> texts = (List<?>) site.js(SHOWN + "return Array.from(document.querySelectorAll(arguments[0])).map(shown);", css);
+        return texts.stream().map(t -> (String) t).toList();
     }
 
     private static boolean hasDecimals(String figure, int scale) {
