@@ -27,8 +27,10 @@ final class DocxSkeleton {
     static final String TEXT = "KAOPINGTEXT";
     static final String TITLE = "KAOPINGTITLE";
     static final String CREATOR = "KAOPINGCREATOR";
-    /** The kinds of paragraph, in the resource's order: title, 一、 heading, （一） heading, body, quoted body. */
-    static final int KINDS = 5;
+    /** A paragraph of each kind, marked, in the resource's order: title, 一、 heading, （一） heading, body, quoted body. */
+    static final List<ReportText.Block> KINDS = List.of(new ReportText.Block(0, TEXT, false),
+            new ReportText.Block(1, TEXT, false), new ReportText.Block(2, TEXT, false),
+            new ReportText.Block(-1, TEXT, false), new ReportText.Block(-1, TEXT, true));
 
     private static final String DOCUMENT = "word/document.xml";
     private static final String CORE = "docProps/core.xml";
@@ -39,8 +41,8 @@ final class DocxSkeleton {
     private final List<byte[]> contents = new ArrayList<>();
     private final String documentStart;
     private final String documentEnd;
-    private final String[] before = new String[KINDS];
-    private final String[] after = new String[KINDS];
+    private final String[] before = new String[KINDS.size()];
+    private final String[] after = new String[KINDS.size()];
     private final String coreStart;
     private final String coreMiddle;
     private final String coreEnd;
@@ -56,7 +58,7 @@ final class DocxSkeleton {
         int at = xml.indexOf(BODY) + BODY.length();
         documentStart = xml.substring(0, Math.max(0, at));
         String marked = "<w:t>" + TEXT + "</w:t>";
-        for (int k = 0; k < KINDS; k++) {
+        for (int k = 0; k < KINDS.size(); k++) {
             int text = xml.indexOf(marked, at);
             int end = xml.indexOf("</w:p>", text);
             if (at < BODY.length() || text < 0 || end < 0 || !xml.startsWith("<w:p>", at)) {
@@ -179,6 +181,7 @@ final class DocxSkeleton {
     }
 
     private void paragraph(StringBuilder sb, ReportText.Block b) {
+        // The index in KINDS: as ReportDocx.paragraph styles it, any level but 0, 1 and 2 is body text.
         int k = switch (b.level()) {
             case 0 -> 0;
             case 1 -> 1;

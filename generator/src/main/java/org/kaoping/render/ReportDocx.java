@@ -119,14 +119,11 @@ public final class ReportDocx {
      * with a paragraph of each kind and marker texts, normalized as every report is.
      */
     static byte[] skeletonFromPoi() {
-        List<ReportText.Block> kinds = List.of(new ReportText.Block(0, DocxSkeleton.TEXT, false),
-                new ReportText.Block(1, DocxSkeleton.TEXT, false), new ReportText.Block(2, DocxSkeleton.TEXT, false),
-                new ReportText.Block(-1, DocxSkeleton.TEXT, false), new ReportText.Block(-1, DocxSkeleton.TEXT, true));
         try (XWPFDocument doc = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             pageA4(doc);
             doc.getProperties().getCoreProperties().setTitle(DocxSkeleton.TITLE);
             doc.getProperties().getCoreProperties().setCreator(DocxSkeleton.CREATOR);
-            kinds.forEach(b -> paragraph(doc, b));
+            DocxSkeleton.KINDS.forEach(b -> paragraph(doc, b));
             doc.write(out);
             return StableZip.normalize(out.toByteArray());
         } catch (IOException e) {

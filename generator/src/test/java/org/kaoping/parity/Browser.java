@@ -89,9 +89,6 @@ final class Browser implements AutoCloseable {
                           }
                         });
                       },
-                      runHashed: function (id, sheetsText) {
-                        return JSON.stringify(this.hashed(id, JSON.parse(sheetsText)));
-                      },
                       runHashedGroups: function (groupsText) {
                         var self = this;
                         return JSON.stringify(JSON.parse(groupsText).map(function (g) { return self.hashed(g[0], g[1]); }));
@@ -143,15 +140,9 @@ final class Browser implements AutoCloseable {
     }
 
     /**
-     * Scores every sheet in the page: per sheet {h: hash of the breakdown's compact JSON text} or
-     * {error, path, name, code}. Only hashes cross the wire; {@link #score} fetches a whole breakdown.
-     */
-    List<JsonNode> scoreHashed(String rubricId, List<String> sheets) {
-        return batches("runHashed", rubricId, sheets);
-    }
-
-    /**
-     * {@link #scoreHashed} for many rubrics' sheets, a list per group in order, on a thread of its own (the caller
+     * Scores every group's sheets in the page, a list per group in order, per sheet {h: hash of the breakdown's
+     * compact JSON text} or {error, path, name, code} (only hashes cross the wire; {@link #score} fetches a whole
+     * breakdown), on a thread of its own (the caller
      * scores in Java meanwhile). A group's rubric, when it has its text, is loaded in the page by the same batch
      * file; groups go whole into batches of about {@link #BATCH} sheets: one round trip per batch, not two per
      * group.

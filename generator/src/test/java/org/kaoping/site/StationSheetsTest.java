@@ -245,17 +245,7 @@ class StationSheetsTest {
         assertEquals(0, ok.exitCode(), ok.all());
 
         // A changed station file is caught.
-        Path copy = temp.resolve("copy");
-        try (Stream<Path> files = Files.walk(site)) {
-            for (Path p : files.toList()) {
-                Path to = copy.resolve(site.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(to);
-                } else {
-                    Files.copy(p, to);
-                }
-            }
-        }
+        Path copy = SiteBuild.copy(site, temp.resolve("copy"));
         Path one = copy.resolve(Slug.stationSheets(names.keySet().iterator().next()));
         Files.writeString(one, Files.readString(one).replaceFirst("合计", "合 计"));
         Cli.Run bad = Cli.run("verify", copy.toString());
