@@ -119,7 +119,8 @@ public final class CorpusLoader {
                 for (int i = 0; i < files.size(); i++) {
                     diagnostics.addAll(found[i]);
                     if (loaded[i] != null) {
-                        byStation.put(files.get(i).getFileName().toString().replaceFirst("\\.json$", ""), loaded[i]);
+                        String name = files.get(i).getFileName().toString(); // *.json (jsonFiles)
+                        byStation.put(name.substring(0, name.length() - ".json".length()), loaded[i]);
                     }
                 }
                 sheets.put(periodDir.getFileName().toString(), byStation);

@@ -1,11 +1,12 @@
 package org.kaoping.load;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
+import org.kaoping.model.Sheet;
 
 import java.nio.file.Path;
 import java.util.List;
 
-/** Reads one JSON file: syntax, then schema, then binding to its record type. */
+/** Reads one JSON file: syntax, then schema, then binding to its record type (a sheet certainly fine in one pass). */
 public final class FileLoader {
     private FileLoader() {
     }
@@ -29,9 +30,41 @@ public final class FileLoader {
      */
     public static <T> Loaded<T> load(Path file, String schema, Class<T> type, List<Diagnostic> sink, Audience audience,
                                      boolean release) {
+        byte[] bytes;
+        try {
+            bytes = JsonSource.bytes(file);
+        } catch (LoadException e) {
+            sink.addAll(e.diagnostics());
+            return null;
+        }
+        if (type == Sheet.class && schema.equals(SchemaCheck.SHEET)) {
+            // Nearly every sheet is certainly fine, and is bound in one pass over its bytes, as the long way
+            // would bind it; anything in doubt is read the long way, which words the findings.
+            byte[] utf8 = JsonSource.withoutByteOrderMark(bytes);
+            Sheet sheet = SheetTokens.read(utf8);
+            if (sheet != null) {
+                return new Loaded<>(type.cast(sheet), JsonSource.bound(file, utf8, release));
+            }
+        }
+        return loadInFull(file, bytes, schema, type, sink, audience, release);
+    }
+
+    /** The long way, for any file: as {@link #load(Path, String, Class, List, Audience, boolean)} without {@link SheetTokens}. */
+    static <T> Loaded<T> loadInFull(Path file, String schema, Class<T> type, List<Diagnostic> sink, Audience audience,
+                                    boolean release) {
+        try {
+            return loadInFull(file, JsonSource.bytes(file), schema, type, sink, audience, release);
+        } catch (LoadException e) {
+            sink.addAll(e.diagnostics());
+            return null;
+        }
+    }
+
+    private static <T> Loaded<T> loadInFull(Path file, byte[] bytes, String schema, Class<T> type, List<Diagnostic> sink,
+                                            Audience audience, boolean release) {
         JsonSource source;
         try {
-            source = JsonSource.read(file);
+            source = JsonSource.read(file, bytes);
         } catch (LoadException e) {
             sink.addAll(e.diagnostics());
             return null;

@@ -53,18 +53,37 @@ public final class JsonSource {
      * without a byte order mark.
      */
     public static JsonSource read(Path file) throws LoadException {
-        byte[] bytes = bytes(file);
+        return read(file, bytes(file));
+    }
+
+    /** As {@link #read(Path)}, for the bytes {@link #bytes} read from the file. */
+    static JsonSource read(Path file, byte[] bytes) throws LoadException {
         String text = decode(file, bytes);
         // The text without a byte order mark is the bytes after it: kept as read, not encoded again.
-        JsonSource s = parse(file, text, hasByteOrderMark(bytes) ? java.util.Arrays.copyOfRange(bytes, 3, bytes.length) : bytes);
+        JsonSource s = parse(file, text, withoutByteOrderMark(bytes));
         return new JsonSource(file, s.utf8, true, s.digest, s.tree);
+    }
+
+    /**
+     * The source of a file whose value was bound straight from its tokens ({@link SheetTokens}): no tree, which
+     * {@link #tree()} builds from the text should anyone ask; released, it keeps only the text's digest.
+     *
+     * @param utf8 the file's text as UTF-8, without a byte order mark
+     */
+    static JsonSource bound(Path file, byte[] utf8, boolean release) {
+        return release ? new JsonSource(file, null, true, sha256(utf8), null) : new JsonSource(file, utf8, true, null, null);
+    }
+
+    /** The bytes after a UTF-8 byte order mark, or the bytes themselves. */
+    static byte[] withoutByteOrderMark(byte[] bytes) {
+        return hasByteOrderMark(bytes) ? java.util.Arrays.copyOfRange(bytes, 3, bytes.length) : bytes;
     }
 
     private static String text(Path file) throws LoadException {
         return decode(file, bytes(file));
     }
 
-    private static byte[] bytes(Path file) throws LoadException {
+    static byte[] bytes(Path file) throws LoadException {
         // One stat and one read per file where the obvious way takes seven system calls: a province reads 80,000.
         java.nio.file.attribute.BasicFileAttributes attributes;
         try {
@@ -181,7 +200,7 @@ public final class JsonSource {
     }
 
     /** Tokens as {@link #scan} sees them: every key, string and number checked against TextRules. */
-    private static final class CheckedTokens extends com.fasterxml.jackson.core.util.JsonParserDelegate {
+    static final class CheckedTokens extends com.fasterxml.jackson.core.util.JsonParserDelegate {
         CheckedTokens(JsonParser p) {
             super(p);
         }

@@ -51,8 +51,7 @@ public final class PrivateNames {
     public static List<Diagnostic> check(JsonSource source) {
         List<Diagnostic> out = new ArrayList<>();
         walk(source.tree(), At.ROOT, false, (at, text, internal) -> {
-            // Most texts have no brace and no word LIKELY starts with; those need no regex (a province loads
-            // 80,000 sheets of reasons). Every word LIKELY names contains 人 or 对象.
+            // Most texts have no brace: those need no regex.
             boolean braces = text.indexOf('{') >= 0 || text.indexOf('}') >= 0;
             String rest = braces ? MARK.matcher(text).replaceAll("") : text;
             if (braces && (rest.contains("{{") || rest.contains("}}"))) {
@@ -61,20 +60,59 @@ public final class PrivateNames {
                         + "{{薛新义}}, 1 to 20 characters, no braces inside): " + Quote.of(text)));
                 return;
             }
-            if (!internal && (text.indexOf('人') >= 0 || text.contains("对象"))) {
-                Matcher m = LIKELY.matcher(text);
-                while (m.find()) {
-                    String candidate = m.group(2);
-                    if (SURNAMES.indexOf(candidate.charAt(0)) >= 0 && !WORDS.contains(candidate.substring(0, 2))
-                            && !candidate.contains("某")) {
-                        out.add(source.warning(at.path(), "\"" + m.group(1) + m.group(2) + "\" may name a private person "
-                                + "on a public page; if it is a name, mark it {{" + m.group(2) + "}} so that public "
-                                + "pages show " + redact(m.group(2)) + " (content/README.md, Private persons)"));
-                    }
-                }
+            if (!internal) {
+                likelyNames(text, (word, name) -> out.add(source.warning(at.path(), "\"" + word + name
+                        + "\" may name a private person on a public page; if it is a name, mark it {{" + name
+                        + "}} so that public pages show " + redact(name) + " (content/README.md, Private persons)")));
             }
         });
         return out;
+    }
+
+    /**
+     * Each likely unmarked name in the text, with the word before it. Most texts have no word LIKELY starts with
+     * and need no regex (a province loads 80,000 sheets of reasons): every word LIKELY names contains 人 or 对象.
+     */
+    private static void likelyNames(String text, java.util.function.BiConsumer<String, String> found) {
+        if (text.indexOf('人') < 0 && !text.contains("对象")) {
+            return;
+        }
+        Matcher m = LIKELY.matcher(text);
+        while (m.find()) {
+            String candidate = m.group(2);
+            if (SURNAMES.indexOf(candidate.charAt(0)) >= 0 && !WORDS.contains(candidate.substring(0, 2))
+                    && !candidate.contains("某")) {
+                found.accept(m.group(1), candidate);
+            }
+        }
+    }
+
+    /**
+     * Whether {@link #check} finds nothing in this text and {@link #apply} leaves it as it is: no brace at all and,
+     * unless it is {@code internal} (under a key of {@link #isInternalField}), no likely unmarked name.
+     */
+    static boolean plain(String text, boolean internal) {
+        if (text.indexOf('{') >= 0 || text.indexOf('}') >= 0) {
+            return false;
+        }
+        if (internal) {
+            return true;
+        }
+        boolean[] named = {false};
+        likelyNames(text, (word, name) -> named[0] = true);
+        return !named[0];
+    }
+
+    /** {@link #plain} for every text of a tree whose own place is {@code internal} or not. */
+    static boolean plain(JsonNode node, boolean internal) {
+        boolean[] all = {true};
+        walk(node, At.ROOT, internal, (at, text, in) -> all[0] &= plain(text, in));
+        return all[0];
+    }
+
+    /** Whether texts under this key never reach a public page, so are not scanned for names. */
+    static boolean isInternalField(String key) {
+        return INTERNAL_FIELDS.contains(key);
     }
 
     /**

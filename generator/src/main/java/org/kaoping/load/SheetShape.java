@@ -201,7 +201,7 @@ final class SheetShape {
     }
 
     /** {@code ^[a-zA-Z][a-zA-Z0-9-]*$} */
-    private static boolean isAttribute(String s) {
+    static boolean isAttribute(String s) {
         if (s.isEmpty() || !letter(s.charAt(0))) {
             return false;
         }
@@ -215,7 +215,7 @@ final class SheetShape {
     }
 
     /** {@code ^[0-9a-f]{8,64}$} */
-    private static boolean isFingerprint(String s) {
+    static boolean isFingerprint(String s) {
         if (s.length() < 8 || s.length() > 64) {
             return false;
         }
@@ -229,7 +229,7 @@ final class SheetShape {
     }
 
     /** {@code ^\d{4}-\d{2}-\d{2}$}, ASCII digits only */
-    private static boolean isDate(String s) {
+    static boolean isDate(String s) {
         if (s.length() != 10) {
             return false;
         }

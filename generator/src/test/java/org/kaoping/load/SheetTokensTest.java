@@ -1,0 +1,274 @@
+package org.kaoping.load;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.kaoping.model.Sheet;
+import org.kaoping.support.JsonMutations;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A sheet the one-pass reader ({@link SheetTokens}) binds must be exactly what the long way (tree, schema, private
+ * names, binding) makes of the same file, and the long way must find nothing in it; a file it doubts is read the
+ * long way, so every finding is unchanged. Held on the shipped sheets and on seeded mutants of them: values of
+ * every kind in every place, numbers written in every way, texts with private names and marks, then the text
+ * itself broken (syntax, bounds, bidi controls, byte order marks, malformed UTF-8). Replay with -Dkaoping.seed=N.
+ */
+class SheetTokensTest {
+    /** Every field the schema allows, texts a public build must redact or warn about, numbers with trailing zeros. */
+    private static final String FULL = """
+            {"rubric": "r-1.2", "fingerprint": "0123abcd", "station": "某所", "period": "2023-q1", "unit": "某所",
+             "date": "2023-02-03", "attributes": {"kind": "Big-1", "notes": "Small"},
+             "criteria": {"1.1": {"score": 2.50, "reason": "好"}, "1.2": {"inputs": {"n": 1, "b": true, "s": "x",
+               "a": [1, 2.0, null], "o": {"k": 1.10, "notes": "矫正对象王小明，"}}}, "1.3": {"notApplicable": true},
+               "1.4": {"reason": "无"}, "1.5": {}, "notes": {"reason": "矫正对象王小明，未报到"}, "1.6": {"score": 10.0},
+               "1.7": {"score": -0}, "1.8": {"score": 1e1}, "1.9": {"score": 0.000}},
+             "vetoes": ["v1"], "targets": {"c-1/r.2": 3, "c-1/r.3": 3.500}, "recordedTotal": 97.50,
+             "signatures": {"unitHead": "某", "members": ["甲", "乙"], "leader": null},
+             "corrections": [{"criterion": "1.1", "recorded": 1, "corrected": 2.0, "quote": "矫正对象王小明，", "note": "注"}],
+             "notes": ["矫正对象王小明，未报到"]}
+            """;
+
+    private static final String[] KEYS = {"rubric", "fingerprint", "station", "period", "unit", "date", "attributes",
+            "criteria", "vetoes", "targets", "recordedTotal", "signatures", "corrections", "notes", "score", "inputs",
+            "notApplicable", "reason", "unitHead", "members", "leader", "criterion", "recorded", "corrected", "quote",
+            "note", "source", "1.1", "A", "a/b", "a/B", "x y", "a.b-c", "", "kind", "zzz", "a\n", "c-1/r.2/x"};
+
+    private static final String[] VALUES = {"null", "0", "-0", "-1", "1.5", "1.50", "10.0", "1e2", "1E-2", "0.000",
+            "123456789", "true", "false", "\"\"", "\"x\"", "\"A\"", "\"a\\n\"", "\"２\"", "\"a b\"", "\"2023-01-01\"",
+            "\"2023-01-01\\n\"", "\"2023-1-01\"", "\"abcdef01\"", "\"ABCDEF01\"", "\"abcdef0\"", "\"Big-1\"", "\"1Big\"",
+            "\"社区矫正对象王小明，\"", "\"当事人张三的\"", "\"帮教对象管理台账\"", "\"矫正对象{{薛新义}}\"", "\"{{\"", "\"a}b\"",
+            "\"\\u202e\"", "\"\\ud83d\\ude00\"", "[]", "[\"a\"]", "[1]", "[null]", "{}", "{\"a\": 1}",
+            "{\"score\": 1}", "{\"score\": 1.0, \"reason\": \"当事人李四、\"}", "{\"score\": 1, \"inputs\": {}}",
+            "{\"notApplicable\": false}", "{\"inputs\": {\"n\": null}}", "{\"inputs\": {\"quote\": [\"申请人赵五，\"]}}",
+            "{\"criterion\": \"1\", \"recorded\": 1, \"corrected\": 2, \"quote\": \"q\", \"note\": \"\"}",
+            "{\"criterion\": \"1\", \"recorded\": 1, \"corrected\": 2.50, \"quote\": \"q\", \"note\": \"n\"}"};
+
+    /** Edits of the text itself, after the tree's mutations. */
+    private static final String[] INSERTS = {"\"", "{", "}", "[", "]", ",", ":", "1", "0", "e", ".", "-", " ", "\n",
+            "x", "\\", "\u202e", "\ud800", "null", "1234567890123", "0.1234567", "\"a\": 1,", "\"score\": 1,",
+            "\"rubric\": \"r\",", "\ufeff", "\t", "{{", "人员王大明，"};
+
+    /** Bytes no well-formed UTF-8 holds, or holds only in a NUL; and the start of a multi-byte character. */
+    private static final byte[][] BYTES = {{0}, {(byte) 0x80}, {(byte) 0xC0, (byte) 0x80}, {(byte) 0xC1, (byte) 0xBF},
+            {(byte) 0xE0, (byte) 0x80, (byte) 0x80}, {(byte) 0xED, (byte) 0xA0, (byte) 0x80}, {(byte) 0xF4, (byte) 0x90,
+            (byte) 0x80, (byte) 0x80}, {(byte) 0xF5}, {(byte) 0xFF}, {(byte) 0xE4, (byte) 0xB8}, {(byte) 0xEF,
+            (byte) 0xBB, (byte) 0xBF}, {(byte) 0xFE, (byte) 0xFF}, {(byte) 0xE4, (byte) 0xB8, (byte) 0x80}};
+
+    /** Trees that keep decimals as written (2.50, 10.0), so that mutants write them so again. */
+    private static final com.fasterxml.jackson.databind.ObjectMapper TREES = com.fasterxml.jackson.databind.json.JsonMapper
+            .builder().enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .configure(com.fasterxml.jackson.databind.cfg.JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false)
+            .build();
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theOnePassBindsWhatTheLongWayBinds() throws IOException {
+        long seed = Long.getLong("kaoping.seed", 20261201L);
+        SplittableRandom random = new SplittableRandom(seed);
+        List<JsonNode> seeds = new ArrayList<>(shippedSheets());
+        seeds.add(TREES.readTree(FULL));
+        int quick = 0;
+        int refused = 0;
+        for (JsonNode s : seeds) {
+            assertEquals(Way.ONE_PASS, compare(bytes(s, false, false), random, "shipped " + s), "a shipped sheet takes the one pass: " + s);
+        }
+        // FULL's likely names stand where no public page shows them (notes, quote): it takes the one pass;
+        // one in a reason is warned about, so the long way reads that file.
+        assertEquals(Way.ONE_PASS, compare(FULL.getBytes(StandardCharsets.UTF_8), random, "FULL"), "FULL");
+        String named = FULL.replace("\"reason\": \"好\"", "\"reason\": \"社区矫正对象王小明，\"");
+        assertEquals(Way.LONG, compare(named.getBytes(StandardCharsets.UTF_8), random, "named"), "a likely name");
+        for (int i = 0; i < 1200; i++) {
+            JsonNode tree = seeds.get(random.nextInt(seeds.size())).deepCopy();
+            int mutations = random.nextInt(4);
+            for (int m = 0; m < mutations; m++) {
+                mutate(tree, random);
+            }
+            byte[] bytes = bytes(tree, random.nextBoolean(), random.nextInt(8) == 0);
+            int edit = random.nextInt(6);
+            if (edit == 0) {
+                bytes = insertText(bytes, random);
+            } else if (edit == 1) {
+                bytes = insertBytes(bytes, random);
+            }
+            Way way = compare(bytes, random, "seed " + seed + ", mutant " + i);
+            quick += way == Way.ONE_PASS ? 1 : 0;
+            refused += way == Way.REFUSED ? 1 : 0;
+        }
+        // Both ways are exercised: mutants taken in one pass, and many the long way refuses or warns about.
+        assertTrue(quick > 200, "one-pass mutants: " + quick);
+        assertTrue(refused > 500, "refused mutants: " + refused);
+    }
+
+    private enum Way { ONE_PASS, LONG, REFUSED }
+
+    /** Loads the bytes both ways and holds them equal; says which way the loader took. */
+    private Way compare(byte[] bytes, SplittableRandom random, String what) throws IOException {
+        Path file = write(bytes);
+        Audience audience = random.nextBoolean() ? Audience.PUBLIC : Audience.INTERNAL;
+        boolean release = random.nextBoolean();
+        List<Diagnostic> quickFindings = new ArrayList<>();
+        List<Diagnostic> fullFindings = new ArrayList<>();
+        Loaded<Sheet> quick = FileLoader.load(file, SchemaCheck.SHEET, Sheet.class, quickFindings, audience, release);
+        Loaded<Sheet> full = FileLoader.loadInFull(file, SchemaCheck.SHEET, Sheet.class, fullFindings, audience, release);
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        assertEquals(formatted(fullFindings), formatted(quickFindings), what + ": " + text);
+        Sheet bound = SheetTokens.read(JsonSource.withoutByteOrderMark(bytes));
+        if (full == null) {
+            assertNull(quick, what + ": " + text);
+            assertNull(bound, what + ": the one pass binds what the long way refuses: " + text);
+            return Way.REFUSED;
+        }
+        assertNotNull(quick, what);
+        if (bound != null) {
+            assertTrue(fullFindings.isEmpty(), what + ": the one pass binds what the long way warns about: " + text);
+            assertEquals(full.value(), bound, what + ": " + text);
+        }
+        // The same values to the last scale of every decimal, and a later finding placed alike.
+        assertEquals(full.value(), quick.value(), what + ": " + text);
+        assertEquals(full.value().toString(), quick.value().toString(), what + ": " + text);
+        String at = random.nextBoolean() ? "$.criteria" : "$.criteria." + quick.value().criteria().keySet().stream()
+                .findFirst().orElse("x") + ".score";
+        assertEquals(full.source().error(at, "x").format(), quick.source().error(at, "x").format(), what + ": " + text);
+        assertEquals(full.source().tree(), quick.source().tree(), what);
+        return bound != null ? Way.ONE_PASS : Way.LONG;
+    }
+
+    @Test
+    void plainUtf8IsWhatTheStrictDecoderAccepts() {
+        SplittableRandom random = new SplittableRandom(Long.getLong("kaoping.seed", 20261201L));
+        int plain = 0;
+        for (int i = 0; i < 100_000; i++) {
+            byte[] b = new byte[1 + random.nextInt(6)];
+            b[0] = (byte) ('{' + random.nextInt(3)); // an ASCII start, as plainUtf8 asks
+            for (int k = 1; k < b.length; k++) {
+                int pick = random.nextInt(4);
+                b[k] = (byte) (pick == 0 ? random.nextInt(1, 0x80) : pick == 1 ? 0x80 + random.nextInt(0x40)
+                        : random.nextInt(256));
+            }
+            boolean decodes = strictlyDecodes(b);
+            boolean hasNul = false;
+            for (byte x : b) {
+                hasNul |= x == 0;
+            }
+            assertEquals(decodes && !hasNul, SheetTokens.plainUtf8(b), "bytes " + java.util.HexFormat.of().formatHex(b));
+            if (SheetTokens.plainUtf8(b) && b.length > 2 && b[1] < 0) {
+                plain++;
+            }
+        }
+        assertTrue(plain > 500, "well-formed multi-byte texts: " + plain);
+        assertTrue(!SheetTokens.plainUtf8(new byte[0]) && !SheetTokens.plainUtf8(new byte[] {(byte) 0xEF, (byte) 0xBB,
+                (byte) 0xBF, '{', '}'}), "an empty text or a second byte order mark is not plain");
+    }
+
+    private static boolean strictlyDecodes(byte[] b) {
+        try {
+            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(b));
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
+        }
+    }
+
+    private Path write(byte[] bytes) throws IOException {
+        Path file = dir.resolve("s.json");
+        Files.write(file, bytes);
+        return file;
+    }
+
+    private static List<String> formatted(List<Diagnostic> found) {
+        return found.stream().map(Diagnostic::format).toList();
+    }
+
+    private static byte[] bytes(JsonNode tree, boolean pretty, boolean byteOrderMark) throws IOException {
+        String text = pretty ? TREES.writerWithDefaultPrettyPrinter().writeValueAsString(tree)
+                : TREES.writeValueAsString(tree);
+        byte[] b = text.getBytes(StandardCharsets.UTF_8);
+        if (!byteOrderMark) {
+            return b;
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
+        out.write(b);
+        return out.toByteArray();
+    }
+
+    private static byte[] insertText(byte[] bytes, SplittableRandom random) {
+        StringBuilder t = new StringBuilder(new String(bytes, StandardCharsets.UTF_8));
+        int at = random.nextInt(t.length() + 1);
+        if (random.nextBoolean()) {
+            t.insert(at, INSERTS[random.nextInt(INSERTS.length)]);
+        } else if (at < t.length()) {
+            t.deleteCharAt(at);
+        }
+        return t.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static byte[] insertBytes(byte[] bytes, SplittableRandom random) {
+        byte[] insert = BYTES[random.nextInt(BYTES.length)];
+        int at = random.nextInt(bytes.length + 1);
+        byte[] out = new byte[bytes.length + insert.length];
+        System.arraycopy(bytes, 0, out, 0, at);
+        System.arraycopy(insert, 0, out, at, insert.length);
+        System.arraycopy(bytes, at, out, at + insert.length, bytes.length - at);
+        return out;
+    }
+
+    private static void mutate(JsonNode root, SplittableRandom random) throws IOException {
+        List<JsonNode> containers = JsonMutations.containers(root);
+        JsonNode target = containers.get(random.nextInt(containers.size()));
+        JsonNode value = TREES.readTree(VALUES[random.nextInt(VALUES.length)]);
+        if (target instanceof ObjectNode o) {
+            JsonMutations.editObject(o, random, List.of(KEYS), value);
+        } else if (target instanceof ArrayNode a) {
+            if (a.isEmpty() || random.nextBoolean()) {
+                a.add(value);
+            } else {
+                a.set(random.nextInt(a.size()), value);
+            }
+        }
+    }
+
+    private static List<JsonNode> shippedSheets() throws IOException {
+        List<JsonNode> out = new ArrayList<>();
+        List<Path> roots = new ArrayList<>(List.of(Path.of("content")));
+        try (Stream<Path> ex = Files.list(Path.of("examples"))) {
+            ex.map(p -> p.resolve("content")).forEach(roots::add);
+        }
+        for (Path root : roots) {
+            Path sheets = root.resolve("sheets");
+            if (!Files.isDirectory(sheets)) {
+                continue;
+            }
+            try (Stream<Path> files = Files.walk(sheets)) {
+                for (Path f : files.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
+                    out.add(TREES.readTree(Files.readString(f)));
+                }
+            }
+        }
+        assertTrue(out.size() >= 10, "shipped sheets: " + out.size());
+        return out;
+    }
+}
