@@ -22,6 +22,8 @@ import org.kaoping.site.SiteModelBuilder;
 import org.kaoping.site.Slug;
 import org.kaoping.write.OutputException;
 import org.kaoping.write.OutputFolder;
+import org.kaoping.validate.SheetCheck;
+import org.kaoping.validate.SheetChecks;
 import org.kaoping.write.Staging;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -59,6 +61,10 @@ public final class BuildCommand implements Callable<Integer> {
     /** Set by `serve`: files and downloads of its earlier builds, reused where unchanged (null: build everything). */
     LoadCache loads;
     DownloadsCache downloads;
+    /** Set by `serve`: how many threads render pages (its output write leaves the other core to the preview). */
+    int threads = Runtime.getRuntime().availableProcessors();
+    /** Set by `serve`: called before each sheet is checked and each page is made, to wait while the preview rebuilds. */
+    Runnable giveWay;
 
     /** Exit code of a refusal to touch the output folder (someone else's files, a build already running). */
     static final int OUTPUT_REFUSED = 3;
@@ -74,7 +80,11 @@ public final class BuildCommand implements Callable<Integer> {
         if (internal && !spec.commandLine().getParseResult().hasMatchedOption("--out")) {
             folders.out = Path.of("output-internal");
         }
-        CheckCommand.Checked checked = CheckCommand.checkAndLoad(folders, audience, loads);
+        CheckCommand.Checked checked = CheckCommand.checkAndLoad(folders, audience, loads, giveWay == null
+                ? SheetChecks.DIRECT : (sheet, key, period, rubric, names, byId, found) -> {
+                    giveWay.run();
+                    return SheetCheck.scored(sheet, key, period, rubric, names, byId, found);
+                });
         List<Diagnostic> found = new java.util.ArrayList<>(checked.diagnostics());
         CheckCommand.print(found, out);
         long errors = found.stream().filter(Diagnostic::isError).count();
@@ -102,7 +112,8 @@ public final class BuildCommand implements Callable<Integer> {
             }
             staging = output.stage();
             int pageCount = renderAll(model.pages(), pages, staging,
-                    downloads == null ? PeriodDownloads::parts : downloads::parts);
+                    downloads == null ? PeriodDownloads::parts : downloads::parts, threads,
+                    giveWay == null ? () -> { } : giveWay);
             staging.copyTree(assets, "assets", Compactor::compact);
             Path scripts = folders.theme.resolve("js");
             if (Files.isDirectory(scripts)) {
@@ -149,6 +160,13 @@ public final class BuildCommand implements Callable<Integer> {
 
     static int renderAll(List<Page> all, Pages pages, Staging staging,
                          java.util.function.Function<ReportPage, List<PeriodDownloads.Part>> periodDownloads, int threads) {
+        return renderAll(all, pages, staging, periodDownloads, threads, () -> { });
+    }
+
+    /** As {@link #renderAll(List, Pages, Staging, java.util.function.Function, int)}, {@code giveWay} run before each page. */
+    static int renderAll(List<Page> all, Pages pages, Staging staging,
+                         java.util.function.Function<ReportPage, List<PeriodDownloads.Part>> periodDownloads, int threads,
+                         Runnable giveWay) {
         FileSink sink = new FileSink() {
             @Override
             public void write(String path, byte[] data) {
@@ -162,6 +180,7 @@ public final class BuildCommand implements Callable<Integer> {
         };
         TaskQueue[] queue = new TaskQueue[1];
         queue[0] = new TaskQueue(all.size(), i -> () -> {
+            giveWay.run();
             Page page = all.get(i);
             // Rendered as text, then encoded at once: String.getBytes is the JDK's fast UTF-8 path.
             staging.write(page.path(), pages.render(page).getBytes(StandardCharsets.UTF_8));

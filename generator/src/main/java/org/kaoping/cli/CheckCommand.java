@@ -75,6 +75,12 @@ public final class CheckCommand implements Callable<Integer> {
 
     /** As {@link #checkAndLoad(Folders, Audience)}, unchanged files taken from {@code loads} (`serve`; null: none). */
     static Checked checkAndLoad(Folders folders, Audience audience, org.kaoping.load.LoadCache loads) {
+        return checkAndLoad(folders, audience, loads, org.kaoping.validate.SheetChecks.DIRECT);
+    }
+
+    /** As {@link #checkAndLoad(Folders, Audience, org.kaoping.load.LoadCache)}, each sheet checked through {@code sheetChecks}. */
+    static Checked checkAndLoad(Folders folders, Audience audience, org.kaoping.load.LoadCache loads,
+                                org.kaoping.validate.SheetChecks sheetChecks) {
         CorpusLoader loader = new CorpusLoader(audience, loads);
         JitDirectives.beforeLoading(folders.content);
         Corpus corpus = loader.load(folders.content, folders.rubrics);
@@ -87,7 +93,7 @@ public final class CheckCommand implements Callable<Integer> {
         found.addAll(rubricFindings);
         var standings = new java.util.HashMap<String, org.kaoping.rank.Standings>();
         if (rubricFindings.stream().noneMatch(Diagnostic::isError)) {
-            ContentConsistency.check(corpus, found, standings);
+            ContentConsistency.check(corpus, found, standings, sheetChecks);
             PublicationConsistency.check(corpus, found);
             SelfAssessmentConsistency.check(corpus, found);
         }

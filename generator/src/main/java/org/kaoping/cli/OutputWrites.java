@@ -8,7 +8,8 @@ import java.util.function.Supplier;
 
 /**
  * `serve`'s writes of the output folder, after the preview has been updated: one at a time, on one core (the
- * build's parallel work runs in a pool of one thread, so the other core stays free for the preview), and only
+ * build's parallel work runs in a pool of one thread and its pages are rendered by one, so the other core stays
+ * free for the preview; while the preview rebuilds, the write waits at its {@link WriteGate}), and only
  * the newest: changes made while a write runs are written once it ends, by one more write. A write starts
  * {@value #DELAY_MS} ms after it is asked for, so that the browsers' reloads after a change are answered first.
  */

@@ -19,6 +19,7 @@ import org.kaoping.site.FingerprintChain;
 import org.kaoping.site.LazySite;
 import org.kaoping.site.SiteException;
 import org.kaoping.validate.ContentConsistency;
+import org.kaoping.validate.PeriodMemory;
 import org.kaoping.validate.PredecessorCheck;
 import org.kaoping.validate.PublicationConsistency;
 import org.kaoping.validate.RubricConsistency;
@@ -42,7 +43,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 
 /**
  * `serve`'s preview: after a change, the site to show, in memory, with every page made when a browser asks for it
@@ -84,6 +89,12 @@ final class Preview {
         }
     }
 
+    /** Where a quick rebuild's data version is digested, beside its check. */
+    private static final Executor DIGESTS = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "kaoping-digest");
+        t.setDaemon(true);
+        return t;
+    });
     private final Folders folders;
     private final LoadCache loads;
     private final PreviewSite.Downloads downloads = new PreviewSite.Downloads();
@@ -92,8 +103,12 @@ final class Preview {
     private State state;
     /** The site of the last good build, whose unchanged scored periods a quick rebuild reuses. */
     private LazySite shown;
+    /** What was served from it: its theme (templates compiled, files listed) is taken again while only sheets change. */
+    private PreviewSite shownView;
     /** Sheet checks of the current state's sheets, valid while periods, rubrics and stations stay as they were. */
     private Map<Same, Checked> sheetChecks = new ConcurrentHashMap<>();
+    /** Each period's findings apart from its sheets, and its scoring, from the last check (kept on the same terms). */
+    private final PeriodMemory periodMemory = new PeriodMemory();
 
     Preview(Folders folders, LoadCache loads, Clock clock) {
         this.folders = folders;
@@ -117,6 +132,7 @@ final class Preview {
                 state = recheck(state, sheets);
                 how = sheets.size() + " 个评分表";
             } else {
+                shownView = null; // the theme may have changed too: compiled and listed again
                 state = checkAll();
                 how = "全部文件";
             }
@@ -132,12 +148,18 @@ final class Preview {
             LazySite site = LazySite.of(state.corpus(), state.chain().fingerprint(), clock, audience, state.standings(),
                     sheets != null ? shown : null);
             long modelled = System.nanoTime();
-            PreviewSite view = new PreviewSite(site, new Pages(folders.theme.resolve("templates"), site.model()),
-                    folders.theme, downloads);
-            if (!Files.isDirectory(folders.theme.resolve("assets"))) {
-                throw new OutputException("theme folder " + folders.theme + " has no assets/ folder");
+            PreviewSite view;
+            if (sheets != null && shownView != null) {
+                view = new PreviewSite(site, shownView); // only sheets changed: the theme is as it was
+            } else {
+                view = new PreviewSite(site, new Pages(folders.theme.resolve("templates"), site.model()),
+                        folders.theme, downloads);
+                if (!Files.isDirectory(folders.theme.resolve("assets"))) {
+                    throw new OutputException("theme folder " + folders.theme + " has no assets/ folder");
+                }
             }
             shown = site;
+            shownView = view;
             long end = System.nanoTime();
             out.println(String.format(Locale.ROOT, "serve: 预览已更新（重新检查了%s）：从发现改动到可以提供页面用时 %.3f s"
                             + "（检查 %.3f s，站点模型 %.3f s，模板 %.3f s）；data version %s",
@@ -151,6 +173,11 @@ final class Preview {
         }
         state = null;
         return new BuildOutcome(false, text.toString().strip(), null);
+    }
+
+    /** The standings of the last check, by period id (tests compare the quick path's with a whole check's). */
+    Map<String, Standings> standings() {
+        return state == null ? null : state.standings();
     }
 
     /**
@@ -200,7 +227,7 @@ final class Preview {
         List<Diagnostic> others = new ArrayList<>();
         Map<String, Standings> standings = new HashMap<>();
         if (rubricFindings.stream().noneMatch(Diagnostic::isError)) {
-            ContentConsistency.check(corpus, content, standings, remembered());
+            ContentConsistency.check(corpus, content, standings, remembered(), periodMemory);
             PublicationConsistency.check(corpus, others);
             SelfAssessmentConsistency.check(corpus, others);
         }
@@ -224,8 +251,11 @@ final class Preview {
 
     /** The check after only the given sheet files changed: those files loaded, their periods checked again. */
     private State recheck(State s, Map<Path, String[]> changed) {
-        Map<String, Map<String, Loaded<Sheet>>> sheets = new TreeMap<>(s.corpus().sheets());
         Set<Path> changedFiles = changed.keySet();
+        // The data version is digested on another core while the check runs (SHA-256 over a period's 42 MB).
+        CompletableFuture<FingerprintChain> digested = CompletableFuture.supplyAsync(() -> s.chain().after(changedFiles),
+                DIGESTS);
+        Map<String, Map<String, Loaded<Sheet>>> sheets = new TreeMap<>(s.corpus().sheets());
         List<Diagnostic> loaded = new ArrayList<>();
         s.loaded().stream().filter(d -> !changedFiles.contains(abs(d.file()))).forEach(loaded::add);
         Set<String> periods = new TreeSet<>();
@@ -264,8 +294,13 @@ final class Preview {
         }
         Map<String, Standings> standings = new HashMap<>(s.standings());
         periods.forEach(standings::remove);
-        ContentConsistency.recheck(corpus, periods, content, standings, remembered());
-        FingerprintChain chain = s.chain().after(changedFiles);
+        ContentConsistency.recheck(corpus, periods, content, standings, remembered(), periodMemory);
+        FingerprintChain chain;
+        try {
+            chain = digested.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
         if (chain == null) {
             chain = FingerprintChain.of(folders.content, folders.rubrics);
         }

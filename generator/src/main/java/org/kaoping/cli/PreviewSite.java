@@ -76,6 +76,17 @@ final class PreviewSite implements SiteView {
         this.themeFiles = files;
     }
 
+    /**
+     * The same theme as {@code before}'s (its templates as compiled, its files as listed) over another site: after
+     * sheets changed and nothing of the theme did.
+     */
+    PreviewSite(LazySite site, PreviewSite before) {
+        this.site = site;
+        this.pages = before.pages.with(site.model());
+        this.downloads = before.downloads;
+        this.themeFiles = before.themeFiles;
+    }
+
     LazySite site() {
         return site;
     }

@@ -19,6 +19,7 @@ final class Rebuilds {
     private final Folders folders;
     private final LoadCache loads;
     private final DownloadsCache downloads = new DownloadsCache();
+    private final WriteGate gate;
 
     Rebuilds(Folders folders) {
         this(folders, new LoadCache());
@@ -26,8 +27,14 @@ final class Rebuilds {
 
     /** @param loads shared with the preview, which reads the same files */
     Rebuilds(Folders folders, LoadCache loads) {
+        this(folders, loads, null);
+    }
+
+    /** @param gate where the write waits while the preview rebuilds (null: never) */
+    Rebuilds(Folders folders, LoadCache loads, WriteGate gate) {
         this.folders = folders;
         this.loads = loads;
+        this.gate = gate;
     }
 
     /** One build, its printout captured for the terminal and the browser overlay. */
@@ -37,6 +44,11 @@ final class Rebuilds {
         BuildCommand command = new BuildCommand();
         command.loads = loads;
         command.downloads = downloads;
+        if (gate != null) {
+            // One core for the write, the other left to the preview; and the write waits while the preview rebuilds.
+            command.threads = 1;
+            command.giveWay = gate::pass;
+        }
         CommandLine cmd = new CommandLine(command);
         cmd.setOut(w);
         cmd.setErr(w);

@@ -72,9 +72,16 @@ public final class ServeCommand implements Callable<Integer> {
             LoadCache loads = new LoadCache();
             Preview preview = new Preview(folders, loads, Clock.systemUTC());
             // The output folder is written after the preview is updated, and only after a check that passed.
-            OutputWrites writes = new OutputWrites(new Rebuilds(folders, loads)::build, tell);
+            WriteGate gate = new WriteGate();
+            OutputWrites writes = new OutputWrites(new Rebuilds(folders, loads, gate)::build, tell);
             LiveServer server = new LiveServer(port, changes -> {
-                BuildOutcome o = preview.build(changes);
+                gate.close();
+                BuildOutcome o;
+                try {
+                    o = preview.build(changes);
+                } finally {
+                    gate.open(WriteGate.GRACE_MS);
+                }
                 if (o != null && o.ok()) {
                     writes.request();
                 }

@@ -22,8 +22,23 @@ public record Corpus(
         Map<String, Map<String, Loaded<Sheet>>> sheets,
         Map<String, Map<String, Loaded<Sheet>>> selfAssessments) {
 
+    /** The last registry's names, by identity: `serve` makes a new corpus per change, of the same registry. */
+    private record Named(StationRegistry registry, StationNames names) {
+    }
+
+    private static volatile Named lastNames;
+
     public StationNames names() {
-        return new StationNames(stations == null ? List.of() : stations.value().stations());
+        if (stations == null) {
+            return new StationNames(List.of());
+        }
+        // A province's registry is 10,000 stations and 40,000 names: resolved once per registry, not per call.
+        Named last = lastNames;
+        if (last == null || last.registry() != stations.value()) {
+            last = new Named(stations.value(), new StationNames(stations.value().stations()));
+            lastNames = last;
+        }
+        return last.names();
     }
 
     public Optional<Rubric> rubric(String id) {

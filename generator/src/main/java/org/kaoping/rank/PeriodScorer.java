@@ -54,11 +54,25 @@ public final class PeriodScorer {
      */
     public Standings score(Period period, Rubric rubric, Map<String, Sheet> sheets, Map<String, Station> stations,
                            Map<String, Breakdown> scored) {
+        return score(period, rubric, sheets, stations, scored, null).standings();
+    }
+
+    /**
+     * As {@link #score(Period, Rubric, Map, Map, Map)}, taking from {@code before} (this scorer's answer for the
+     * same period and rubric before some sheets changed, or null) each station's line whose breakdown is the very
+     * object it was: its components, rater average and vetoes are the same, and so is its standing when its total,
+     * bonuses, place and tier are. Rank bonuses, places and tiers are always assigned again over every station.
+     */
+    public PeriodRows score(Period period, Rubric rubric, Map<String, Sheet> sheets, Map<String, Station> stations,
+                            Map<String, Breakdown> scored, PeriodRows before) {
         Assessment a = assessmentOf(period, rubric);
+        boolean reuse = before != null && before.period() == period && before.rubric() == rubric
+                && before.assessment() == a;
         int n = period.results().size();
         List<Map<String, BigDecimal>> components = new ArrayList<>();
         List<Breakdown> breakdowns = new ArrayList<>();
         List<BigDecimal> raterAverages = new ArrayList<>();
+        boolean[] same = new boolean[n];
         for (int i = 0; i < n; i++) {
             Period.Result r = period.results().get(i);
             String rp = "$.results[" + i + "]";
@@ -70,6 +84,12 @@ public final class PeriodScorer {
                         .withTargets(period.targetsOf(r.station())));
             }
             breakdowns.add(b);
+            same[i] = reuse && before.breakdowns().get(i) == b;
+            if (same[i]) {
+                raterAverages.add(before.raterAverages().get(i));
+                components.add(before.components().get(i));
+                continue;
+            }
             BigDecimal raters = a.raters() == null || r.raters().isEmpty() ? null : RaterAverage.of(a, r.raters(), rp);
             raterAverages.add(raters);
             Map<String, BigDecimal> values = new LinkedHashMap<>();
@@ -108,20 +128,61 @@ public final class PeriodScorer {
         List<List<Standing.VetoApplied>> vetoes = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             totals.add(total(a, components.get(i), bonuses.get(i)));
-            vetoes.add(vetoesOf(period.results().get(i), breakdowns.get(i), rubric, "$.results[" + i + "]"));
+            vetoes.add(same[i] ? before.vetoes().get(i)
+                    : vetoesOf(period.results().get(i), breakdowns.get(i), rubric, "$.results[" + i + "]"));
         }
         int[] places = place(period, a, totals, components, vetoes);
         String[] tiers = Tiering.assign(a, places, period.results(), vetoes);
-        List<Standing> lines = new ArrayList<>();
+        List<Standing> rows = new ArrayList<>();
         for (int i = 0; i < n; i++) {
+            Standing was = same[i] ? before.rows().get(i) : null;
+            if (was != null && was.place() == places[i] && java.util.Objects.equals(was.tier(), tiers[i])
+                    && was.total().equals(totals.get(i)) && was.bonuses().equals(bonuses.get(i))) {
+                rows.add(was);
+                continue;
+            }
             Period.Result r = period.results().get(i);
-            lines.add(new Standing(r.station(), components.get(i), bonuses.get(i), totals.get(i), places[i], tiers[i],
+            rows.add(new Standing(r.station(), components.get(i), bonuses.get(i), totals.get(i), places[i], tiers[i],
                     vetoes.get(i), r.disqualifiers(), breakdowns.get(i),
                     r.published() == null ? null : r.published().total(),
                     r.published() == null ? null : r.published().place()));
         }
-        lines.sort(Comparator.comparingInt(Standing::place).thenComparing(Standing::station));
-        return new Standings(period, a, lines);
+        return new PeriodRows(period, rubric, a, breakdowns, components, raterAverages, vetoes, rows,
+                new Standings(period, a, inPlaceOrder(rows, places)));
+    }
+
+    /**
+     * The lines in {@link Standings#ORDER}: by place (a counting sort, the places being 1 to n), equal places by
+     * station id. Standings would sort them too; 10,000 lines by comparison cost more.
+     */
+    private static List<Standing> inPlaceOrder(List<Standing> rows, int[] places) {
+        int n = rows.size();
+        int max = 0;
+        for (int p : places) {
+            if (p < 1) {
+                return rows; // not places 1..n: Standings sorts them
+            }
+            max = Math.max(max, p);
+        }
+        int[] start = new int[max + 2];
+        for (int p : places) {
+            start[p + 1]++;
+        }
+        for (int p = 1; p <= max + 1; p++) {
+            start[p] += start[p - 1];
+        }
+        Standing[] out = new Standing[n];
+        int[] next = java.util.Arrays.copyOf(start, start.length);
+        for (int i = 0; i < n; i++) {
+            out[next[places[i]]++] = rows.get(i);
+        }
+        List<Standing> ordered = java.util.Arrays.asList(out);
+        for (int p = 1; p <= max; p++) {
+            if (start[p + 1] - start[p] > 1) {
+                ordered.subList(start[p], start[p + 1]).sort(Comparator.comparing(Standing::station));
+            }
+        }
+        return ordered;
     }
 
     /** Components (weighted or summed) plus bonuses, at the assessment's scale: a station's total. */

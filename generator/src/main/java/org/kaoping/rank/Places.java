@@ -28,7 +28,13 @@ public final class Places {
         }
         if (policy == TiePolicy.SHARED) {
             // Rank exact values: map each distinct total to its order so doubles never compare rounded scores.
-            List<BigDecimal> distinct = totals.stream().distinct().sorted(Comparator.reverseOrder()).toList();
+            // Distinct by value (compareTo): 92.0 and 92.00 are one total.
+            List<BigDecimal> distinct = new ArrayList<>();
+            for (BigDecimal t : totals.stream().sorted(Comparator.reverseOrder()).toList()) {
+                if (distinct.isEmpty() || distinct.get(distinct.size() - 1).compareTo(t) != 0) {
+                    distinct.add(t);
+                }
+            }
             double[] keys = new double[n];
             for (int i = 0; i < n; i++) {
                 keys[i] = indexOf(distinct, totals.get(i));
@@ -50,12 +56,12 @@ public final class Places {
         return places;
     }
 
+    /** The index of {@code v} in {@code distinct} (sorted from highest down): a binary search, not a scan per entry. */
     private static int indexOf(List<BigDecimal> distinct, BigDecimal v) {
-        for (int i = 0; i < distinct.size(); i++) {
-            if (distinct.get(i).compareTo(v) == 0) {
-                return i;
-            }
+        int i = java.util.Collections.binarySearch(distinct, v, Comparator.reverseOrder());
+        if (i < 0) {
+            throw new IllegalStateException();
         }
-        throw new IllegalStateException();
+        return i;
     }
 }

@@ -9,10 +9,19 @@ import java.util.Optional;
 
 /** A period's ranking, in place order (voided results last). */
 public record Standings(Period period, Assessment assessment, List<Standing> lines) {
+    /** Place order, then station id; above() relies on it. */
+    static final java.util.Comparator<Standing> ORDER = java.util.Comparator.comparingInt(Standing::place)
+            .thenComparing(Standing::station);
+
     public Standings {
-        // Place order, as PeriodScorer sorts them; above() relies on it.
-        List<Standing> sorted = new java.util.ArrayList<>(lines);
-        sorted.sort(java.util.Comparator.comparingInt(Standing::place).thenComparing(Standing::station));
+        List<Standing> sorted = lines;
+        for (int i = 1; i < lines.size(); i++) {
+            if (ORDER.compare(lines.get(i - 1), lines.get(i)) > 0) {
+                sorted = new java.util.ArrayList<>(lines);
+                sorted.sort(ORDER);
+                break;
+            }
+        }
         lines = KeyedList.of(sorted, Standing::station);
     }
 

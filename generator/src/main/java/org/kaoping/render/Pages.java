@@ -27,9 +27,18 @@ public final class Pages {
     private final SiteModel model;
 
     public Pages(Path templatesFolder, SiteModel model) {
-        this.mustache = new StrictMustache(templatesFolder);
-        this.model = model;
+        this(new StrictMustache(templatesFolder), model);
         TEMPLATES.forEach(mustache::compile);
+    }
+
+    private Pages(StrictMustache mustache, SiteModel model) {
+        this.mustache = mustache;
+        this.model = model;
+    }
+
+    /** These templates, as compiled, for another model (`serve`, after sheets changed and the theme did not). */
+    public Pages with(SiteModel other) {
+        return new Pages(mustache, other);
     }
 
     /** The scope every template shares. {@code root} prefixes every link: "" or "../". */

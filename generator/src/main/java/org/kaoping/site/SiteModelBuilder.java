@@ -89,17 +89,40 @@ public final class SiteModelBuilder {
      */
     static Plan plan(Corpus corpus, Fingerprint fingerprint, Clock clock, Audience audience,
                      List<ScoredPeriod> periods, Stations stations) {
+        return plan(corpus, fingerprint, clock, audience, periods, stations, RubricParts.of(corpus, audience));
+    }
+
+    /**
+     * What the pages take from the rubrics, made once per corpus: each rubric file's tree as written (read once for
+     * its form and its download, neither changes it), its fingerprint, the rubrics' titles, the downloads' trees.
+     */
+    record RubricParts(Map<String, Rubric> rubrics, Map<String, String> fingerprints, Map<String, String> titles,
+                       Map<String, JsonNode> trees, Map<String, JsonNode> exports, Audience audience) {
+        static RubricParts of(Corpus corpus, Audience audience) {
+            Map<String, Rubric> rubrics = new LinkedHashMap<>();
+            corpus.rubrics().forEach((id, r) -> rubrics.put(id, r.value()));
+            Map<String, String> fingerprints = new LinkedHashMap<>();
+            corpus.rubrics().forEach((id, r) -> fingerprints.put(id, RubricFingerprint.of(r.source())));
+            Map<String, String> titles = new TreeMap<>();
+            rubrics.values().forEach(r -> titles.put(r.id(), r.title()));
+            Map<String, JsonNode> trees = new LinkedHashMap<>();
+            corpus.rubrics().forEach((id, r) -> trees.put(id, RubricJson.read(r.source(), audience)));
+            Map<String, JsonNode> exports = new TreeMap<>();
+            trees.forEach((id, tree) -> exports.put(Slug.of(id, "rubric"), audience == Audience.INTERNAL
+                    ? tree : RubricJson.publicView(tree)));
+            return new RubricParts(rubrics, fingerprints, titles, trees, exports, audience);
+        }
+    }
+
+    /** As {@link #plan(Corpus, Fingerprint, Clock, Audience, List, Stations)}, with the rubrics' parts as made. */
+    static Plan plan(Corpus corpus, Fingerprint fingerprint, Clock clock, Audience audience,
+                     List<ScoredPeriod> periods, Stations stations, RubricParts parts) {
         SiteConfig config = corpus.site().value();
         boolean internal = audience == Audience.INTERNAL || config.assessorNotesPublic();
-        Map<String, Rubric> rubrics = new LinkedHashMap<>();
-        corpus.rubrics().forEach((id, r) -> rubrics.put(id, r.value()));
-        Map<String, String> fingerprints = new LinkedHashMap<>();
-        corpus.rubrics().forEach((id, r) -> fingerprints.put(id, RubricFingerprint.of(r.source())));
-        Map<String, String> titles = new TreeMap<>();
-        rubrics.values().forEach(r -> titles.put(r.id(), r.title()));
-        // Each rubric file's tree as written, read once for its form and its download (neither changes it).
-        Map<String, JsonNode> trees = new LinkedHashMap<>();
-        corpus.rubrics().forEach((id, r) -> trees.put(id, RubricJson.read(r.source(), audience)));
+        Map<String, Rubric> rubrics = parts.rubrics();
+        Map<String, String> fingerprints = parts.fingerprints();
+        Map<String, String> titles = parts.titles();
+        Map<String, JsonNode> trees = parts.trees();
 
         for (ScoredPeriod sp : periods) {
             if (sp.id().equals(Slug.STATION_DOWNLOADS)) {
@@ -117,8 +140,11 @@ public final class SiteModelBuilder {
             pages.add(new Planned(Slug.reportPage(sp.id()),
                     () -> ReportPages.build(sp, stations, config.bureau(), config.commonShare()), true));
         }
-        for (Station s : stations.all()) {
-            pages.add(new Planned(Slug.stationPage(s.id()), () -> StationPages.build(s, periods, stations, internal,
+        List<Station> all = stations.all();
+        List<String> paths = stations.pagePaths();
+        for (int i = 0; i < all.size(); i++) {
+            Station s = all.get(i);
+            pages.add(new Planned(paths.get(i), () -> StationPages.build(s, periods, stations, internal,
                     fingerprints).withSelfAssessments(SelfComparison.of(s, periods, corpus)), false));
         }
         for (Rubric r : rubrics.values()) {
@@ -130,9 +156,7 @@ public final class SiteModelBuilder {
                 config.stampBuildTime(), config.publishedOn()), true));
         pages.add(new Planned("404.html", () -> new NotFoundPage(new Link("返回首页", "index.html")), true));
 
-        Map<String, JsonNode> exports = new TreeMap<>();
-        trees.forEach((id, tree) -> exports.put(Slug.of(id, "rubric"), audience == Audience.INTERNAL
-                ? tree : RubricJson.publicView(tree)));
+        Map<String, JsonNode> exports = parts.exports();
         String builtAt = config.stampBuildTime()
                 ? ZonedDateTime.now(clock.withZone(ZONE)).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"))
                 : "";

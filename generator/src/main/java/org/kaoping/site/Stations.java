@@ -14,6 +14,9 @@ import java.util.TreeMap;
 final class Stations {
     private final Map<String, Station> byId = new LinkedHashMap<>();
     private final Map<String, AttributeDefinition> attributeDefinitions = new TreeMap<>();
+    private volatile List<Station> all;
+    private List<String> pagePaths;
+    private List<String> sheetsPaths;
 
     Stations(Corpus corpus) {
         corpus.names().all().forEach(s -> byId.put(s.id(), s));
@@ -47,7 +50,31 @@ final class Stations {
     }
 
     List<Station> all() {
-        return List.copyOf(byId.values());
+        List<Station> a = all;
+        if (a == null) {
+            a = List.copyOf(byId.values());
+            all = a;
+        }
+        return a;
+    }
+
+    /**
+     * Each station's page address ({@link Slug#stationPage}), in {@link #all}'s order: made once per registry, as
+     * `serve` plans a site after every change of a sheet (a province: 10,000 addresses).
+     */
+    synchronized List<String> pagePaths() {
+        if (pagePaths == null) {
+            pagePaths = all().stream().map(s -> Slug.stationPage(s.id())).toList();
+        }
+        return pagePaths;
+    }
+
+    /** Each station's own .csv address ({@link Slug#stationSheets}), in {@link #all}'s order, made once. */
+    synchronized List<String> sheetsPaths() {
+        if (sheetsPaths == null) {
+            sheetsPaths = all().stream().map(s -> Slug.stationSheets(s.id())).toList();
+        }
+        return sheetsPaths;
     }
 
     /** "所别：大所", attributes sorted by key. */

@@ -11,6 +11,7 @@ import org.kaoping.model.Rubric;
 import org.kaoping.model.Sheet;
 import org.kaoping.model.Station;
 import org.kaoping.rank.PeriodException;
+import org.kaoping.rank.PeriodRows;
 import org.kaoping.rank.PeriodScorer;
 import org.kaoping.rank.Standing;
 import org.kaoping.rank.Standings;
@@ -18,6 +19,7 @@ import org.kaoping.score.Breakdown;
 import org.kaoping.score.ScoreException;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -31,12 +33,15 @@ public final class ContentConsistency {
     private final List<Diagnostic> out;
     private final Map<String, Standings> scored;
     private final SheetChecks sheetChecks;
+    private final PeriodMemory memory;
 
-    private ContentConsistency(Corpus corpus, List<Diagnostic> out, Map<String, Standings> scored, SheetChecks sheetChecks) {
+    private ContentConsistency(Corpus corpus, List<Diagnostic> out, Map<String, Standings> scored, SheetChecks sheetChecks,
+                               PeriodMemory memory) {
         this.corpus = corpus;
         this.out = out;
         this.scored = scored;
         this.sheetChecks = sheetChecks;
+        this.memory = memory;
     }
 
     public static void check(Corpus corpus, List<Diagnostic> out) {
@@ -53,7 +58,17 @@ public final class ContentConsistency {
 
     /** As {@link #check(Corpus, List, Map)}, each sheet checked through {@code sheetChecks}. */
     public static void check(Corpus corpus, List<Diagnostic> out, Map<String, Standings> scored, SheetChecks sheetChecks) {
-        new ContentConsistency(corpus, out, scored, sheetChecks).run();
+        check(corpus, out, scored, sheetChecks, new PeriodMemory());
+    }
+
+    /**
+     * As {@link #check(Corpus, List, Map, SheetChecks)}, keeping in {@code memory} what each period's part of the
+     * check found apart from its sheets, and its scoring, for {@link #recheck}.
+     */
+    public static void check(Corpus corpus, List<Diagnostic> out, Map<String, Standings> scored, SheetChecks sheetChecks,
+                             PeriodMemory memory) {
+        memory.clear();
+        new ContentConsistency(corpus, out, scored, sheetChecks, memory).run();
     }
 
     /**
@@ -63,10 +78,21 @@ public final class ContentConsistency {
      */
     public static void recheck(Corpus corpus, java.util.Collection<String> periods, List<Diagnostic> out,
                                Map<String, Standings> scored, SheetChecks sheetChecks) {
+        recheck(corpus, periods, out, scored, sheetChecks, new PeriodMemory());
+    }
+
+    /**
+     * As {@link #recheck(Corpus, java.util.Collection, List, Map, SheetChecks)}, taking from {@code memory} (kept by
+     * {@link #check} or an earlier recheck) what did not change: a period's findings on its own file and its
+     * results, which no sheet touches, when its file, the station registry and the rubrics are the very objects
+     * they were; and each line of its ranking whose sheet's breakdown is ({@link PeriodScorer}).
+     */
+    public static void recheck(Corpus corpus, java.util.Collection<String> periods, List<Diagnostic> out,
+                               Map<String, Standings> scored, SheetChecks sheetChecks, PeriodMemory memory) {
         if (corpus.stations() == null) {
             return;
         }
-        ContentConsistency c = new ContentConsistency(corpus, out, scored, sheetChecks);
+        ContentConsistency c = new ContentConsistency(corpus, out, scored, sheetChecks, memory);
         StationNames names = corpus.names();
         Map<String, Station> byId = c.stationsById(names);
         Set<String> periodIds = c.periodIds();
@@ -118,13 +144,34 @@ public final class ContentConsistency {
     /** One period's file, its sheets and its standings. */
     private void checkPeriodFile(Loaded<Period> lp, StationNames names, Map<String, Station> byId, Set<String> periodIds,
                                  Set<String> seenPeriods) {
+        boolean repeated = !seenPeriods.add(lp.value().id());
+        PeriodMemory.Head head = memory.head(lp, corpus, repeated);
+        if (head == null) {
+            List<Diagnostic> found = new ArrayList<>();
+            head = new ContentConsistency(corpus, found, scored, sheetChecks, memory)
+                    .head(lp, names, byId, periodIds, repeated, found);
+            memory.keep(lp, corpus, repeated, head);
+        }
+        out.addAll(head.found());
+        if (!head.rubricKnown()) {
+            return;
+        }
+        checkSheets(lp, head, names, byId);
+    }
+
+    /**
+     * What the check of a period finds before its sheets: on its file (id, rubric, previous period, assessment),
+     * its results' stations and targets. Nothing here depends on a sheet.
+     */
+    private PeriodMemory.Head head(Loaded<Period> lp, StationNames names, Map<String, Station> byId, Set<String> periodIds,
+                                   boolean repeated, List<Diagnostic> found) {
         Period p = lp.value();
         JsonSource src = lp.source();
         String expected = src.file().getFileName().toString().replaceFirst("\\.json$", "");
         if (!p.id().equals(expected)) {
             out.add(src.error("$.id", "period id \"" + p.id() + "\" must match its file name \"" + expected + "\""));
         }
-        if (!seenPeriods.add(p.id())) {
+        if (repeated) {
             out.add(src.error("$.id", "duplicate period id \"" + p.id() + "\""));
         }
         Rubric rubric = null;
@@ -133,7 +180,7 @@ public final class ContentConsistency {
             if (rubric == null) {
                 out.add(src.error("$.rubric", "unknown rubric \"" + p.rubric() + "\"; rubrics/ has "
                         + String.join(", ", corpus.rubrics().keySet())));
-                return;
+                return new PeriodMemory.Head(List.copyOf(found), false, null, false);
             }
         }
         // No rubric is a documented state (2021: the source has none; the period declares its own
@@ -146,7 +193,8 @@ public final class ContentConsistency {
             AssessmentConsistency.check(p.assessment(), "$.assessment",
                     rubric == null ? List.of() : rubric.sheets().stream().map(s -> s.id()).toList(), src, out);
         }
-        checkPeriod(lp, rubric, names, byId);
+        boolean resolved = checkResults(lp, rubric, names, byId);
+        return new PeriodMemory.Head(List.copyOf(found), true, rubric, resolved);
     }
 
     private void checkStations() {
@@ -201,7 +249,8 @@ public final class ContentConsistency {
         }
     }
 
-    private void checkPeriod(Loaded<Period> lp, Rubric rubric, StationNames names, Map<String, Station> byId) {
+    /** The period's results: known stations, each once, printed names, every station present, targets. */
+    private boolean checkResults(Loaded<Period> lp, Rubric rubric, StationNames names, Map<String, Station> byId) {
         Period p = lp.value();
         JsonSource src = lp.source();
         Set<String> seen = new HashSet<>();
@@ -239,6 +288,15 @@ public final class ContentConsistency {
             }
         }
         checkTargets(p, rubric, byId, src);
+        return resolved;
+    }
+
+    /** The period's sheets, then (when every result and sheet could be read) its figures and its ranking. */
+    private void checkSheets(Loaded<Period> lp, PeriodMemory.Head head, StationNames names, Map<String, Station> byId) {
+        Period p = lp.value();
+        JsonSource src = lp.source();
+        Rubric rubric = head.rubric();
+        boolean resolved = head.resolved();
         Map<String, Sheet> sheets = new LinkedHashMap<>();
         Map<String, Breakdown> breakdowns = new HashMap<>();
         // Sheets are checked (and scored) in parallel, each into its own list of findings, kept in file order;
@@ -265,12 +323,60 @@ public final class ContentConsistency {
         if (!resolved) {
             return;
         }
+        PeriodMemory.Figures figures = memory.figures(head);
+        if (figures == null) {
+            List<Diagnostic> said = new ArrayList<>();
+            figures = new ContentConsistency(corpus, said, scored, sheetChecks, memory).figures(lp, rubric, said);
+            memory.keep(head, figures);
+        }
+        out.addAll(figures.found());
+        if (figures.assessment() == null) {
+            return;
+        }
+        Standings standings;
+        try {
+            PeriodRows rows = new PeriodScorer().score(p, rubric, sheets, byId, breakdowns, memory.rows(p.id()));
+            memory.keep(p.id(), rows);
+            standings = rows.standings();
+            scored.put(p.id(), standings);
+        } catch (PeriodException e) {
+            out.add(src.error(e.path(), e.getMessage()));
+            return;
+        } catch (ScoreException e) {
+            out.add(src.error("$", e.getMessage()));
+            return;
+        }
+        for (int i = 0; i < p.results().size(); i++) {
+            Period.Result r = p.results().get(i);
+            if (r.published() == null) {
+                continue;
+            }
+            Standing st = standings.of(r.station()).orElseThrow();
+            String rp = "$.results[" + i + "]";
+            if (r.published().total() != null && r.published().total().compareTo(st.total()) != 0) {
+                out.add(src.warning(rp + ".published.total", r.station() + ": computed total " + plain(st.total())
+                        + " differs from the published " + plain(r.published().total())));
+            }
+            if (r.published().place() != null && r.published().place() != st.place()) {
+                out.add(src.warning(rp + ".published.place", r.station() + ": computed place " + st.place()
+                        + " differs from the published " + r.published().place()));
+            }
+        }
+    }
+
+    /**
+     * The period's figures, which no sheet touches: its assessment (null, with the error said, when it has none),
+     * given components at the assessment's scale and in range, known component ids.
+     */
+    private PeriodMemory.Figures figures(Loaded<Period> lp, Rubric rubric, List<Diagnostic> found) {
+        Period p = lp.value();
+        JsonSource src = lp.source();
         Assessment a;
         try {
             a = PeriodScorer.assessmentOf(p, rubric);
         } catch (PeriodException e) {
             out.add(src.error(e.path(), e.getMessage()));
-            return;
+            return new PeriodMemory.Figures(List.copyOf(found), null);
         }
         for (int i = 0; i < p.results().size(); i++) {
             Period.Result r = p.results().get(i);
@@ -292,33 +398,7 @@ public final class ContentConsistency {
                 }
             }
         }
-        Standings standings;
-        try {
-            standings = new PeriodScorer().score(p, rubric, sheets, byId, breakdowns);
-            scored.put(p.id(), standings);
-        } catch (PeriodException e) {
-            out.add(src.error(e.path(), e.getMessage()));
-            return;
-        } catch (ScoreException e) {
-            out.add(src.error("$", e.getMessage()));
-            return;
-        }
-        for (int i = 0; i < p.results().size(); i++) {
-            Period.Result r = p.results().get(i);
-            Standing st = standings.of(r.station()).orElseThrow();
-            String rp = "$.results[" + i + "]";
-            if (r.published() == null) {
-                continue;
-            }
-            if (r.published().total() != null && r.published().total().compareTo(st.total()) != 0) {
-                out.add(src.warning(rp + ".published.total", r.station() + ": computed total " + plain(st.total())
-                        + " differs from the published " + plain(r.published().total())));
-            }
-            if (r.published().place() != null && r.published().place() != st.place()) {
-                out.add(src.warning(rp + ".published.place", r.station() + ": computed place " + st.place()
-                        + " differs from the published " + r.published().place()));
-            }
-        }
+        return new PeriodMemory.Figures(List.copyOf(found), a);
     }
 
     /**
