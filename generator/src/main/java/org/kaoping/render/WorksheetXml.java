@@ -58,6 +58,8 @@ final class WorksheetXml {
     private final XmlBytes xml = new XmlBytes(CHUNK + 4096);
     private OutputStream out; // null until the head is written
     private int rows;         // rows begun, the header included
+    private final byte[] rowNumber = new byte[10]; // the current row's number (rows), in digits
+    private int rowDigits;
     private int column;       // the next cell's column in the current row
     private boolean rowOpen;  // the current row's element begun (a row without cells is left out)
     private int[] longest = new int[16];  // per column: the longest value among the measured rows
@@ -89,6 +91,7 @@ final class WorksheetXml {
 
     void beginRow() {
         rows++;
+        rowDigits = XmlBytes.digits(rows, rowNumber);
         column = 0;
         rowOpen = false;
     }
@@ -155,7 +158,7 @@ final class WorksheetXml {
 
     private XmlBytes cellStart() {
         if (!rowOpen) {
-            xml.add(ROW).add(rows).add('"').add('>');
+            xml.add(ROW).add(rowNumber, rowDigits).add('"').add('>');
             rowOpen = true;
         }
         if (column >= lastText.length) {
@@ -164,7 +167,7 @@ final class WorksheetXml {
         }
         columns = Math.max(columns, column + 1);
         xml.add(CELL);
-        return (column < NAMES.length ? xml.add(NAMES[column]) : xml.add(columnName(column))).add(rows);
+        return (column < NAMES.length ? xml.add(NAMES[column]) : xml.add(columnName(column))).add(rowNumber, rowDigits);
     }
 
     private void measure(int length) {

@@ -33,10 +33,7 @@ final class XmlBytes {
     }
 
     XmlBytes add(byte[] markup) {
-        room(markup.length);
-        System.arraycopy(markup, 0, bytes, length, markup.length);
-        length += markup.length;
-        return this;
+        return add(markup, markup.length);
     }
 
     /** Markup or a number's digits: ASCII only, written as it is (never text from the data: see {@link #text}). */
@@ -74,14 +71,30 @@ final class XmlBytes {
         return this;
     }
 
-    /** Digits of a non-negative int. */
+    /** Digits of a non-negative int (comparisons, not divisions: it runs for every cell of a province). */
     static int digits(int v) {
-        int d = 1;
-        while (v >= 10) {
-            v /= 10;
-            d++;
+        if (v < 100_000) {
+            return v < 10 ? 1 : v < 100 ? 2 : v < 1_000 ? 3 : v < 10_000 ? 4 : 5;
         }
-        return d;
+        return v < 1_000_000 ? 6 : v < 10_000_000 ? 7 : v < 100_000_000 ? 8 : v < 1_000_000_000 ? 9 : 10;
+    }
+
+    /** The first {@code n} of {@code ascii}. */
+    XmlBytes add(byte[] ascii, int n) {
+        room(n);
+        System.arraycopy(ascii, 0, bytes, length, n);
+        length += n;
+        return this;
+    }
+
+    /** Writes a non-negative {@code v}'s digits into {@code into}; returns how many. */
+    static int digits(int v, byte[] into) {
+        int n = digits(v);
+        for (int at = n - 1; at >= 0; at--) {
+            into[at] = (byte) ('0' + v % 10);
+            v /= 10;
+        }
+        return n;
     }
 
     /**
