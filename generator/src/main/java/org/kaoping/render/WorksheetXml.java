@@ -104,6 +104,10 @@ final class WorksheetXml {
 
     /** The next cell of the row: a number as a number, text as text, an empty text left out (its column skipped). */
     void cell(Object v) {
+        if (column >= lastText.length) {
+            lastText = Arrays.copyOf(lastText, column * 2);
+            lastIndex = Arrays.copyOf(lastIndex, column * 2);
+        }
         if (v instanceof BigDecimal d) {
             String digits = d.toString();
             measure(digits.length());
@@ -166,10 +170,6 @@ final class WorksheetXml {
         if (!rowOpen) {
             xml.add(ROW).add(rowNumber, rowDigits).add('"').add('>');
             rowOpen = true;
-        }
-        if (column >= lastText.length) {
-            lastText = Arrays.copyOf(lastText, column * 2);
-            lastIndex = Arrays.copyOf(lastIndex, column * 2);
         }
         columns = Math.max(columns, column + 1);
         boolean next = column == written + 1;
