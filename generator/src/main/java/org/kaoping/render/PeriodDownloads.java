@@ -16,7 +16,7 @@ import java.util.function.Consumer;
 /**
  * The files of a period's downloads, as the report page lists them: the report as .docx and .txt, the ranking
  * and (unless the period is paged) every sheet as .csv, all of them in one .xlsx. They are made as independent {@link Part}s, so that a
- * build runs a province's (a 16 MB workbook, a 12 MB report, 10,000 sheet files per period) over every core
+ * build runs a province's (a 7 MB workbook, a 12 MB report, 10,000 sheet files per period) over every core
  * beside the pages instead of one period at a time in the task that renders its report page.
  */
 public final class PeriodDownloads {

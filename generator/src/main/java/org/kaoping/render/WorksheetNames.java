@@ -66,24 +66,31 @@ final class WorksheetNames {
         return worksheets != null;
     }
 
-    /** As {@code workbook.newWorksheet(name)}. */
-    Worksheet add(String name) {
-        if (worksheets == null) {
-            return workbook.newWorksheet(name);
-        }
-        // fastexcel's rules: forbidden characters become '-', at most 31 characters, a repeated name gets
-        // "_1", then "_2" appended to that, and so on.
+    /**
+     * The name fastexcel gives a new worksheet called {@code name} beside those {@code taken}: forbidden characters
+     * become '-', at most 31 characters, a repeated name gets "_1", then "_2" appended to that, and so on.
+     */
+    static String unique(String name, Set<String> taken) {
         String sheetName = name.replaceAll("[/\\\\?*\\]\\[:]", "-");
         if (sheetName.length() > 31) {
             sheetName = sheetName.substring(0, 31);
         }
         int number = 1;
-        while (names.contains(sheetName)) {
+        while (taken.contains(sheetName)) {
             String suffix = "_" + number;
             sheetName = sheetName.length() + suffix.length() > 31
                     ? sheetName.substring(0, 31 - suffix.length()) + suffix : sheetName + suffix;
             number++;
         }
+        return sheetName;
+    }
+
+    /** As {@code workbook.newWorksheet(name)}. */
+    Worksheet add(String name) {
+        if (worksheets == null) {
+            return workbook.newWorksheet(name);
+        }
+        String sheetName = unique(name, names);
         Worksheet ws;
         try {
             ws = NEW_WORKSHEET.newInstance(workbook, sheetName);

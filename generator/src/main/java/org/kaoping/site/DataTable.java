@@ -25,7 +25,8 @@ public record DataTable(String title, String file, List<String> header, List<Lis
                 }
                 cells[i] = c;
             }
-            copy.add(List.of(cells));
+            // The array is this table's own (toArray made it): a read-only view of it, not a second copy.
+            copy.add(java.util.Collections.unmodifiableList(java.util.Arrays.asList(cells)));
         }
         rows = java.util.Collections.unmodifiableList(copy);
     }

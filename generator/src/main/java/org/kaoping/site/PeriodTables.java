@@ -158,12 +158,6 @@ final class PeriodTables {
     static void sheetRows(ScoredPeriod sp, Rubric rubric, Standing s, String lead, List<List<Object>> into) {
         Breakdown b = s.breakdown();
         RubricLayout layout = sp.layout();
-        // The first column is the same for every row of a section: made once per section, not per row.
-        String[] sectionColumn = new String[rubric.sections().size()];
-        for (int si = 0; si < sectionColumn.length; si++) {
-            Section sec = rubric.sections().get(si);
-            sectionColumn[si] = layout.sectionLabel(si) + PeriodPages.kindSuffix(sec.kind());
-        }
         Breakdown.CriterionScore[] scores = layout.scores(b);
         for (int i = 0; i < scores.length; i++) {
             Section sec = layout.section(i);
@@ -174,7 +168,7 @@ final class PeriodTables {
             }
             BigDecimal loss = Losses.of(sec.kind(), cs);
             boolean na = loss == null;
-            into.add(row(lead, sectionColumn[layout.sectionIndex(i)],
+            into.add(row(lead, layout.tableLabel(layout.sectionIndex(i)),
                     c.number(), c.content(), na || sec.kind() != SectionKind.SCORE ? (Object) "" : c.points(),
                     na ? "不适用" : declared(cs.score(), rubric.scale()), na ? "" : loss, cs.reason() == null ? "" : cs.reason(),
                     na ? "不适用" : ""));

@@ -29,6 +29,7 @@ final class RubricLayout {
     private final Criterion[] criteria;
     private final int[] section;
     private final String[] sectionLabels;
+    private final String[] tableLabels;
     private final String[] hrefs;
     private final String[] anchors;
     private final String[] phrases;
@@ -52,12 +53,14 @@ final class RubricLayout {
         phrases = new String[n];
         focusPhrases = new String[n];
         sectionLabels = new String[sections.size()];
+        tableLabels = new String[sections.size()];
         byId = new HashMap<>(n * 2);
         page = Slug.rubricPage(rubric.id());
         int i = 0;
         for (int si = 0; si < sections.size(); si++) {
             Section s = sections.get(si);
             sectionLabels[si] = RubricDiff.sectionLabel(s);
+            tableLabels[si] = sectionLabels[si] + PeriodPages.kindSuffix(s.kind());
             List<Criterion> list = s.criteria();
             for (int ci = 0; ci < list.size(); ci++) {
                 Criterion c = list.get(ci);
@@ -108,6 +111,14 @@ final class RubricLayout {
     /** "一 所务管理" ({@link RubricDiff#sectionLabel}) of the section with this index in the rubric. */
     String sectionLabel(int sectionIndex) {
         return sectionLabels[sectionIndex];
+    }
+
+    /**
+     * The section's label and kind ("二 加分项目（加分）") as the first column of a sheet's table: made once per
+     * period, not once per station (a province's 80,000 tables repeated it 10,000 times a period).
+     */
+    String tableLabel(int sectionIndex) {
+        return tableLabels[sectionIndex];
     }
 
     /** The section index of criterion {@code i}. */
