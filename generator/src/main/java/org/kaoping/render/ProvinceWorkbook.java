@@ -14,9 +14,8 @@ import java.util.zip.ZipOutputStream;
 /**
  * A province period's workbook ({@link TableXlsx#writeLong}), written here as SpreadsheetML rather than through
  * fastexcel: its 480,000 rows of cells were a fifth of a province build. The archive is the one fastexcel and
- * {@link StableZipStream} made (same parts in the same order, same markup, entries with the fixed time deflated
- * at {@link TableXlsx#LONG_LEVEL}) but for the cell references {@link WorksheetXml} leaves out;
- * {@code ProvinceWorkbookSameContentTest} holds the two the same, part by part and cell by cell.
+ * {@link StableZipStream} made, byte for byte (same parts in the same order, same markup, entries with the fixed
+ * time deflated at {@link TableXlsx#LONG_LEVEL}); {@code ProvinceWorkbookTest} holds the two equal.
  */
 final class ProvinceWorkbook {
     /**

@@ -15,7 +15,7 @@ import java.util.zip.Deflater;
 /**
  * Tables as one .xlsx workbook, a worksheet per table, numbers as numbers. Written with fastexcel: a small,
  * streaming writer that does all this needs (Apache POI could, at ten times the weight for a plain grid). A
- * province period's workbook ({@link #writeLong}) is written by {@link ProvinceWorkbook} instead, the same content
+ * province period's workbook ({@link #writeLong}) is written by {@link ProvinceWorkbook} instead, the same bytes
  * at a fraction of the cost.
  */
 public final class TableXlsx {

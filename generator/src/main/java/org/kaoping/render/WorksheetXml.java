@@ -10,11 +10,8 @@ import java.util.List;
  * One worksheet of a {@link ProvinceWorkbook} as SpreadsheetML, written straight to bytes: a bold header row,
  * frozen, then rows of numbers (as numbers) and text (as {@link SharedStrings}), columns wide enough for the
  * text of their first rows, an optional autofilter over everything. The markup is what fastexcel writes for the
- * same calls, without its per-cell objects, character buffer and encoding step, which made a province period's
- * workbook cost seconds, and without the reference of a cell that follows the one before it in its row (optional
- * in SpreadsheetML; only a cell after an empty one carries it): those references, a new number on every row,
- * made deflate three times slower and the file three times larger. {@code ProvinceWorkbookSameContentTest}
- * holds the XML equal to fastexcel's once the references are taken out, and the cells read back the same.
+ * same calls ({@code ProvinceWorkbookTest} holds the files equal byte for byte), without its per-cell objects,
+ * its character buffer and its encoding step, which made a province period's workbook cost seconds.
  * <p>
  * The rows are held until the first {@code measured} rows are in (the column widths come before the rows in the
  * file), then written out as they come, a few tens of kilobytes at a time.
@@ -43,11 +40,10 @@ final class WorksheetXml {
             + "<oddFooter></oddFooter></headerFooter></worksheet>");
     private static final byte[] ROW = XmlBytes.ascii("<row r=\"");
     private static final byte[] ROW_END = XmlBytes.ascii("</row>");
-    private static final byte[] CELL = XmlBytes.ascii("<c");
-    private static final byte[] CELL_AT = XmlBytes.ascii("<c r=\"");
-    private static final byte[] NUMBER = XmlBytes.ascii(" t=\"n\"><v>");
-    private static final byte[] STRING = XmlBytes.ascii(" t=\"s\"><v>");
-    private static final byte[] BOLD_STRING = XmlBytes.ascii(" s=\"1\" t=\"s\"><v>");
+    private static final byte[] CELL = XmlBytes.ascii("<c r=\"");
+    private static final byte[] NUMBER = XmlBytes.ascii("\" t=\"n\"><v>");
+    private static final byte[] STRING = XmlBytes.ascii("\" t=\"s\"><v>");
+    private static final byte[] BOLD_STRING = XmlBytes.ascii("\" s=\"1\" t=\"s\"><v>");
     private static final byte[] CELL_END = XmlBytes.ascii("</v></c>");
 
     /** Opens the worksheet's part in the archive, when its head is ready to be written. */
@@ -65,7 +61,6 @@ final class WorksheetXml {
     private final byte[] rowNumber = new byte[10]; // the current row's number (rows), in digits
     private int rowDigits;
     private int column;       // the next cell's column in the current row
-    private int written;      // the column of the row's last cell written, -1 before its first
     private boolean rowOpen;  // the current row's element begun (a row without cells is left out)
     private int[] longest = new int[16];  // per column: the longest value among the measured rows
     private int columns;      // columns with a value, as far as the last one
@@ -98,7 +93,6 @@ final class WorksheetXml {
         rows++;
         rowDigits = XmlBytes.digits(rows, rowNumber);
         column = 0;
-        written = -1;
         rowOpen = false;
     }
 
@@ -172,15 +166,8 @@ final class WorksheetXml {
             rowOpen = true;
         }
         columns = Math.max(columns, column + 1);
-        boolean next = column == written + 1;
-        written = column;
-        if (next) {
-            // A cell right after the row's previous one (or first in its row, in column A) needs no reference: the
-            // references, a new number on every row, were two thirds of the XML deflate had to work through.
-            return xml.add(CELL);
-        }
-        xml.add(CELL_AT);
-        return (column < NAMES.length ? xml.add(NAMES[column]) : xml.add(columnName(column))).add(rowNumber, rowDigits).add('"');
+        xml.add(CELL);
+        return (column < NAMES.length ? xml.add(NAMES[column]) : xml.add(columnName(column))).add(rowNumber, rowDigits);
     }
 
     private void measure(int length) {
