@@ -96,9 +96,9 @@ public final class TableXlsx {
     /**
      * The compression of a province workbook: the fastest deflate level. Its 150 MB of worksheet XML (as
      * fastexcel wrote it) took 1.3 s of CPU per period at the default level and 0.45 s at this one, for a file of
-     * 20 MB instead of 16 MB (what the file holds is the same; Excel, WPS and POI read any deflate level); without
-     * the cell references ({@link WorksheetXml}) a 10,000-station period's file is about 7 MB. A county's workbook
-     * keeps the default level, and its bytes.
+     * 20 MB instead of 16 MB (what the file holds is the same; Excel, WPS and POI read any deflate level). Every
+     * cell keeps its reference: optional in SpreadsheetML, but some readers refuse cells without one. A county's
+     * workbook keeps the default level, and its bytes.
      */
     static final int LONG_LEVEL = Deflater.BEST_SPEED;
     /**
