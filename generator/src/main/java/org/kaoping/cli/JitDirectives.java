@@ -94,19 +94,55 @@ final class JitDirectives {
     }
 
     /**
+     * At the start of main, before picocli reads the command line: for {@code build} or {@code check}, the content
+     * folder as picocli will take it ({@code --content X}, {@code --content=X} or the default), so that the plan is
+     * in place while picocli works, not after it (C2 compiled some 30 methods in that time). A command line this
+     * reading cannot be sure of (an {@code @file} of arguments) waits for {@link #beforeLoading}.
+     */
+    static void atStart(String... args) {
+        Path content = contentFolder(args);
+        if (content != null) {
+            beforeLoading(content);
+        }
+    }
+
+    /** The content folder of a build or check command line as picocli reads it; null for others or when unsure. */
+    static Path contentFolder(String... args) {
+        if (args.length == 0 || !(args[0].equals("build") || args[0].equals("check"))) {
+            return null;
+        }
+        String content = "content";
+        for (int i = 1; i < args.length; i++) {
+            if (args[i].startsWith("@")) {
+                return null;
+            } else if (args[i].equals("--content") && i + 1 < args.length) {
+                content = args[++i];
+            } else if (args[i].startsWith("--content=")) {
+                content = args[i].substring("--content=".length());
+            }
+        }
+        try {
+            return Path.of(content);
+        } catch (java.nio.file.InvalidPathException e) {
+            return null; // picocli will say what is wrong with it; the plan waits for a content folder that loads
+        }
+    }
+
+    /**
      * Before a build or check reads its content: counts the sheet files (content/sheets/&lt;period&gt;/*.json, names
-     * only) and asks for that size's plan, once per process, if this process may ask.
+     * only) and asks for that size's plan, once per process, if this process may ask; on a daemon thread.
      */
     static void beforeLoading(Path content) {
         if (!enabled || asked) {
             return;
         }
         asked = true;
-        Plan plan = planFor(sheetFiles(content.resolve("sheets")));
-        if (plan.excluded.isEmpty()) {
-            return;
-        }
-        Thread t = new Thread(() -> install(plan), "kaoping-jit");
+        Thread t = new Thread(() -> {
+            Plan plan = planFor(sheetFiles(content.resolve("sheets")));
+            if (!plan.excluded.isEmpty()) {
+                install(plan);
+            }
+        }, "kaoping-jit");
         t.setDaemon(true);
         t.start();
     }

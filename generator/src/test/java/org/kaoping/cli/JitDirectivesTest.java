@@ -42,6 +42,18 @@ class JitDirectivesTest {
     }
 
     @Test
+    void theContentFolderIsReadFromABuildOrCheckCommandLineBeforePicocli() {
+        assertEquals(Path.of("content"), JitDirectives.contentFolder("build"));
+        assertEquals(Path.of("content"), JitDirectives.contentFolder("check", "--out", "x"));
+        assertEquals(Path.of("/tmp/c"), JitDirectives.contentFolder("build", "--out", "o", "--content", "/tmp/c", "--internal"));
+        assertEquals(Path.of("c 2"), JitDirectives.contentFolder("check", "--content=c 2"));
+        assertEquals(null, JitDirectives.contentFolder("build", "@args.txt"), "an argument file: wait for picocli");
+        assertEquals(null, JitDirectives.contentFolder("serve", "--content", "c"));
+        assertEquals(null, JitDirectives.contentFolder("sample", "--stations", "5"));
+        assertEquals(null, JitDirectives.contentFolder());
+    }
+
+    @Test
     void sheetFilesAreCountedByNameOneFolderDown(@TempDir Path tmp) throws Exception {
         long shipped;
         try (Stream<Path> s = Files.walk(Path.of("content/sheets"), 2)) {
