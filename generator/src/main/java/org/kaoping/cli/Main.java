@@ -39,6 +39,11 @@ public final class Main {
             JitDirectives.enable(); // a command that ends: see JitDirectives (serve runs for hours)
             JitDirectives.atStart(args);
         }
+        if (args.length > 0 && args[0].equals("build")) {
+            // The office writers load on the second core while picocli reads the command line (BuildCommand
+            // starts it too, for builds that do not come through main; it runs once per process).
+            org.kaoping.render.OfficeWarmUp.start();
+        }
         System.exit(run(args));
     }
 
