@@ -11,6 +11,7 @@ import org.kaoping.render.Pages;
 import org.kaoping.render.PeriodDownloads;
 import org.kaoping.render.RubricJson;
 import org.kaoping.render.StationDownloads;
+import org.kaoping.render.StrictMustache;
 import org.kaoping.render.TableScripts;
 import org.kaoping.render.TemplateException;
 import org.kaoping.site.Fingerprint;
@@ -39,6 +40,8 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 /**
  * `kaoping build`: check, then content/ + rubrics/ + site-theme/ → a finished site in output/.
@@ -76,6 +79,12 @@ public final class BuildCommand implements Callable<Integer> {
         long start = System.nanoTime();
         // The report .docx needs Apache POI's type system: loaded on the second core while input is checked.
         OfficeWarmUp.start();
+        // The page templates compile on another core while the input is checked; a template error is still said
+        // only after the check passed and the theme's assets were found, where the templates were compiled before.
+        FutureTask<StrictMustache> templates = new FutureTask<>(() -> Pages.compiled(folders.theme.resolve("templates")));
+        Thread compiling = new Thread(templates, "kaoping-templates");
+        compiling.setDaemon(true);
+        compiling.start();
         Audience audience = internal ? Audience.INTERNAL : Audience.PUBLIC;
         if (internal && !spec.commandLine().getParseResult().hasMatchedOption("--out")) {
             folders.out = Path.of("output-internal");
@@ -97,14 +106,13 @@ public final class BuildCommand implements Callable<Integer> {
         Staging staging = null;
         OutputFolder output = null;
         try {
-            Path templates = folders.theme.resolve("templates");
             Path assets = folders.theme.resolve("assets");
             if (!Files.isDirectory(assets)) {
                 throw new OutputException("theme folder " + folders.theme + " has no assets/ folder");
             }
             SiteModel model = SiteModelBuilder.build(checked.corpus(), Fingerprint.of(folders.content, folders.rubrics),
                     Clock.systemUTC(), audience, checked.standings());
-            Pages pages = new Pages(templates, model);
+            Pages pages = new Pages(compiled(templates), model);
             output = OutputFolder.open(folders.out, List.of(folders.content, folders.rubrics, folders.theme),
                     audience.word());
             for (String note : output.notes()) {
@@ -198,6 +206,24 @@ public final class BuildCommand implements Callable<Integer> {
         });
         queue[0].run(threads);
         return all.size();
+    }
+
+    /** The templates compiled ahead, or what compiling them threw, thrown here. */
+    private static StrictMustache compiled(FutureTask<StrictMustache> templates) {
+        try {
+            return templates.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the templates compiled", e);
+        }
     }
 
     private int fail(Staging staging, String why, PrintWriter out, PrintWriter err, int code) {

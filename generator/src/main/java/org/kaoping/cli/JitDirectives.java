@@ -2,6 +2,7 @@ package org.kaoping.cli;
 
 import javax.management.ObjectName;
 import java.io.IOException;
+import java.lang.reflect.Method;
 import java.lang.management.ManagementFactory;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -18,10 +19,13 @@ import java.util.List;
  * inlined ({@code StationPages.build} alone: 160 KB of machine code after 3–5 s of compiling) to run once per
  * page; from {@link #OPTIMISE_FROM} sheets those are left to C1 ({@link #ONCE_PER_PAGE}).
  * <p>
- * The directives are what {@code jcmd PID Compiler.directives_add FILE} adds, through the JVM's DiagnosticCommand
- * bean, on a daemon thread. Only the jar's own process asks ({@link Main#main}; tests and {@code serve}, which
- * runs for hours, do not), and a JVM without the bean, or one that refuses, runs as before. They change how fast
- * the code runs, never what it does. {@code -Dkaoping.jit=default|quick|pages} forces a plan, for benchmarks.
+ * The directives are what {@code jcmd PID Compiler.directives_add FILE} adds, on a daemon thread. The jar's manifest
+ * opens the JDK's DiagnosticCommand implementation to Kaoping ({@code Add-Opens}), so the command is given to it
+ * directly ({@link #viaCommandBean}): about 50 ms, where the platform MBean server (the fallback, {@link
+ * #viaMBeanServer}) loads some 700 classes and took 0.6–0.9 s on the second core of a county build, while C2 went on
+ * compiling. Only the jar's own process asks ({@link Main#main}; tests and {@code serve}, which runs for hours, do
+ * not), and a JVM without the bean, or one that refuses, runs as before. They change how fast the code runs, never
+ * what it does. {@code -Dkaoping.jit=default|quick|pages} forces a plan, for benchmarks.
  */
 final class JitDirectives {
     /** Sheets from which a build is long enough for C2 to pay back (BENCHMARKS.md, fourth round). */
@@ -37,18 +41,30 @@ final class JitDirectives {
             "org/kaoping/render/SvgCharts.*",
             "org/kaoping/validate/SheetCheck.*");
 
+    /**
+     * Kept for C2 when everything else is left to C1: SHA-256 (every input file, the data version, every output
+     * file and the old output's are digested), which only C2 compiles to the processor's SHA instructions — in
+     * C1's code it ran about three times slower, on the main thread.
+     */
+    static final List<String> DIGESTS = List.of(
+            "sun/security/provider/SHA2.*",
+            "sun/security/provider/DigestBase.*");
+
     /** What to ask for. */
     enum Plan {
         /** Nothing: HotSpot as it comes. */
-        DEFAULT(List.of()),
-        /** C1 alone, for every method. */
-        QUICK(List.of("*.*")),
+        DEFAULT(List.of(), List.of()),
+        /** C1 alone, but for SHA-256. */
+        QUICK(DIGESTS, List.of("*.*")),
         /** C2, except for the once-per-page builders. */
-        PAGES(ONCE_PER_PAGE);
+        PAGES(List.of(), ONCE_PER_PAGE);
 
+        /** Methods C2 may compile although {@link #excluded} matches them too (HotSpot takes the first match). */
+        final List<String> kept;
         final List<String> excluded;
 
-        Plan(List<String> excluded) {
+        Plan(List<String> kept, List<String> excluded) {
+            this.kept = kept;
             this.excluded = excluded;
         }
     }
@@ -78,19 +94,55 @@ final class JitDirectives {
     }
 
     /**
+     * At the start of main, before picocli reads the command line: for {@code build} or {@code check}, the content
+     * folder as picocli will take it ({@code --content X}, {@code --content=X} or the default), so that the plan is
+     * in place while picocli works, not after it (C2 compiled some 30 methods in that time). A command line this
+     * reading cannot be sure of (an {@code @file} of arguments) waits for {@link #beforeLoading}.
+     */
+    static void atStart(String... args) {
+        Path content = contentFolder(args);
+        if (content != null) {
+            beforeLoading(content);
+        }
+    }
+
+    /** The content folder of a build or check command line as picocli reads it; null for others or when unsure. */
+    static Path contentFolder(String... args) {
+        if (args.length == 0 || !(args[0].equals("build") || args[0].equals("check"))) {
+            return null;
+        }
+        String content = "content";
+        for (int i = 1; i < args.length; i++) {
+            if (args[i].startsWith("@")) {
+                return null;
+            } else if (args[i].equals("--content") && i + 1 < args.length) {
+                content = args[++i];
+            } else if (args[i].startsWith("--content=")) {
+                content = args[i].substring("--content=".length());
+            }
+        }
+        try {
+            return Path.of(content);
+        } catch (java.nio.file.InvalidPathException e) {
+            return null; // picocli will say what is wrong with it; the plan waits for a content folder that loads
+        }
+    }
+
+    /**
      * Before a build or check reads its content: counts the sheet files (content/sheets/&lt;period&gt;/*.json, names
-     * only) and asks for that size's plan, once per process, if this process may ask.
+     * only) and asks for that size's plan, once per process, if this process may ask; on a daemon thread.
      */
     static void beforeLoading(Path content) {
         if (!enabled || asked) {
             return;
         }
         asked = true;
-        Plan plan = planFor(sheetFiles(content.resolve("sheets")));
-        if (plan.excluded.isEmpty()) {
-            return;
-        }
-        Thread t = new Thread(() -> install(plan), "kaoping-jit");
+        Thread t = new Thread(() -> {
+            Plan plan = planFor(sheetFiles(content.resolve("sheets")));
+            if (!plan.excluded.isEmpty()) {
+                install(plan);
+            }
+        }, "kaoping-jit");
         t.setDaemon(true);
         t.start();
     }
@@ -114,13 +166,19 @@ final class JitDirectives {
         return n;
     }
 
-    /** The directives as HotSpot reads them (its JSON dialect). */
+    /** The directives as HotSpot reads them (its JSON dialect; the first directive that matches a method applies). */
     static String text(Plan plan) {
+        String excluded = "{ match: [" + quoted(plan.excluded) + "], c2: { Exclude: true } }";
+        return plan.kept.isEmpty() ? "[" + excluded + "]\n"
+                : "[{ match: [" + quoted(plan.kept) + "], c2: { Exclude: false } }, " + excluded + "]\n";
+    }
+
+    private static String quoted(List<String> patterns) {
         StringBuilder match = new StringBuilder();
-        for (String m : plan.excluded) {
+        for (String m : patterns) {
             match.append(match.isEmpty() ? "" : ", ").append('"').append(m).append('"');
         }
-        return "[{ match: [" + match + "], c2: { Exclude: true } }]\n";
+        return match.toString();
     }
 
     /** Adds the plan's directives; returns the JVM's answer, or null when it has no such command or refused. */
@@ -130,10 +188,8 @@ final class JitDirectives {
             // The command reads a file: Kaoping's own temporary one, removed at once.
             file = Files.createTempFile("kaoping-jit-", ".json");
             Files.writeString(file, text(plan));
-            Object answer = ManagementFactory.getPlatformMBeanServer().invoke(
-                    new ObjectName("com.sun.management:type=DiagnosticCommand"), "compilerDirectivesAdd",
-                    new Object[]{new String[]{file.toString()}}, new String[]{String[].class.getName()});
-            return answer == null ? null : answer.toString();
+            String answer = viaCommandBean(file);
+            return answer != null ? answer : viaMBeanServer(file);
         } catch (Exception | LinkageError e) {
             return null; // not HotSpot, no management module: the build runs as before
         } finally {
@@ -145,5 +201,33 @@ final class JitDirectives {
                 }
             }
         }
+    }
+
+    /**
+     * The command given to the JDK's DiagnosticCommand implementation itself, as jcmd's does; null when this JVM
+     * has none or does not open it to Kaoping (the manifest's {@code Add-Opens} applies to {@code java -jar} only).
+     */
+    static String viaCommandBean(Path file) {
+        try {
+            // Its native methods are in the library that the provider class loads when it is initialised.
+            Class.forName("com.sun.management.internal.PlatformMBeanProviderImpl");
+            Class<?> impl = Class.forName("com.sun.management.internal.DiagnosticCommandImpl");
+            Method bean = impl.getDeclaredMethod("getDiagnosticCommandMBean");
+            Method execute = impl.getDeclaredMethod("executeDiagnosticCommand", String.class);
+            bean.setAccessible(true);
+            execute.setAccessible(true);
+            Object answer = execute.invoke(bean.invoke(null), "Compiler.directives_add " + file);
+            return answer == null ? null : answer.toString();
+        } catch (Exception | LinkageError e) {
+            return null; // not opened (tests, another launcher) or not this JDK's layout: the MBean server then
+        }
+    }
+
+    /** The command through the platform MBean server, the public way: the same answer, many more classes. */
+    static String viaMBeanServer(Path file) throws Exception {
+        Object answer = ManagementFactory.getPlatformMBeanServer().invoke(
+                new ObjectName("com.sun.management:type=DiagnosticCommand"), "compilerDirectivesAdd",
+                new Object[]{new String[]{file.toString()}}, new String[]{String[].class.getName()});
+        return answer == null ? null : answer.toString();
     }
 }

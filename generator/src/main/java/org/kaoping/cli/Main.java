@@ -15,26 +15,34 @@ public final class Main {
     static final class Lean {
     }
 
-    /** The subcommands by name (as in the annotation above), for a command line that registers only one. */
-    private static final java.util.Map<String, java.util.function.Supplier<Object>> COMMANDS = commands();
-
-    private static java.util.Map<String, java.util.function.Supplier<Object>> commands() {
-        var m = new java.util.LinkedHashMap<String, java.util.function.Supplier<Object>>();
-        m.put("check", CheckCommand::new);
-        m.put("build", BuildCommand::new);
-        m.put("score", ScoreCommand::new);
-        m.put("verify", VerifyCommand::new);
-        m.put("new-period", NewPeriodCommand::new);
-        m.put("import", ImportCommand::new);
-        m.put("publish", PublishCommand::new);
-        m.put("serve", ServeCommand::new);
-        m.put("sample", SampleCommand::new);
-        return java.util.Collections.unmodifiableMap(m);
+    /**
+     * The subcommand of this name (as in the annotation above), or null: for a command line that registers only
+     * one. A switch, not a map of constructor references: each reference would spin a class at start-up.
+     */
+    private static Object command(String name) {
+        return switch (name) {
+            case "check" -> new CheckCommand();
+            case "build" -> new BuildCommand();
+            case "score" -> new ScoreCommand();
+            case "verify" -> new VerifyCommand();
+            case "new-period" -> new NewPeriodCommand();
+            case "import" -> new ImportCommand();
+            case "publish" -> new PublishCommand();
+            case "serve" -> new ServeCommand();
+            case "sample" -> new SampleCommand();
+            default -> null;
+        };
     }
 
     public static void main(String[] args) {
         if (args.length == 0 || !args[0].equals("serve")) {
             JitDirectives.enable(); // a command that ends: see JitDirectives (serve runs for hours)
+            JitDirectives.atStart(args);
+        }
+        if (args.length > 0 && args[0].equals("build")) {
+            // The office writers load on the second core while picocli reads the command line (BuildCommand
+            // starts it too, for builds that do not come through main; it runs once per process).
+            org.kaoping.render.OfficeWarmUp.start();
         }
         System.exit(run(args));
     }
@@ -56,9 +64,10 @@ public final class Main {
      * with all of them, so help and suggestions are as always.
      */
     static CommandLine commandLine(String[] args) {
-        if (args.length > 0 && COMMANDS.containsKey(args[0])) {
+        Object command = args.length > 0 ? command(args[0]) : null;
+        if (command != null) {
             CommandLine cli = new CommandLine(new Lean());
-            cli.addSubcommand(args[0], COMMANDS.get(args[0]).get());
+            cli.addSubcommand(args[0], command);
             return handled(cli);
         }
         return commandLine();

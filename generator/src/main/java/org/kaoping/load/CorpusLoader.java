@@ -49,41 +49,58 @@ public final class CorpusLoader {
 
     /** Loads only the rubrics (for `check` on a rubrics folder alone). */
     public Map<String, Loaded<Rubric>> loadRubrics(Path rubricsDir) {
+        Batch batch = new Batch();
+        Map<String, Loaded<Rubric>> rubrics = rubrics(batch, rubricsDir);
+        batch.run();
+        return rubrics;
+    }
+
+    /** The rubric files as jobs of the batch; the map is filled, in file order, as the batch reports them. */
+    private Map<String, Loaded<Rubric>> rubrics(Batch batch, Path rubricsDir) {
         Map<String, Loaded<Rubric>> rubrics = new TreeMap<>();
-        for (Path file : jsonFiles(rubricsDir)) {
+        for (Path file : jsonFiles(batch, rubricsDir)) {
             if (file.getFileName().toString().endsWith(".schema.json")) {
                 continue;
             }
-            Loaded<Rubric> r = load(file, SchemaCheck.RUBRIC, Rubric.class, diagnostics, false);
-            if (r == null) {
-                continue;
-            }
-            String expected = file.getFileName().toString().replaceFirst("\\.json$", "");
-            if (!r.value().id().equals(expected)) {
-                diagnostics.add(r.source().error("$.id", "rubric id \"" + r.value().id()
-                        + "\" must match its file name \"" + expected + "\""));
-            }
-            if (rubrics.containsKey(r.value().id())) {
-                diagnostics.add(r.source().error("$.id", "duplicate rubric id \"" + r.value().id() + "\""));
-                continue;
-            }
-            rubrics.put(r.value().id(), r);
+            batch.file(file, SchemaCheck.RUBRIC, Rubric.class, false, r -> {
+                String expected = file.getFileName().toString().replaceFirst("\\.json$", "");
+                if (!r.value().id().equals(expected)) {
+                    diagnostics.add(r.source().error("$.id", "rubric id \"" + r.value().id()
+                            + "\" must match its file name \"" + expected + "\""));
+                }
+                if (rubrics.containsKey(r.value().id())) {
+                    diagnostics.add(r.source().error("$.id", "duplicate rubric id \"" + r.value().id() + "\""));
+                    return;
+                }
+                rubrics.put(r.value().id(), r);
+            });
         }
         return rubrics;
     }
 
     public Corpus load(Path contentDir, Path rubricsDir) {
-        Map<String, Loaded<Rubric>> rubrics = loadRubrics(rubricsDir);
-        Loaded<SiteConfig> site = required(contentDir.resolve("site.json"), SchemaCheck.SITE, SiteConfig.class);
-        Loaded<StationRegistry> stations = required(contentDir.resolve("stations.json"), SchemaCheck.STATIONS,
-                StationRegistry.class);
-        List<Loaded<Period>> periods = new ArrayList<>();
-        for (Path file : jsonFiles(contentDir.resolve("periods"))) {
+        // Every file is named first and all load at once, over the cores (rubrics, periods and sheets alike: none
+        // needs another to load); findings are then reported in the order the files were named, as one by one.
+        Batch batch = new Batch();
+        Map<String, Loaded<Rubric>> rubrics = rubrics(batch, rubricsDir);
+        Batch.Job<SiteConfig> site = required(batch, contentDir.resolve("site.json"), SchemaCheck.SITE, SiteConfig.class);
+        Batch.Job<StationRegistry> stationsJob = required(batch, contentDir.resolve("stations.json"),
+                SchemaCheck.STATIONS, StationRegistry.class);
+        List<Batch.Job<Period>> periodJobs = new ArrayList<>();
+        for (Path file : jsonFiles(batch, contentDir.resolve("periods"))) {
             // Released as sheets are: a province's period files list 10,000 results each, and their trees and
             // texts are not needed once bound (a finding reads the file again for its line).
-            Loaded<Period> p = load(file, SchemaCheck.PERIOD, Period.class, diagnostics, true);
-            if (p != null) {
-                periods.add(p);
+            periodJobs.add(batch.file(file, SchemaCheck.PERIOD, Period.class, true, null));
+        }
+        Map<String, Map<String, Batch.Job<Sheet>>> sheetJobs = sheetFolders(batch, contentDir.resolve("sheets"));
+        Map<String, Map<String, Batch.Job<Sheet>>> selfJobs = sheetFolders(batch, contentDir.resolve("self-assessments"));
+        batch.run();
+
+        Loaded<StationRegistry> stations = stationsJob == null ? null : stationsJob.loaded;
+        List<Loaded<Period>> periods = new ArrayList<>();
+        for (Batch.Job<Period> p : periodJobs) {
+            if (p.loaded != null) {
+                periods.add(p.loaded);
             }
         }
         if (stations != null) {
@@ -95,33 +112,20 @@ public final class CorpusLoader {
         periods.sort(Comparator.comparing((Loaded<Period> p) -> p.value().year())
                 .thenComparing(p -> p.value().quarter() == null ? 9 : p.value().quarter())
                 .thenComparing(p -> p.value().id()));
-        Map<String, Map<String, Loaded<Sheet>>> sheets = sheetFolders(contentDir.resolve("sheets"));
-        Map<String, Map<String, Loaded<Sheet>>> selfAssessments = sheetFolders(contentDir.resolve("self-assessments"));
-        return new Corpus(site, stations, rubrics, periods, sheets, selfAssessments);
+        return new Corpus(site == null ? null : site.loaded, stations, rubrics, periods, loaded(sheetJobs),
+                loaded(selfJobs));
     }
 
-    /** &lt;dir&gt;/&lt;period&gt;/&lt;station&gt;.json, sorted by period and station. */
-    private Map<String, Map<String, Loaded<Sheet>>> sheetFolders(Path sheetsDir) {
-        Map<String, Map<String, Loaded<Sheet>>> sheets = new TreeMap<>();
+    /** &lt;dir&gt;/&lt;period&gt;/&lt;station&gt;.json as jobs of the batch, by period and station. */
+    private Map<String, Map<String, Batch.Job<Sheet>>> sheetFolders(Batch batch, Path sheetsDir) {
+        Map<String, Map<String, Batch.Job<Sheet>>> sheets = new TreeMap<>();
         if (Files.isDirectory(sheetsDir)) {
-            for (Path periodDir : directories(sheetsDir)) {
-                Map<String, Loaded<Sheet>> byStation = new TreeMap<>();
-                List<Path> files = jsonFiles(periodDir);
-                // Sheets load in parallel (a province has tens of thousands); findings are kept in file order.
-                @SuppressWarnings("unchecked")
-                Loaded<Sheet>[] loaded = new Loaded[files.size()];
-                @SuppressWarnings("unchecked")
-                List<Diagnostic>[] found = new List[files.size()];
-                java.util.stream.IntStream.range(0, files.size()).parallel().forEach(i -> {
-                    found[i] = new ArrayList<>();
-                    loaded[i] = load(files.get(i), SchemaCheck.SHEET, Sheet.class, found[i], true);
-                });
-                for (int i = 0; i < files.size(); i++) {
-                    diagnostics.addAll(found[i]);
-                    if (loaded[i] != null) {
-                        String name = files.get(i).getFileName().toString(); // *.json (jsonFiles)
-                        byStation.put(name.substring(0, name.length() - ".json".length()), loaded[i]);
-                    }
+            for (Path periodDir : directories(batch, sheetsDir)) {
+                Map<String, Batch.Job<Sheet>> byStation = new TreeMap<>();
+                for (Path file : jsonFiles(batch, periodDir)) {
+                    String name = file.getFileName().toString(); // *.json (jsonFiles); no regex for 80,000 names
+                    byStation.put(name.substring(0, name.length() - ".json".length()),
+                            batch.file(file, SchemaCheck.SHEET, Sheet.class, true, null));
                 }
                 sheets.put(periodDir.getFileName().toString(), byStation);
             }
@@ -129,18 +133,95 @@ public final class CorpusLoader {
         return sheets;
     }
 
-    private <T> Loaded<T> required(Path file, String schema, Class<T> type) {
+    /** The sheets that loaded, by period and station. */
+    private static Map<String, Map<String, Loaded<Sheet>>> loaded(Map<String, Map<String, Batch.Job<Sheet>>> jobs) {
+        Map<String, Map<String, Loaded<Sheet>>> sheets = new TreeMap<>();
+        jobs.forEach((period, byStation) -> {
+            Map<String, Loaded<Sheet>> loaded = new TreeMap<>();
+            byStation.forEach((station, job) -> {
+                if (job.loaded != null) {
+                    loaded.put(station, job.loaded);
+                }
+            });
+            sheets.put(period, loaded);
+        });
+        return sheets;
+    }
+
+    /** A required file as a job of the batch, or null (and a finding in its place) when it does not exist. */
+    private <T> Batch.Job<T> required(Batch batch, Path file, String schema, Class<T> type) {
         if (!Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-            diagnostics.add(Diagnostic.error(file, Location.START, "missing file: " + file.getFileName()
+            batch.note(Diagnostic.error(file, Location.START, "missing file: " + file.getFileName()
                     + " is required (see content/README.md)"));
             return null;
         }
-        return load(file, schema, type, diagnostics, false);
+        return batch.file(file, schema, type, false, null);
     }
 
-    private List<Path> jsonFiles(Path dir) {
+    /**
+     * Files to load and findings about folders, in the order they were named. {@link #run} loads every file at
+     * once, each with findings of its own, then hands each file's findings and value on in that order.
+     */
+    private final class Batch {
+        private final List<Object> steps = new ArrayList<>();
+        private final List<Job<?>> jobs = new ArrayList<>();
+
+        final class Job<T> {
+            final Path file;
+            final String schema;
+            final Class<T> type;
+            final boolean release;
+            final java.util.function.Consumer<Loaded<T>> then;
+            final List<Diagnostic> found = new ArrayList<>();
+            Loaded<T> loaded;
+
+            Job(Path file, String schema, Class<T> type, boolean release, java.util.function.Consumer<Loaded<T>> then) {
+                this.file = file;
+                this.schema = schema;
+                this.type = type;
+                this.release = release;
+                this.then = then;
+            }
+
+            void load() {
+                loaded = CorpusLoader.this.load(file, schema, type, found, release);
+            }
+
+            void report() {
+                diagnostics.addAll(found);
+                if (loaded != null && then != null) {
+                    then.accept(loaded);
+                }
+            }
+        }
+
+        <T> Job<T> file(Path file, String schema, Class<T> type, boolean release,
+                        java.util.function.Consumer<Loaded<T>> then) {
+            Job<T> job = new Job<>(file, schema, type, release, then);
+            steps.add(job);
+            jobs.add(job);
+            return job;
+        }
+
+        void note(Diagnostic d) {
+            steps.add(d);
+        }
+
+        void run() {
+            java.util.stream.IntStream.range(0, jobs.size()).parallel().forEach(i -> jobs.get(i).load());
+            for (Object step : steps) {
+                if (step instanceof Job<?> job) {
+                    job.report();
+                } else {
+                    diagnostics.add((Diagnostic) step);
+                }
+            }
+        }
+    }
+
+    private List<Path> jsonFiles(Batch batch, Path dir) {
         if (!Files.isDirectory(dir)) {
-            diagnostics.add(Diagnostic.error(dir, Location.START, "missing folder " + dir));
+            batch.note(Diagnostic.error(dir, Location.START, "missing folder " + dir));
             return List.of();
         }
         try (Stream<Path> s = Files.list(dir)) {
@@ -148,25 +229,25 @@ public final class CorpusLoader {
             // passed on, and JsonSource refuses it by name rather than skipping it silently.
             return s.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().toList();
         } catch (IOException e) {
-            diagnostics.add(Diagnostic.error(dir, Location.START, "cannot list folder: " + e.getMessage()));
+            batch.note(Diagnostic.error(dir, Location.START, "cannot list folder: " + e.getMessage()));
             return List.of();
         }
     }
 
-    private List<Path> directories(Path dir) {
+    private List<Path> directories(Batch batch, Path dir) {
         try (Stream<Path> s = Files.list(dir)) {
             List<Path> all = s.sorted().toList();
             for (Path p : all) {
                 if (!Files.isDirectory(p) && !p.getFileName().toString().startsWith(".")) {
                     // Said, not skipped silently: a sheet put one level too high, or a link to nowhere.
-                    diagnostics.add(Diagnostic.warning(p, Location.START, "ignored: " + dir.getFileName()
+                    batch.note(Diagnostic.warning(p, Location.START, "ignored: " + dir.getFileName()
                             + "/ holds one folder per period (sheets/<period>/<station>.json); this is "
                             + (Files.isSymbolicLink(p) && !Files.exists(p) ? "a link to nothing" : "not a folder")));
                 }
             }
             return all.stream().filter(Files::isDirectory).toList();
         } catch (IOException e) {
-            diagnostics.add(Diagnostic.error(dir, Location.START, "cannot list folder: " + e.getMessage()));
+            batch.note(Diagnostic.error(dir, Location.START, "cannot list folder: " + e.getMessage()));
             return List.of();
         }
     }

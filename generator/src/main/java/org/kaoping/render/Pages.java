@@ -27,13 +27,20 @@ public final class Pages {
     private final SiteModel model;
 
     public Pages(Path templatesFolder, SiteModel model) {
-        this(new StrictMustache(templatesFolder), model);
-        TEMPLATES.forEach(mustache::compile);
+        this(compiled(templatesFolder), model);
     }
 
-    private Pages(StrictMustache mustache, SiteModel model) {
+    /** @param mustache every template of {@link #TEMPLATES} compiled ({@link #compiled}), e.g. while input was checked */
+    public Pages(StrictMustache mustache, SiteModel model) {
         this.mustache = mustache;
         this.model = model;
+    }
+
+    /** The page templates, every one compiled: a syntax error is a {@link TemplateException} before any page. */
+    public static StrictMustache compiled(Path templatesFolder) {
+        StrictMustache mustache = new StrictMustache(templatesFolder);
+        TEMPLATES.forEach(mustache::compile);
+        return mustache;
     }
 
     /** These templates, as compiled, for another model (`serve`, after sheets changed and the theme did not). */

@@ -1,18 +1,17 @@
 package org.kaoping.render;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.kaoping.load.Audience;
 import org.kaoping.load.JsonSource;
+import org.kaoping.load.JsonTrees;
 import org.kaoping.load.PrivateNames;
 
 import java.io.IOException;
@@ -26,11 +25,6 @@ import java.util.Set;
  * without escaping Chinese). Same input, same bytes.
  */
 public final class RubricJson {
-    private static final ObjectMapper WRITER = JsonMapper.builder()
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
-            .build();
-
     /** Reads decimals as written: 2.0 stays 2.0 (the loader's tree strips it to 2). */
     private static final ObjectMapper READER = JsonMapper.builder()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
@@ -84,11 +78,6 @@ public final class RubricJson {
                 .withObjectIndenter(new DefaultIndenter("  ", "\n"))
                 .withArrayIndenter(new DefaultIndenter("  ", "\n"))
                 .withSeparators(Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER));
-        try {
-            String json = WRITER.writer(printer).writeValueAsString(tree) + "\n";
-            return json.getBytes(StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return (JsonTrees.text(tree, printer) + "\n").getBytes(StandardCharsets.UTF_8);
     }
 }

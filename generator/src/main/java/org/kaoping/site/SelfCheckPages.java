@@ -1,13 +1,10 @@
 package org.kaoping.site;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.kaoping.load.JsonTrees;
 import org.kaoping.model.Criterion;
 import org.kaoping.model.Rubric;
 import org.kaoping.model.Rule;
@@ -16,7 +13,6 @@ import org.kaoping.model.SectionKind;
 import org.kaoping.model.Sheet;
 import org.kaoping.model.Station;
 
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -42,10 +38,6 @@ public final class SelfCheckPages {
      */
     public static final Set<String> NOT_EMBEDDED = Set.of("notes", "source", "assessment", "content", "standard",
             "department", "predecessor");
-
-    private static final ObjectMapper COMPACT = JsonMapper.builder()
-            .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
-            .build();
 
     private SelfCheckPages() {
     }
@@ -111,12 +103,7 @@ public final class SelfCheckPages {
      * only inside JSON strings, where their \\u escapes mean the same, so "&lt;/script" cannot appear.
      */
     public static String scriptJson(JsonNode node) {
-        String json;
-        try {
-            json = COMPACT.writeValueAsString(node);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        String json = JsonTrees.compact(node);
         StringBuilder b = new StringBuilder(json.length() + 64);
         for (int i = 0; i < json.length(); i++) {
             char c = json.charAt(i);
@@ -190,12 +177,7 @@ public final class SelfCheckPages {
             sheet.signatures().members().forEach(members::add);
             sig.put("leader", sheet.signatures().leader());
         }
-        String json;
-        try {
-            json = COMPACT.writeValueAsString(s);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        String json = JsonTrees.compact(s);
         String encoded = Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
         return new Link("用自查评分表打开最近一份评分表", SelfCheckPage.pathOf(rubric.id()) + "#sheet=" + encoded);
     }

@@ -33,7 +33,24 @@ class JitDirectivesTest {
         assertEquals(JitDirectives.Plan.QUICK, JitDirectives.planFor(0));
         assertEquals(JitDirectives.Plan.QUICK, JitDirectives.planFor(JitDirectives.OPTIMISE_FROM - 1));
         assertEquals(JitDirectives.Plan.PAGES, JitDirectives.planFor(JitDirectives.OPTIMISE_FROM));
-        assertEquals("[{ match: [\"*.*\"], c2: { Exclude: true } }]\n", JitDirectives.text(JitDirectives.Plan.QUICK));
+        assertEquals("[{ match: [\"sun/security/provider/SHA2.*\", \"sun/security/provider/DigestBase.*\"], c2: { Exclude: false } }, "
+                + "{ match: [\"*.*\"], c2: { Exclude: true } }]\n", JitDirectives.text(JitDirectives.Plan.QUICK));
+        assertEquals("[{ match: [\"org/kaoping/site/StationPages.*\", \"org/kaoping/site/SheetComparisons.*\", "
+                + "\"org/kaoping/site/PeriodTables.*\", \"org/kaoping/site/Recovery.*\", \"org/kaoping/site/ReportDrafts.*\", "
+                + "\"org/kaoping/render/SvgCharts.*\", \"org/kaoping/validate/SheetCheck.*\"], c2: { Exclude: true } }]\n",
+                JitDirectives.text(JitDirectives.Plan.PAGES));
+    }
+
+    @Test
+    void theContentFolderIsReadFromABuildOrCheckCommandLineBeforePicocli() {
+        assertEquals(Path.of("content"), JitDirectives.contentFolder("build"));
+        assertEquals(Path.of("content"), JitDirectives.contentFolder("check", "--out", "x"));
+        assertEquals(Path.of("/tmp/c"), JitDirectives.contentFolder("build", "--out", "o", "--content", "/tmp/c", "--internal"));
+        assertEquals(Path.of("c 2"), JitDirectives.contentFolder("check", "--content=c 2"));
+        assertEquals(null, JitDirectives.contentFolder("build", "@args.txt"), "an argument file: wait for picocli");
+        assertEquals(null, JitDirectives.contentFolder("serve", "--content", "c"));
+        assertEquals(null, JitDirectives.contentFolder("sample", "--stations", "5"));
+        assertEquals(null, JitDirectives.contentFolder());
     }
 
     @Test
@@ -66,6 +83,36 @@ class JitDirectivesTest {
         } finally {
             command("compilerDirectivesRemove"); // the rest of the suite compiles as it would have
         }
+    }
+
+    @Test
+    void theQuickPlanKeepsSha256ForC2AndTheJvmTakesBothDirectives() throws Exception {
+        assertEquals("2 compiler directives added", JitDirectives.install(JitDirectives.Plan.QUICK).trim());
+        try {
+            String listed = command("compilerDirectivesPrint");
+            for (String m : JitDirectives.DIGESTS) {
+                assertTrue(listed.contains(m), m + " not among the JVM's directives:\n" + listed);
+            }
+            assertTrue(listed.indexOf(JitDirectives.DIGESTS.get(0)) < listed.indexOf("*.*"),
+                    "the kept methods must come first (the first match applies):\n" + listed);
+        } finally {
+            command("compilerDirectivesRemove");
+            command("compilerDirectivesRemove");
+        }
+    }
+
+    @Test
+    void theCommandBeanAndTheMBeanServerBothTakeTheDirectives(@TempDir Path tmp) throws Exception {
+        Path file = tmp.resolve("d.json");
+        Files.writeString(file, JitDirectives.text(JitDirectives.Plan.PAGES));
+        // The surefire JVM opens the package as the jar's manifest does (pom.xml), so this is the jar's own route.
+        String direct = JitDirectives.viaCommandBean(file);
+        assertNotNull(direct, "the DiagnosticCommand implementation was not reachable: is the package opened?");
+        command("compilerDirectivesRemove");
+        assertEquals("1 compiler directives added", direct.trim());
+        String server = JitDirectives.viaMBeanServer(file);
+        command("compilerDirectivesRemove");
+        assertEquals("1 compiler directives added", String.valueOf(server).trim());
     }
 
     private static String command(String name) throws Exception {

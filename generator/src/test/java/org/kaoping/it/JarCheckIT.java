@@ -56,4 +56,19 @@ class JarCheckIT {
                 && l.contains("cap 4 exceeds the 3 points it limits")), r.out());
         assertTrue(lines.get(lines.size() - 1).matches("check: \\d+ errors, 0 warnings"), r.out());
     }
+
+    @Test
+    @DisplayName("the jar gives its compiler directives to the DiagnosticCommand implementation, not the MBean server")
+    void compilerDirectivesWithoutTheMBeanServer() throws Exception {
+        // -XX options go before -jar: the same process as a user's, with its class loading and compiling shown.
+        List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xlog:class+load", "-XX:+PrintCompilation", "-jar", JAR.toString(), "check");
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "kaoping.jar did not finish");
+        assertEquals(0, p.exitValue(), out.lines().filter(l -> l.startsWith("check")).toList().toString());
+        assertTrue(out.contains("com.sun.management.internal.DiagnosticCommandImpl "), "the command bean was not used");
+        assertTrue(out.contains("excluded by CompileCommand"), "no method was kept from C2: the directives were not added");
+        assertTrue(!out.contains("com.sun.jmx.mbeanserver.JmxMBeanServer "), "the platform MBean server was started");
+    }
 }

@@ -1,0 +1,44 @@
+package org.kaoping.site;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * `build` compiles the page templates while it checks the input (on another thread): a broken template is still
+ * reported with its file and line, after the check, and the output is left untouched.
+ */
+class BuildTemplateErrorTest {
+    @Test
+    void aBrokenTemplateFailsTheBuildWithItsLineAndTouchesNothing(@TempDir Path tmp) throws Exception {
+        Path theme = SiteBuild.copy(SiteBuild.THEME, tmp.resolve("theme"));
+        Path home = theme.resolve("templates/home.mustache");
+        long lines = Files.readAllLines(home).size();
+        Files.writeString(home, Files.readString(home) + "{{#unclosed}}\n");
+        Path out = tmp.resolve("out");
+        Cli.Run r = Cli.run("build", "--theme", theme.toString(), "--out", out.toString());
+        assertEquals(1, r.exitCode(), r.all());
+        assertTrue(r.err().contains("build: failed: ") && r.err().contains("home.mustache:" + (lines + 1)), r.all());
+        assertTrue(r.err().contains(out + " is unchanged"), r.all());
+        assertFalse(Files.exists(out), "nothing written: " + r.all());
+    }
+
+    @Test
+    void aFailedCheckIsSaidBeforeABrokenTemplate(@TempDir Path tmp) throws Exception {
+        Path theme = SiteBuild.copy(SiteBuild.THEME, tmp.resolve("theme"));
+        Files.writeString(theme.resolve("templates/home.mustache"), "{{#unclosed}}\n");
+        Path content = SiteBuild.copy(SiteBuild.CONTENT, tmp.resolve("content"));
+        Files.writeString(content.resolve("site.json"), "{");
+        Cli.Run r = Cli.run("build", "--content", content.toString(), "--theme", theme.toString(),
+                "--out", tmp.resolve("out").toString());
+        assertEquals(1, r.exitCode(), r.all());
+        assertTrue(r.out().contains("build: refused: check found"), r.all());
+        assertFalse(r.all().contains("mustache"), "the template is not reached: " + r.all());
+    }
+}
