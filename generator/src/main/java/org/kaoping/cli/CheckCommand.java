@@ -76,7 +76,7 @@ public final class CheckCommand implements Callable<Integer> {
     /** As {@link #checkAndLoad(Folders, Audience)}, unchanged files taken from {@code loads} (`serve`; null: none). */
     static Checked checkAndLoad(Folders folders, Audience audience, org.kaoping.load.LoadCache loads) {
         CorpusLoader loader = new CorpusLoader(audience, loads);
-        JitDirectives.beforeLoading(folders.content);
+        RunPlan.beforeLoading(folders.content);
         Corpus corpus = loader.load(folders.content, folders.rubrics);
         List<Diagnostic> found = new ArrayList<>(loader.diagnostics());
         List<Diagnostic> rubricFindings = new ArrayList<>();

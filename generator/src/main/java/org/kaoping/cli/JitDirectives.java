@@ -19,7 +19,7 @@ import java.util.List;
  * page; from {@link #OPTIMISE_FROM} sheets those are left to C1 ({@link #ONCE_PER_PAGE}).
  * <p>
  * The directives are what {@code jcmd PID Compiler.directives_add FILE} adds, through the JVM's DiagnosticCommand
- * bean, on a daemon thread. Only the jar's own process asks ({@link Main#main}; tests and {@code serve}, which
+ * bean, on a daemon thread. Only the jar's own process asks ({@link RunPlan}; tests and {@code serve}, which
  * runs for hours, do not), and a JVM without the bean, or one that refuses, runs as before. They change how fast
  * the code runs, never what it does. {@code -Dkaoping.jit=default|quick|pages} forces a plan, for benchmarks.
  */
@@ -53,15 +53,7 @@ final class JitDirectives {
         }
     }
 
-    private static volatile boolean enabled;
-    private static volatile boolean asked;
-
     private JitDirectives() {
-    }
-
-    /** Lets this process ask: called by the jar's main only. */
-    static void enable() {
-        enabled = true;
     }
 
     /** The plan for a build reading this many sheets. */
@@ -77,16 +69,9 @@ final class JitDirectives {
         return sheets < OPTIMISE_FROM ? Plan.QUICK : Plan.PAGES;
     }
 
-    /**
-     * Before a build or check reads its content: counts the sheet files (content/sheets/&lt;period&gt;/*.json, names
-     * only) and asks for that size's plan, once per process, if this process may ask.
-     */
-    static void beforeLoading(Path content) {
-        if (!enabled || asked) {
-            return;
-        }
-        asked = true;
-        Plan plan = planFor(sheetFiles(content.resolve("sheets")));
+    /** Asks for the plan of a build reading this many sheets ({@link RunPlan}, once per process). */
+    static void ask(int sheets) {
+        Plan plan = planFor(sheets);
         if (plan.excluded.isEmpty()) {
             return;
         }

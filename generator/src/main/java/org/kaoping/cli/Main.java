@@ -34,9 +34,9 @@ public final class Main {
 
     public static void main(String[] args) {
         if (args.length == 0 || !args[0].equals("serve")) {
-            JitDirectives.enable(); // a command that ends: see JitDirectives (serve runs for hours)
+            RunPlan.enable(args); // a command that ends: see RunPlan (serve runs for hours)
         }
-        System.exit(run(args));
+        System.exit(BoundedHeap.exitCode(run(args)));
     }
 
     /** Runs a command line and returns its exit code (tests call this instead of main). */
