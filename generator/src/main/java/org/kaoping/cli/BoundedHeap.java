@@ -24,7 +24,7 @@ import java.util.Locale;
  * Nothing is lost if the bound is too small: the child exits with HotSpot's code for an OutOfMemoryError, and the
  * first process runs the command itself with the default heap (a build's staging folder is recovered as any
  * interrupted build's is). A heap size given on the command line or in {@code JAVA_TOOL_OPTIONS} is the user's
- * choice and kept: no second JVM. {@code -Dkaoping.heap=off} turns this off; {@code -Dkaoping.heap.from=N} and
+ * choice and kept, and a JVM being profiled is not left idle: no second JVM. {@code -Dkaoping.heap=off} turns this off; {@code -Dkaoping.heap.from=N} and
  * {@code -Dkaoping.heap.mb=M} set the threshold and the bound (for tests and benchmarks).
  */
 final class BoundedHeap {
@@ -70,7 +70,8 @@ final class BoundedHeap {
         if (inChild() || "off".equals(System.getProperty("kaoping.heap")) || args.length == 0) {
             return;
         }
-        if (sheets < Integer.getInteger("kaoping.heap.from", FROM) || heapChosen()) {
+        List<String> jvmArguments = ManagementFactory.getRuntimeMXBean().getInputArguments();
+        if (sheets < Integer.getInteger("kaoping.heap.from", FROM) || heapChosen() || profiled(jvmArguments)) {
             return;
         }
         long given = Long.getLong("kaoping.heap.mb", 0);
@@ -79,7 +80,7 @@ final class BoundedHeap {
             return; // HotSpot's own limit is no larger: nothing to bound
         }
         List<String> command = command(Path.of(System.getProperty("java.home"), "bin", "java").toString(), bound,
-                ManagementFactory.getRuntimeMXBean().getInputArguments(), System.getProperty("java.class.path"), args);
+                jvmArguments, System.getProperty("java.class.path"), args);
         String name = args[0];
         System.out.printf(Locale.ROOT, "%s: %d 份评分表：在堆上限 %d MB 的第二个 JVM 中运行%n", name, sheets, bound >> 20);
         System.out.flush();
@@ -135,6 +136,15 @@ final class BoundedHeap {
                 // keep waiting: the shutdown hook ends the child if this process is ending
             }
         }
+    }
+
+    /**
+     * Whether this JVM is being profiled (a flight recording or an agent asked for on its command line): the
+     * profile is to be of the JVM that does the work, and a child would write the same recording file.
+     */
+    static boolean profiled(List<String> jvmArguments) {
+        return jvmArguments.stream().anyMatch(a -> a.startsWith("-XX:StartFlightRecording") || a.startsWith("-agentlib:")
+                || a.startsWith("-agentpath:") || a.startsWith("-javaagent:"));
     }
 
     /** Whether the heap's size was given (-Xmx, -Xms, -XX:MaxRAMPercentage…): then it is the user's to choose. */

@@ -6,6 +6,7 @@ import java.lang.management.ManagementFactory;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The bound by size, the second JVM's command line and the exit codes between the two (the jar: BoundedHeapJarIT). */
@@ -46,6 +47,14 @@ class BoundedHeapTest {
         } finally {
             System.clearProperty(BoundedHeap.CHILD);
         }
+    }
+
+    @Test
+    void aProfiledJvmDoesTheWorkItself() {
+        assertTrue(BoundedHeap.profiled(List.of("-Dx=1", "-XX:StartFlightRecording=filename=x.jfr,settings=profile")));
+        assertTrue(BoundedHeap.profiled(List.of("-agentpath:/opt/async-profiler/libasyncProfiler.so=start")));
+        assertTrue(BoundedHeap.profiled(List.of("-javaagent:agent.jar")));
+        assertFalse(BoundedHeap.profiled(List.of("-Dfile.encoding=UTF-8", "-XX:+DumpPerfMapAtExit")));
     }
 
     @Test
