@@ -77,6 +77,7 @@ public final class BuildCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         long start = System.nanoTime();
+        RunPlan.beforeLoading(folders.content); // before anything else: it may hand the build to a second JVM
         // The report .docx needs Apache POI's type system: loaded on the second core while input is checked.
         OfficeWarmUp.start();
         // The page templates compile on another core while the input is checked; a template error is still said

@@ -82,7 +82,7 @@ public final class CheckCommand implements Callable<Integer> {
     static Checked checkAndLoad(Folders folders, Audience audience, org.kaoping.load.LoadCache loads,
                                 org.kaoping.validate.SheetChecks sheetChecks) {
         CorpusLoader loader = new CorpusLoader(audience, loads);
-        JitDirectives.beforeLoading(folders.content);
+        RunPlan.beforeLoading(folders.content);
         Corpus corpus = loader.load(folders.content, folders.rubrics);
         List<Diagnostic> found = new ArrayList<>(loader.diagnostics());
         List<Diagnostic> rubricFindings = new ArrayList<>();

@@ -4,7 +4,6 @@ import javax.management.ObjectName;
 import java.io.IOException;
 import java.lang.reflect.Method;
 import java.lang.management.ManagementFactory;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,7 +22,7 @@ import java.util.List;
  * opens the JDK's DiagnosticCommand implementation to Kaoping ({@code Add-Opens}), so the command is given to it
  * directly ({@link #viaCommandBean}): about 50 ms, where the platform MBean server (the fallback, {@link
  * #viaMBeanServer}) loads some 700 classes and took 0.6–0.9 s on the second core of a county build, while C2 went on
- * compiling. Only the jar's own process asks ({@link Main#main}; tests and {@code serve}, which runs for hours, do
+ * compiling. Only the jar's own process asks ({@link RunPlan}; tests and {@code serve}, which runs for hours, do
  * not), and a JVM without the bean, or one that refuses, runs as before. They change how fast the code runs, never
  * what it does. {@code -Dkaoping.jit=default|quick|pages} forces a plan, for benchmarks.
  */
@@ -69,15 +68,7 @@ final class JitDirectives {
         }
     }
 
-    private static volatile boolean enabled;
-    private static volatile boolean asked;
-
     private JitDirectives() {
-    }
-
-    /** Lets this process ask: called by the jar's main only. */
-    static void enable() {
-        enabled = true;
     }
 
     /** The plan for a build reading this many sheets. */
@@ -93,77 +84,15 @@ final class JitDirectives {
         return sheets < OPTIMISE_FROM ? Plan.QUICK : Plan.PAGES;
     }
 
-    /**
-     * At the start of main, before picocli reads the command line: for {@code build} or {@code check}, the content
-     * folder as picocli will take it ({@code --content X}, {@code --content=X} or the default), so that the plan is
-     * in place while picocli works, not after it (C2 compiled some 30 methods in that time). A command line this
-     * reading cannot be sure of (an {@code @file} of arguments) waits for {@link #beforeLoading}.
-     */
-    static void atStart(String... args) {
-        Path content = contentFolder(args);
-        if (content != null) {
-            beforeLoading(content);
-        }
-    }
-
-    /** The content folder of a build or check command line as picocli reads it; null for others or when unsure. */
-    static Path contentFolder(String... args) {
-        if (args.length == 0 || !(args[0].equals("build") || args[0].equals("check"))) {
-            return null;
-        }
-        String content = "content";
-        for (int i = 1; i < args.length; i++) {
-            if (args[i].startsWith("@")) {
-                return null;
-            } else if (args[i].equals("--content") && i + 1 < args.length) {
-                content = args[++i];
-            } else if (args[i].startsWith("--content=")) {
-                content = args[i].substring("--content=".length());
-            }
-        }
-        try {
-            return Path.of(content);
-        } catch (java.nio.file.InvalidPathException e) {
-            return null; // picocli will say what is wrong with it; the plan waits for a content folder that loads
-        }
-    }
-
-    /**
-     * Before a build or check reads its content: counts the sheet files (content/sheets/&lt;period&gt;/*.json, names
-     * only) and asks for that size's plan, once per process, if this process may ask; on a daemon thread.
-     */
-    static void beforeLoading(Path content) {
-        if (!enabled || asked) {
+    /** Asks for the plan of a build reading this many sheets, on a daemon thread ({@link RunPlan}, once per process). */
+    static void ask(int sheets) {
+        Plan plan = planFor(sheets);
+        if (plan.excluded.isEmpty()) {
             return;
         }
-        asked = true;
-        Thread t = new Thread(() -> {
-            Plan plan = planFor(sheetFiles(content.resolve("sheets")));
-            if (!plan.excluded.isEmpty()) {
-                install(plan);
-            }
-        }, "kaoping-jit");
+        Thread t = new Thread(() -> install(plan), "kaoping-jit");
         t.setDaemon(true);
         t.start();
-    }
-
-    /** The number of *.json names one folder down; any folder that cannot be listed counts as empty. */
-    static int sheetFiles(Path sheets) {
-        int n = 0;
-        try (DirectoryStream<Path> periods = Files.newDirectoryStream(sheets)) {
-            for (Path period : periods) {
-                try (DirectoryStream<Path> files = Files.newDirectoryStream(period, "*.json")) {
-                    for (Path ignored : files) {
-                        n++;
-                    }
-                } catch (IOException | RuntimeException e) {
-                    // not a folder, or unreadable: the loader reports it
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            // no sheets folder: the loader reports it
-        }
-        return n;
     }
 
     /** The directives as HotSpot reads them (its JSON dialect; the first directive that matches a method applies). */

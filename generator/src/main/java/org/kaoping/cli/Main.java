@@ -36,15 +36,14 @@ public final class Main {
 
     public static void main(String[] args) {
         if (args.length == 0 || !args[0].equals("serve")) {
-            JitDirectives.enable(); // a command that ends: see JitDirectives (serve runs for hours)
-            JitDirectives.atStart(args);
+            RunPlan.atStart(args); // a command that ends: see RunPlan (serve runs for hours); may end this process
         }
         if (args.length > 0 && args[0].equals("build")) {
             // The office writers load on the second core while picocli reads the command line (BuildCommand
             // starts it too, for builds that do not come through main; it runs once per process).
             org.kaoping.render.OfficeWarmUp.start();
         }
-        System.exit(run(args));
+        System.exit(BoundedHeap.exitCode(run(args)));
     }
 
     /** Runs a command line and returns its exit code (tests call this instead of main). */

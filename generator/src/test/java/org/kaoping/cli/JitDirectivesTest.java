@@ -43,14 +43,14 @@ class JitDirectivesTest {
 
     @Test
     void theContentFolderIsReadFromABuildOrCheckCommandLineBeforePicocli() {
-        assertEquals(Path.of("content"), JitDirectives.contentFolder("build"));
-        assertEquals(Path.of("content"), JitDirectives.contentFolder("check", "--out", "x"));
-        assertEquals(Path.of("/tmp/c"), JitDirectives.contentFolder("build", "--out", "o", "--content", "/tmp/c", "--internal"));
-        assertEquals(Path.of("c 2"), JitDirectives.contentFolder("check", "--content=c 2"));
-        assertEquals(null, JitDirectives.contentFolder("build", "@args.txt"), "an argument file: wait for picocli");
-        assertEquals(null, JitDirectives.contentFolder("serve", "--content", "c"));
-        assertEquals(null, JitDirectives.contentFolder("sample", "--stations", "5"));
-        assertEquals(null, JitDirectives.contentFolder());
+        assertEquals(Path.of("content"), RunPlan.contentFolder("build"));
+        assertEquals(Path.of("content"), RunPlan.contentFolder("check", "--out", "x"));
+        assertEquals(Path.of("/tmp/c"), RunPlan.contentFolder("build", "--out", "o", "--content", "/tmp/c", "--internal"));
+        assertEquals(Path.of("c 2"), RunPlan.contentFolder("check", "--content=c 2"));
+        assertEquals(null, RunPlan.contentFolder("build", "@args.txt"), "an argument file: wait for picocli");
+        assertEquals(null, RunPlan.contentFolder("serve", "--content", "c"));
+        assertEquals(null, RunPlan.contentFolder("sample", "--stations", "5"));
+        assertEquals(null, RunPlan.contentFolder());
     }
 
     @Test
@@ -60,14 +60,14 @@ class JitDirectivesTest {
             shipped = s.filter(p -> p.toString().endsWith(".json")).count();
         }
         assertTrue(shipped >= 10, "the sample's sheets: " + shipped);
-        assertEquals(shipped, JitDirectives.sheetFiles(Path.of("content/sheets")));
+        assertEquals(shipped, RunPlan.sheetFiles(Path.of("content/sheets")));
         Files.createDirectories(tmp.resolve("sheets/2023-q1/deeper"));
         Files.writeString(tmp.resolve("sheets/2023-q1/a.json"), "{}");
         Files.writeString(tmp.resolve("sheets/2023-q1/notes.txt"), "");
         Files.writeString(tmp.resolve("sheets/2023-q1/deeper/b.json"), "{}");
         Files.writeString(tmp.resolve("sheets/stray.json"), "{}");
-        assertEquals(1, JitDirectives.sheetFiles(tmp.resolve("sheets")));
-        assertEquals(0, JitDirectives.sheetFiles(tmp.resolve("nothing")));
+        assertEquals(1, RunPlan.sheetFiles(tmp.resolve("sheets")));
+        assertEquals(0, RunPlan.sheetFiles(tmp.resolve("nothing")));
     }
 
     @Test
