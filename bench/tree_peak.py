@@ -4,18 +4,25 @@
 GNU time reports the largest single process; a large build runs in a second JVM beside the first
 (cli/BoundedHeap), so the two are summed here. Usage: tree_peak.py PID
 """
+import os
 import sys
 import time
 
 
 def tree(pid):
+    # Every thread's children: a JVM starts processes from its Java threads, not from its first one.
     out = [pid]
     try:
-        with open(f"/proc/{pid}/task/{pid}/children") as f:
-            for child in f.read().split():
-                out += tree(child)
+        tasks = os.listdir(f"/proc/{pid}/task")
     except OSError:
-        pass
+        return out
+    for task in tasks:
+        try:
+            with open(f"/proc/{pid}/task/{task}/children") as f:
+                for child in f.read().split():
+                    out += tree(child)
+        except OSError:
+            pass
     return out
 
 
