@@ -1,18 +1,13 @@
 package org.kaoping.load;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 import org.kaoping.support.JsonMutations;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -83,37 +78,11 @@ class SheetShapeTest {
         List<JsonNode> containers = JsonMutations.containers(root);
         JsonNode target = containers.get(random.nextInt(containers.size()));
         JsonNode value = StrictJson.mapper().readTree(VALUES[random.nextInt(VALUES.length)]);
-        if (target instanceof ObjectNode o) {
-            JsonMutations.editObject(o, random, List.of(KEYS), value);
-        } else if (target instanceof ArrayNode a) {
-            if (a.isEmpty() || random.nextBoolean()) {
-                a.add(value);
-            } else {
-                a.set(random.nextInt(a.size()), value);
-            }
-        }
+        JsonMutations.edit(target, random, List.of(KEYS), value);
     }
 
-
     private static List<JsonNode> shippedSheets() throws IOException {
-        List<JsonNode> out = new ArrayList<>();
-        List<Path> roots = new ArrayList<>(List.of(Path.of("content")));
-        try (Stream<Path> ex = Files.list(Path.of("examples"))) {
-            ex.map(p -> p.resolve("content")).forEach(roots::add);
-        }
-        for (Path root : roots) {
-            for (String folder : List.of("sheets", "self-assessments")) {
-                Path dir = root.resolve(folder);
-                if (!Files.isDirectory(dir)) {
-                    continue;
-                }
-                try (Stream<Path> files = Files.walk(dir)) {
-                    for (Path f : files.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
-                        out.add(StrictJson.mapper().readTree(Files.readString(f)));
-                    }
-                }
-            }
-        }
+        List<JsonNode> out = JsonMutations.shippedSheets(StrictJson.mapper(), true);
         assertTrue(out.size() >= 10, "shipped sheets: " + out.size());
         return out;
     }

@@ -1,8 +1,6 @@
 package org.kaoping.load;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kaoping.model.Sheet;
@@ -19,7 +17,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -240,34 +237,11 @@ class SheetTokensTest {
         List<JsonNode> containers = JsonMutations.containers(root);
         JsonNode target = containers.get(random.nextInt(containers.size()));
         JsonNode value = TREES.readTree(VALUES[random.nextInt(VALUES.length)]);
-        if (target instanceof ObjectNode o) {
-            JsonMutations.editObject(o, random, List.of(KEYS), value);
-        } else if (target instanceof ArrayNode a) {
-            if (a.isEmpty() || random.nextBoolean()) {
-                a.add(value);
-            } else {
-                a.set(random.nextInt(a.size()), value);
-            }
-        }
+        JsonMutations.edit(target, random, List.of(KEYS), value);
     }
 
     private static List<JsonNode> shippedSheets() throws IOException {
-        List<JsonNode> out = new ArrayList<>();
-        List<Path> roots = new ArrayList<>(List.of(Path.of("content")));
-        try (Stream<Path> ex = Files.list(Path.of("examples"))) {
-            ex.map(p -> p.resolve("content")).forEach(roots::add);
-        }
-        for (Path root : roots) {
-            Path sheets = root.resolve("sheets");
-            if (!Files.isDirectory(sheets)) {
-                continue;
-            }
-            try (Stream<Path> files = Files.walk(sheets)) {
-                for (Path f : files.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
-                    out.add(TREES.readTree(Files.readString(f)));
-                }
-            }
-        }
+        List<JsonNode> out = JsonMutations.shippedSheets(TREES, false);
         assertTrue(out.size() >= 10, "shipped sheets: " + out.size());
         return out;
     }
