@@ -70,8 +70,11 @@ final class BoundedHeap {
         if (inChild() || "off".equals(System.getProperty("kaoping.heap")) || args.length == 0) {
             return;
         }
+        if (sheets < Integer.getInteger("kaoping.heap.from", FROM)) {
+            return; // before any management bean: a county build does not pay for loading them
+        }
         List<String> jvmArguments = ManagementFactory.getRuntimeMXBean().getInputArguments();
-        if (sheets < Integer.getInteger("kaoping.heap.from", FROM) || heapChosen() || profiled(jvmArguments)) {
+        if (heapChosen() || profiled(jvmArguments)) {
             return;
         }
         long given = Long.getLong("kaoping.heap.mb", 0);

@@ -57,7 +57,7 @@ public final class TableXlsx {
      * A workbook that stores its entries: {@link StableZipStream} inflates them and compresses each once, with
      * the fixed time (the same bytes as fastexcel's own compression followed by {@link StableZip#normalize}).
      */
-    private static Workbook workbook(OutputStream zip, String title) {
+    static Workbook workbook(OutputStream zip, String title) {
         Workbook wb = new Workbook(zip, "Kaoping", "1.0");
         wb.setCompressionLevel(Deflater.NO_COMPRESSION);
         wb.properties().setTitle(title);
@@ -65,7 +65,7 @@ public final class TableXlsx {
     }
 
     /** One table as a worksheet: the bold header row, frozen, then the rows. */
-    private static void table(Worksheet ws, DataTable t) {
+    static void table(Worksheet ws, DataTable t) {
         header(ws, t.header());
         for (int r = 0; r < t.rows().size(); r++) {
             List<Object> row = t.rows().get(r);
@@ -77,7 +77,7 @@ public final class TableXlsx {
     }
 
     /** A number as a number, text as text, an empty cell left out. */
-    private static void cell(Worksheet ws, int r, int c, Object v) {
+    static void cell(Worksheet ws, int r, int c, Object v) {
         if (v instanceof BigDecimal d) {
             ws.value(r, c, d);
         } else if (v instanceof Integer i) {
@@ -139,7 +139,7 @@ public final class TableXlsx {
         ProvinceWorkbook.write(title, tables, maxRows, out);
     }
 
-    private static void header(Worksheet ws, List<String> header) {
+    static void header(Worksheet ws, List<String> header) {
         for (int c = 0; c < header.size(); c++) {
             ws.value(0, c, header.get(c));
             ws.style(0, c).bold().set();

@@ -7,13 +7,13 @@ import org.kaoping.site.DataTable;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.math.BigDecimal;
 import java.util.List;
-import java.util.zip.Deflater;
 
 /**
  * The province workbook as it was written before {@link ProvinceWorkbook}: through fastexcel, its archive rewritten
- * by {@link StableZipStream}. Kept here, verbatim, as the reference the new writer is held to, byte for byte.
+ * by {@link StableZipStream}. Kept here, verbatim but for the workbook, table and cell helpers it shares with
+ * {@link TableXlsx} (which still writes county workbooks with them), as the reference the new writer is held to,
+ * byte for byte.
  */
 final class FastexcelProvinceWorkbook {
     private static final String ITEMS = TableXlsx.ITEMS;
@@ -28,40 +28,6 @@ final class FastexcelProvinceWorkbook {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         writeLong(title, tables, maxRows, out);
         return out.toByteArray();
-    }
-
-    /**
-     * A workbook that stores its entries: {@link StableZipStream} inflates them and compresses each once, with
-     * the fixed time (the same bytes as fastexcel's own compression followed by {@link StableZip#normalize}).
-     */
-    private static Workbook workbook(OutputStream zip, String title) {
-        Workbook wb = new Workbook(zip, "Kaoping", "1.0");
-        wb.setCompressionLevel(Deflater.NO_COMPRESSION);
-        wb.properties().setTitle(title);
-        return wb;
-    }
-
-    /** One table as a worksheet: the bold header row, frozen, then the rows. */
-    private static void table(Worksheet ws, DataTable t) {
-        header(ws, t.header());
-        for (int r = 0; r < t.rows().size(); r++) {
-            List<Object> row = t.rows().get(r);
-            for (int c = 0; c < row.size(); c++) {
-                cell(ws, r + 1, c, row.get(c));
-            }
-        }
-        ws.freezePane(0, 1);
-    }
-
-    /** A number as a number, text as text, an empty cell left out. */
-    private static void cell(Worksheet ws, int r, int c, Object v) {
-        if (v instanceof BigDecimal d) {
-            ws.value(r, c, d);
-        } else if (v instanceof Integer i) {
-            ws.value(r, c, i);
-        } else if (!v.toString().isEmpty()) {
-            ws.value(r, c, v.toString());
-        }
     }
 
     /**
@@ -82,10 +48,10 @@ final class FastexcelProvinceWorkbook {
                     + " ranking rows marked " + HAS_SHEET);
         }
         StableZipStream zip = new StableZipStream(out, LONG_LEVEL);
-        Workbook wb = workbook(zip, title);
+        Workbook wb = TableXlsx.workbook(zip, title);
         WorksheetNames names = new WorksheetNames(wb);
         Worksheet first = names.add(ranking.title());
-        table(first, ranking);
+        TableXlsx.table(first, ranking);
         first.finish();
         List<String> columns = null;
         LongSheet items = null;
@@ -111,13 +77,6 @@ final class FastexcelProvinceWorkbook {
         }
         wb.finish();
         zip.close();
-    }
-
-    private static void header(Worksheet ws, List<String> header) {
-        for (int c = 0; c < header.size(); c++) {
-            ws.value(0, c, header.get(c));
-            ws.style(0, c).bold().set();
-        }
     }
 
     /** {@value #ITEMS} and its continuations, written a few thousand rows at a time. */
@@ -146,10 +105,10 @@ final class FastexcelProvinceWorkbook {
             if (next == maxRows) {
                 begin();
             }
-            cell(ws, next, 0, place);
-            cell(ws, next, 1, station);
+            TableXlsx.cell(ws, next, 0, place);
+            TableXlsx.cell(ws, next, 1, station);
             for (int c = 0; c < row.size(); c++) {
-                cell(ws, next, c + 2, row.get(c));
+                TableXlsx.cell(ws, next, c + 2, row.get(c));
             }
             next++;
             if (next % FLUSH_ROWS == 0) {
@@ -161,7 +120,7 @@ final class FastexcelProvinceWorkbook {
             finish();
             count++;
             ws = names.add(count == 1 ? ITEMS : count == 2 ? ITEMS + "（续）" : ITEMS + "（续" + (count - 1) + "）");
-            header(ws, header);
+            TableXlsx.header(ws, header);
             ws.freezePane(0, 1);
             next = 1;
         }
