@@ -72,11 +72,11 @@ public final class TableCsv {
     /** Writes one field: numbers as they are, text defused and quoted where needed. */
     private void cell(Object cell) {
         if (cell instanceof BigDecimal d) {
-            ascii(d.toPlainString()); // the decimals the table was given: the page's own (92.00)
+            figure(d);
             return;
         }
         if (cell instanceof Integer i) {
-            ascii(i.toString());
+            whole(i);
             return;
         }
         String s = cell.toString();
@@ -145,6 +145,40 @@ public final class TableCsv {
         }
         length = at;
         return false;
+    }
+
+    /**
+     * A decimal with the decimals the table was given: the page's own (92.00), as {@code toPlainString} writes it.
+     * A province's files hold the same few hundred figures millions of times: each is made into text once.
+     */
+    private void figure(BigDecimal d) {
+        byte[] known = FIGURES.get(d); // BigDecimal equality: value and scale, all that toPlainString depends on
+        if (known == null) {
+            known = d.toPlainString().getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            if (FIGURES.size() < REMEMBERED) {
+                FIGURES.put(d, known);
+            }
+        }
+        ascii(known, known.length);
+    }
+
+    /** Figures already written, by value and scale (bounded: a memo of a pure function, never another answer). */
+    private static final int REMEMBERED = 8192;
+    private static final java.util.Map<BigDecimal, byte[]> FIGURES = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** A whole number as {@code Integer.toString} writes it. */
+    private void whole(int v) {
+        if (v < 0) {
+            ascii(Integer.toString(v));
+            return;
+        }
+        int digits = XmlBytes.digits(v);
+        room(digits);
+        for (int at = length + digits - 1; at >= length; at--) {
+            out[at] = (byte) ('0' + v % 10);
+            v /= 10;
+        }
+        length += digits;
     }
 
     /** Numbers' digits, signs and points: ASCII. */

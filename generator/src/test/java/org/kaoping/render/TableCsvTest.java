@@ -40,7 +40,7 @@ class TableCsvTest {
         String[] pieces = {"a", "Z", "9", " ", ",", "\"", "\n", "\r", "=", "+", "-", "@", "'", "\t", "\u0000", "é", "ß",
                 "考", "评", "（", "。", "😀", "\uD83D", "\uDE00", "\uFEFF", "\uFFFF", "\u0800", "\u07FF", "\u007F"};
         java.util.Random random = new java.util.Random(12);
-        for (int round = 0; round < 2000; round++) {
+        for (int round = 0; round < 3000; round++) {
             int columns = 1 + random.nextInt(5);
             List<String> header = new java.util.ArrayList<>();
             for (int c = 0; c < columns; c++) {
@@ -50,9 +50,12 @@ class TableCsvTest {
             for (int r = random.nextInt(6); r > 0; r--) {
                 List<Object> row = new java.util.ArrayList<>();
                 for (int c = 0; c < columns; c++) {
-                    row.add(switch (random.nextInt(4)) {
+                    row.add(switch (random.nextInt(6)) {
                         case 0 -> random.nextInt(2001) - 1000;
-                        case 1 -> BigDecimal.valueOf(random.nextInt(20001) - 10000, random.nextInt(4));
+                        case 1 -> random.nextInt(); // Integer.MIN_VALUE's digits and every length between
+                        case 2 -> BigDecimal.valueOf(random.nextInt(20001) - 10000, random.nextInt(4));
+                        case 3 -> new BigDecimal(new java.math.BigInteger(90, random), random.nextInt(7) - 2)
+                                .multiply(BigDecimal.valueOf(random.nextBoolean() ? 1 : -1)); // beyond a long, 1E+2
                         default -> text(random, pieces);
                     });
                 }
