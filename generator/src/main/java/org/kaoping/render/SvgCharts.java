@@ -62,7 +62,7 @@ public final class SvgCharts {
         double plotH = height - top - bottom;
         double bw = plotW / bins;
         StringBuilder desc = new StringBuilder("各分数段的所数（每段含下限、不含上限）：");
-        StringBuilder b = open(id, title, width, height);
+        StringBuilder b = open(id, title, width, height, 4096);
         // Grid and y-axis labels.
         for (int y = 0; y <= yMax; y += yStep) {
             double py = top + plotH - plotH * y / yMax;
@@ -100,7 +100,7 @@ public final class SvgCharts {
         int top = 6;
         int height = top + row * bars.size() + 4;
         StringBuilder desc = new StringBuilder();
-        StringBuilder b = open(id, title, width, height);
+        StringBuilder b = open(id, title, width, height, 400 + 400 * bars.size());
         for (int i = 0; i < bars.size(); i++) {
             Bar bar = bars.get(i);
             double y = top + i * row;
@@ -148,7 +148,7 @@ public final class SvgCharts {
         double lo = yLo.doubleValue();
         double span = yHi.doubleValue() - lo;
         StringBuilder desc = new StringBuilder();
-        StringBuilder b = open(id, title, width, height);
+        StringBuilder b = open(id, title, width, height, 600 + 400 * points.size());
         BigDecimal step = yHi.subtract(yLo).compareTo(BigDecimal.valueOf(20)) > 0 ? BigDecimal.TEN : five;
         for (BigDecimal t = yLo; t.compareTo(yHi) <= 0; t = t.add(step)) {
             double py = top + plotH - plotH * (t.doubleValue() - lo) / span;
@@ -220,9 +220,9 @@ public final class SvgCharts {
         return w;
     }
 
-    private static StringBuilder open(String id, String title, int width, int height) {
-        // Room for a station page's bar chart without growing (the elements are appended, not concatenated first).
-        StringBuilder b = new StringBuilder(8192);
+    /** @param room about the chart's length: a station page's charts are drawn without the builder growing */
+    private static StringBuilder open(String id, String title, int width, int height, int room) {
+        StringBuilder b = new StringBuilder(room);
         b.append("<svg class=\"chart\" viewBox=\"0 0 ").append(width).append(' ')
                 .append(height).append("\" role=\"img\" aria-labelledby=\"").append(id).append("-title ").append(id)
                 .append("-desc\"><title id=\"").append(id).append("-title\">");
