@@ -6,8 +6,20 @@ public final class Html {
     }
 
     public static String escape(String s) {
-        StringBuilder b = new StringBuilder(s.length() + 16);
-        for (int i = 0; i < s.length(); i++) {
+        return escape(s, new StringBuilder(s.length() + 16)).toString();
+    }
+
+    /** {@link #escape(String)}'s text appended to {@code b}; returns {@code b}. */
+    public static StringBuilder escape(String s, StringBuilder b) {
+        int i = 0;
+        while (i < s.length() && "&<>\"'".indexOf(s.charAt(i)) < 0) {
+            i++;
+        }
+        if (i == s.length()) {
+            return b.append(s); // nothing to escape, as in most labels: the text at once
+        }
+        b.append(s, 0, i);
+        for (; i < s.length(); i++) {
             char c = s.charAt(i);
             switch (c) {
                 case '&' -> b.append("&amp;");
@@ -18,6 +30,6 @@ public final class Html {
                 default -> b.append(c);
             }
         }
-        return b.toString();
+        return b;
     }
 }

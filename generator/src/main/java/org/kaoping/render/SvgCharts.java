@@ -62,12 +62,12 @@ public final class SvgCharts {
         double plotH = height - top - bottom;
         double bw = plotW / bins;
         StringBuilder desc = new StringBuilder("各分数段的所数（每段含下限、不含上限）：");
-        StringBuilder b = open(id, title, width, height);
+        StringBuilder b = open(id, title, width, height, 4096);
         // Grid and y-axis labels.
         for (int y = 0; y <= yMax; y += yStep) {
             double py = top + plotH - plotH * y / yMax;
-            b.append(line(left, py, width - right, py, GRID));
-            b.append(text(left - 6, py + 4, "end", 13, MUTED, Integer.toString(y)));
+            line(b, left, py, width - right, py, GRID);
+            text(b, left - 6, py + 4, "end", 13, MUTED, Integer.toString(y));
         }
         for (int i = 0; i < bins; i++) {
             double x = left + i * bw;
@@ -75,8 +75,8 @@ public final class SvgCharts {
             BigDecimal from = lo.add(w.multiply(BigDecimal.valueOf(i)));
             BigDecimal to = from.add(w);
             if (counts[i] > 0) {
-                b.append(rect(x + 2, top + plotH - h, bw - 4, h, BAR));
-                b.append(text(x + bw / 2, top + plotH - h - 5, "middle", 13, INK, Integer.toString(counts[i])));
+                rect(b, x + 2, top + plotH - h, bw - 4, h, BAR);
+                text(b, x + bw / 2, top + plotH - h - 5, "middle", 13, INK, Integer.toString(counts[i]));
             }
             desc.append(plain(from)).append("–").append(plain(to)).append(" 分 ").append(counts[i]).append(" 个；");
         }
@@ -84,12 +84,12 @@ public final class SvgCharts {
         int every = bins > 8 ? 2 : 1;
         for (int i = 0; i <= bins; i += every) {
             double x = left + i * bw;
-            b.append(line(x, top + plotH, x, top + plotH + 4, MUTED));
-            b.append(text(x, top + plotH + 18, "middle", 13, MUTED, plain(lo.add(w.multiply(BigDecimal.valueOf(i))))));
+            line(b, x, top + plotH, x, top + plotH + 4, MUTED);
+            text(b, x, top + plotH + 18, "middle", 13, MUTED, plain(lo.add(w.multiply(BigDecimal.valueOf(i)))));
         }
-        b.append(line(left, top + plotH, width - right, top + plotH, MUTED));
-        b.append(text(left + plotW / 2, height - 6, "middle", 12, MUTED, "总分（分）"));
-        b.append(text(4, 14, "start", 12, MUTED, "所数"));
+        line(b, left, top + plotH, width - right, top + plotH, MUTED);
+        text(b, left + plotW / 2, height - 6, "middle", 12, MUTED, "总分（分）");
+        text(b, 4, 14, "start", 12, MUTED, "所数");
         return close(b, id, desc);
     }
 
@@ -100,18 +100,18 @@ public final class SvgCharts {
         int top = 6;
         int height = top + row * bars.size() + 4;
         StringBuilder desc = new StringBuilder();
-        StringBuilder b = open(id, title, width, height);
+        StringBuilder b = open(id, title, width, height, 400 + 400 * bars.size());
         for (int i = 0; i < bars.size(); i++) {
             Bar bar = bars.get(i);
             double y = top + i * row;
-            b.append(text(0, y + 16, "start", 15, INK, bar.label()));
-            b.append(text(width, y + 16, "end", 15, INK, bar.valueText()));
+            text(b, 0, y + 16, "start", 15, INK, bar.label());
+            text(b, width, y + 16, "end", 15, INK, bar.valueText());
             boolean scale = bar.maximum() != null && bar.maximum().signum() > 0 && bar.value() != null;
-            b.append(rect(0, y + 23, width, 12, TRACK));
+            rect(b, 0, y + 23, width, 12, TRACK);
             if (scale) {
                 double ratio = Math.max(0, Math.min(1, bar.value().doubleValue() / bar.maximum().doubleValue()));
                 if (ratio > 0) {
-                    b.append(rect(0, y + 23, width * ratio, 12, BAR));
+                    rect(b, 0, y + 23, width * ratio, 12, BAR);
                 }
             }
             desc.append(bar.label()).append(' ').append(bar.valueText()).append("；");
@@ -148,12 +148,12 @@ public final class SvgCharts {
         double lo = yLo.doubleValue();
         double span = yHi.doubleValue() - lo;
         StringBuilder desc = new StringBuilder();
-        StringBuilder b = open(id, title, width, height);
+        StringBuilder b = open(id, title, width, height, 600 + 400 * points.size());
         BigDecimal step = yHi.subtract(yLo).compareTo(BigDecimal.valueOf(20)) > 0 ? BigDecimal.TEN : five;
         for (BigDecimal t = yLo; t.compareTo(yHi) <= 0; t = t.add(step)) {
             double py = top + plotH - plotH * (t.doubleValue() - lo) / span;
-            b.append(line(left, py, width - right, py, GRID));
-            b.append(text(left - 6, py + 4, "end", 14, MUTED, plain(t)));
+            line(b, left, py, width - right, py, GRID);
+            text(b, left - 6, py + 4, "end", 14, MUTED, plain(t));
         }
         int n = points.size();
         double dx = n == 1 ? 0 : (plotW - 2 * inset) / (n - 1);
@@ -162,19 +162,19 @@ public final class SvgCharts {
         for (int i = 0; i < n; i++) {
             Point p = points.get(i);
             double x = n == 1 ? left + plotW / 2 : left + inset + i * dx;
-            b.append(text(x, height - 30, "middle", 13, MUTED, p.label()));
+            text(b, x, height - 30, "middle", 13, MUTED, p.label());
             if (p.value() == null) {
                 if (!run.isEmpty()) {
                     runs.add(run);
                     run = new ArrayList<>();
                 }
-                b.append(text(x, height - 10, "middle", 13, MUTED, "未参评"));
+                text(b, x, height - 10, "middle", 13, MUTED, "未参评");
                 desc.append(p.label()).append(" 未参评；");
                 continue;
             }
             double y = top + plotH - plotH * (p.value().doubleValue() - lo) / span;
             run.add(new double[]{x, y});
-            b.append(text(x, height - 10, "middle", 13, INK, p.note()));
+            text(b, x, height - 10, "middle", 13, INK, p.note());
             desc.append(p.label()).append(' ').append(plain(p.value())).append(" 分，").append(p.note()).append("；");
         }
         if (!run.isEmpty()) {
@@ -199,7 +199,7 @@ public final class SvgCharts {
             double y = top + plotH - plotH * (p.value().doubleValue() - lo) / span;
             b.append("<circle cx=\"").append(num(x)).append("\" cy=\"").append(num(y)).append("\" r=\"4\" fill=\"")
                     .append(BAR).append("\"/>");
-            b.append(text(x, y - 9, "middle", 14, INK, plain(p.value())));
+            text(b, x, y - 9, "middle", 14, INK, plain(p.value()));
         }
         return close(b, id, desc);
     }
@@ -220,12 +220,14 @@ public final class SvgCharts {
         return w;
     }
 
-    private static StringBuilder open(String id, String title, int width, int height) {
-        StringBuilder b = new StringBuilder();
+    /** @param room about the chart's length: a station page's charts are drawn without the builder growing */
+    private static StringBuilder open(String id, String title, int width, int height, int room) {
+        StringBuilder b = new StringBuilder(room);
         b.append("<svg class=\"chart\" viewBox=\"0 0 ").append(width).append(' ')
                 .append(height).append("\" role=\"img\" aria-labelledby=\"").append(id).append("-title ").append(id)
-                .append("-desc\"><title id=\"").append(id).append("-title\">").append(Html.escape(title)).append("</title>");
-        return b;
+                .append("-desc\"><title id=\"").append(id).append("-title\">");
+        Html.escape(title, b);
+        return b.append("</title>");
     }
 
     private static String close(StringBuilder b, String id, StringBuilder desc) {
@@ -234,23 +236,30 @@ public final class SvgCharts {
         String d = end > 0 && desc.charAt(end - 1) == '；' ? desc.substring(0, end - 1) + "。" : desc.toString();
         // The description goes right after the title (the order screen readers expect).
         int at = b.indexOf("</title>") + "</title>".length();
-        b.insert(at, "<desc id=\"" + id + "-desc\">" + Html.escape(d) + "</desc>");
+        StringBuilder head = new StringBuilder(d.length() + id.length() + 24).append("<desc id=\"").append(id)
+                .append("-desc\">");
+        Html.escape(d, head);
+        b.insert(at, head.append("</desc>"));
         return b.append("</svg>").toString();
     }
 
-    private static String rect(double x, double y, double w, double h, String fill) {
-        return "<rect x=\"" + num(x) + "\" y=\"" + num(y) + "\" width=\"" + num(w) + "\" height=\"" + num(h)
-                + "\" fill=\"" + fill + "\"/>";
+    // The elements are appended to the chart as they are written: a station page draws some hundred of them, and
+    // building each as a string of its own first cost more than drawing it.
+    private static void rect(StringBuilder b, double x, double y, double w, double h, String fill) {
+        b.append("<rect x=\"").append(num(x)).append("\" y=\"").append(num(y)).append("\" width=\"").append(num(w))
+                .append("\" height=\"").append(num(h)).append("\" fill=\"").append(fill).append("\"/>");
     }
 
-    private static String line(double x1, double y1, double x2, double y2, String stroke) {
-        return "<line x1=\"" + num(x1) + "\" y1=\"" + num(y1) + "\" x2=\"" + num(x2) + "\" y2=\"" + num(y2)
-                + "\" stroke=\"" + stroke + "\" stroke-width=\"1\"/>";
+    private static void line(StringBuilder b, double x1, double y1, double x2, double y2, String stroke) {
+        b.append("<line x1=\"").append(num(x1)).append("\" y1=\"").append(num(y1)).append("\" x2=\"").append(num(x2))
+                .append("\" y2=\"").append(num(y2)).append("\" stroke=\"").append(stroke).append("\" stroke-width=\"1\"/>");
     }
 
-    private static String text(double x, double y, String anchor, int size, String fill, String s) {
-        return "<text x=\"" + num(x) + "\" y=\"" + num(y) + "\" text-anchor=\"" + anchor + "\" font-size=\"" + size
-                + "\" fill=\"" + fill + "\">" + Html.escape(s) + "</text>";
+    private static void text(StringBuilder b, double x, double y, String anchor, int size, String fill, String s) {
+        b.append("<text x=\"").append(num(x)).append("\" y=\"").append(num(y)).append("\" text-anchor=\"").append(anchor)
+                .append("\" font-size=\"").append(size).append("\" fill=\"").append(fill).append("\">");
+        Html.escape(s, b);
+        b.append("</text>");
     }
 
     /** Coordinates to one decimal, '.' as separator whatever the default locale. */
