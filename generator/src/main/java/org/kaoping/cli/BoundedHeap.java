@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Runs a province-sized `build` or `check` in a second JVM whose heap is bounded by the number of sheets.
+ * Runs a province-sized `build`, `check` or `serve` in a second JVM whose heap is bounded by the number of sheets.
  * <p>
  * Why: with HotSpot's default settings G1 grows the heap to 2–3 GB in the first seconds of a build of 80,000
  * sheets, although the build keeps 150–340 MB: while the sheets are loaded, young collections copy them between
@@ -32,6 +32,12 @@ final class BoundedHeap {
     static final int FROM = 20_000;
     /** Heap per sheet: about three times what a build of 80,000 sheets keeps (BENCHMARKS.md, fifth round). */
     static final long PER_SHEET = 12L << 10;
+    /**
+     * Heap per sheet for `serve`, which keeps its preview (every period checked and ranked, the last site's parts)
+     * while it writes the output folder as a build does: some 950 MB live at 80,000 sheets, twice a build's. At
+     * 12 KB a sheet its writes spent most of their time collecting (BENCHMARKS.md, sixth round).
+     */
+    static final long PER_SHEET_SERVE = 24L << 10;
     /** No bound below this, whatever the count. */
     static final long FLOOR = 768L << 20;
     /** Set in the second JVM: it runs the command itself. */
@@ -54,9 +60,14 @@ final class BoundedHeap {
         return inChild() && code == ExitCode.OUTPUT_REFUSED ? REFUSED_IN_CHILD : code;
     }
 
-    /** The heap bound for a build of this many sheets, a multiple of 32 MB. */
+    /** The heap bound for a build or check of this many sheets, a multiple of 32 MB. */
     static long boundFor(int sheets) {
-        long bytes = Math.max(FLOOR, sheets * PER_SHEET);
+        return boundFor("build", sheets);
+    }
+
+    /** The heap bound for this command reading this many sheets, a multiple of 32 MB. */
+    static long boundFor(String command, int sheets) {
+        long bytes = Math.max(FLOOR, sheets * (command.equals("serve") ? PER_SHEET_SERVE : PER_SHEET));
         long step = 32L << 20;
         return (bytes + step - 1) / step * step;
     }
@@ -78,7 +89,7 @@ final class BoundedHeap {
             return;
         }
         long given = Long.getLong("kaoping.heap.mb", 0);
-        long bound = given > 0 ? given << 20 : boundFor(sheets);
+        long bound = given > 0 ? given << 20 : boundFor(args[0], sheets);
         if (given <= 0 && bound >= Runtime.getRuntime().maxMemory()) {
             return; // HotSpot's own limit is no larger: nothing to bound
         }

@@ -35,9 +35,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        if (args.length == 0 || !args[0].equals("serve")) {
-            RunPlan.atStart(args); // a command that ends: see RunPlan (serve runs for hours); may end this process
-        }
+        RunPlan.atStart(args); // may run the command in a second JVM and end this process
         if (args.length > 0 && args[0].equals("build")) {
             // The office writers load on the second core while picocli reads the command line (BuildCommand
             // starts it too, for builds that do not come through main; it runs once per process).

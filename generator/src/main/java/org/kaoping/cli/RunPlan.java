@@ -6,10 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * What the jar's own process settles before a `build` or `check` reads its content, by the number of sheets:
- * whether the command runs in a second JVM with a bounded heap ({@link BoundedHeap}) and which compilers it is
- * worth ({@link JitDirectives}). Only the jar's {@link Main#main} enables it: tests calling {@link Main#run} and
- * {@code serve}, which runs for hours, keep their JVM as it is.
+ * What the jar's own process settles before a `build`, `check` or `serve` reads its content, by the number of
+ * sheets: whether the command runs in a second JVM with a bounded heap ({@link BoundedHeap}) and, for the two that
+ * end, which compilers they are worth ({@link JitDirectives}; {@code serve} runs for hours, so C2 pays back
+ * everywhere). Only the jar's {@link Main#main} enables it: tests calling {@link Main#run} keep their JVM as it is.
  */
 final class RunPlan {
     private static volatile String[] commandLine;
@@ -25,8 +25,8 @@ final class RunPlan {
      * does. Otherwise (an {@code @file} of arguments) the command settles it before loading.
      */
     static void atStart(String[] args) {
-        // Only these two: the second JVM repeats the whole command, and they do nothing before reading content.
-        if (args.length > 0 && (args[0].equals("build") || args[0].equals("check"))) {
+        // Only these: the second JVM repeats the whole command, and they do nothing before reading content.
+        if (args.length > 0 && planned(args[0])) {
             commandLine = args.clone();
             Path content = contentFolder(args);
             if (content != null) {
@@ -44,12 +44,18 @@ final class RunPlan {
         settled = true;
         int sheets = sheetFiles(content.resolve("sheets"));
         BoundedHeap.runIfLarge(sheets, args); // returns only if this process runs the command
-        JitDirectives.ask(sheets);
+        if (!args[0].equals("serve")) {
+            JitDirectives.ask(sheets);
+        }
     }
 
-    /** The content folder of a build or check command line as picocli reads it; null for others or when unsure. */
+    private static boolean planned(String command) {
+        return command.equals("build") || command.equals("check") || command.equals("serve");
+    }
+
+    /** The content folder of a build, check or serve command line as picocli reads it; null for others or when unsure. */
     static Path contentFolder(String... args) {
-        if (args.length == 0 || !(args[0].equals("build") || args[0].equals("check"))) {
+        if (args.length == 0 || !planned(args[0])) {
             return null;
         }
         String content = "content";

@@ -38,6 +38,7 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        RunPlan.beforeLoading(folders.content); // before anything else: it may hand serve to a second JVM
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Session session;

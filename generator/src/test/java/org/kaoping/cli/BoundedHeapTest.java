@@ -26,6 +26,18 @@ class BoundedHeapTest {
     }
 
     @Test
+    void serveKeepsTwiceABuildsHeapPerSheet() {
+        assertEquals(768L << 20, BoundedHeap.boundFor("serve", BoundedHeap.FROM / 2));
+        assertEquals(1888L << 20, BoundedHeap.boundFor("serve", 80_000)); // 1,875 MB rounded up; a build of the same: 960 MB
+        assertEquals(BoundedHeap.boundFor(80_000), BoundedHeap.boundFor("check", 80_000));
+        for (int sheets = 0; sheets <= 400_000; sheets += 977) {
+            long b = BoundedHeap.boundFor("serve", sheets);
+            assertEquals(0, b % (32L << 20), "a multiple of 32 MB: " + b);
+            assertTrue(b >= sheets * BoundedHeap.PER_SHEET_SERVE && b >= BoundedHeap.boundFor(sheets), sheets + " sheets: " + b);
+        }
+    }
+
+    @Test
     void theSecondJvmGetsTheSameArgumentsTheBoundAndTheMarker() {
         List<String> c = BoundedHeap.command("/jdk/bin/java", 960L << 20, List.of("-Dfile.encoding=UTF-8", "-Dkaoping.jit=quick"),
                 "generator/target/kaoping.jar", new String[]{"build", "--out", "x y"});

@@ -48,7 +48,7 @@ class JitDirectivesTest {
         assertEquals(Path.of("/tmp/c"), RunPlan.contentFolder("build", "--out", "o", "--content", "/tmp/c", "--internal"));
         assertEquals(Path.of("c 2"), RunPlan.contentFolder("check", "--content=c 2"));
         assertEquals(null, RunPlan.contentFolder("build", "@args.txt"), "an argument file: wait for picocli");
-        assertEquals(null, RunPlan.contentFolder("serve", "--content", "c"));
+        assertEquals(Path.of("c"), RunPlan.contentFolder("serve", "--port", "0", "--content", "c"));
         assertEquals(null, RunPlan.contentFolder("sample", "--stations", "5"));
         assertEquals(null, RunPlan.contentFolder());
     }

@@ -85,6 +85,55 @@ class BoundedHeapJarIT {
         assertFalse(r.out().contains(HANDED_ON), r.out());
     }
 
+    @Test
+    @DisplayName("a large serve runs in a second JVM that serves the site, and ending the first process ends it")
+    void serveInASecondJvm() throws Exception {
+        List<String> cmd = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dkaoping.heap.from=1", "-jar", JarCheckIT.JAR.toString(), "serve", "--port", "0"));
+        cmd.addAll(List.of(CONTENT));
+        cmd.addAll(List.of("--out", tmp.resolve("served").toString()));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        try {
+            StringBuffer out = new StringBuffer();
+            java.util.concurrent.CompletableFuture<String> address = new java.util.concurrent.CompletableFuture<>();
+            Thread reader = new Thread(() -> {
+                try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(), java.nio.charset.StandardCharsets.UTF_8))) {
+                    for (String line; (line = lines.readLine()) != null; ) {
+                        out.append(line).append('\n');
+                        var m = java.util.regex.Pattern.compile("serve: (http://127\\.0\\.0\\.1:\\d+/)").matcher(line);
+                        if (m.find()) {
+                            address.complete(m.group(1));
+                        }
+                    }
+                } catch (IOException ignored) {
+                    // the process ended
+                }
+                address.complete(null);
+            });
+            reader.setDaemon(true);
+            reader.start();
+            String url = address.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            assertTrue(url != null, out.toString());
+            assertTrue(out.toString().contains("serve: 3 份评分表：在堆上限 768 MB 的第二个 JVM 中运行"), out.toString());
+
+            var http = java.net.http.HttpClient.newHttpClient();
+            var home = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, home.statusCode());
+            assertTrue(home.body().contains("<html lang=\"zh-CN\""), home.body());
+
+            List<ProcessHandle> children = p.toHandle().children().toList();
+            assertEquals(1, children.size(), "one second JVM: " + children);
+            p.destroy(); // as a closed terminal or kill would
+            assertTrue(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS), "the first process ended");
+            assertTrue(children.get(0).onExit().get(60, java.util.concurrent.TimeUnit.SECONDS) != null);
+            assertFalse(children.get(0).isAlive(), "the second JVM ended with the first");
+        } finally {
+            p.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
+            p.destroyForcibly();
+        }
+    }
+
     private static void assertSameFiles(Path a, Path b) throws IOException {
         Map<String, byte[]> x = files(a);
         Map<String, byte[]> y = files(b);
