@@ -26,6 +26,11 @@ final class PeriodTables {
         public List<DataTable> get() {
             return of(period, stations);
         }
+
+        /** The same tables for a workbook: the ranking, and each sheet's rows as they are made. */
+        public SheetRows rows() {
+            return (Tables) of(period, stations);
+        }
     }
 
     /**
@@ -41,8 +46,9 @@ final class PeriodTables {
         return new Tables(sp, stations, sheets);
     }
 
-    /** {@link #of}'s list: immutable, its tables made on demand. */
-    private static final class Tables extends java.util.AbstractList<DataTable> implements java.util.RandomAccess {
+    /** {@link #of}'s list: immutable, its tables made on demand; as {@link SheetRows}, no sheet made as a table. */
+    private static final class Tables extends java.util.AbstractList<DataTable> implements java.util.RandomAccess,
+            SheetRows {
         private final ScoredPeriod period;
         private final Stations stations;
         private final List<Standing> sheets;
@@ -59,7 +65,8 @@ final class PeriodTables {
             return index == 0 ? ranking() : sheet(period, period.rubric(), sheets.get(index - 1), stations);
         }
 
-        private synchronized DataTable ranking() {
+        @Override
+        public synchronized DataTable ranking() {
             if (ranking == null) {
                 ranking = PeriodTables.ranking(period, stations);
             }
@@ -69,6 +76,36 @@ final class PeriodTables {
         @Override
         public int size() {
             return 1 + sheets.size();
+        }
+
+        @Override
+        public List<String> sheetHeader() {
+            return SHEET_HEADER;
+        }
+
+        @Override
+        public int sheets() {
+            return sheets.size();
+        }
+
+        @Override
+        public int rows(int index) {
+            return period.layout().size() + 1; // a row per criterion, then 合计
+        }
+
+        @Override
+        public void write(int index, TableSink sink) {
+            sheetRows(period, period.rubric(), sheets.get(index), null, figures(), sink);
+        }
+
+        private Figures figures;
+
+        /** Made for the first sheet written, then shared by the rest (one task writes a workbook's rows). */
+        private Figures figures() {
+            if (figures == null) {
+                figures = new Figures(period.rubric().scale(), 4_096);
+            }
+            return figures;
         }
     }
 
@@ -156,6 +193,39 @@ final class PeriodTables {
      * unless it is null (a station's own file leads with the period: {@link StationSheets}).
      */
     static void sheetRows(ScoredPeriod sp, Rubric rubric, Standing s, String lead, List<List<Object>> into) {
+        sheetRows(sp, rubric, s, lead, new Figures(rubric.scale(), 0), new TableSink() {
+            private List<Object> row;
+
+            @Override
+            public void beginRow() {
+                row = new ArrayList<>(SHEET_HEADER.size() + 1);
+            }
+
+            @Override
+            public void text(String text) {
+                row.add(text);
+            }
+
+            @Override
+            public void number(BigDecimal d) {
+                row.add(d);
+            }
+
+            @Override
+            public void number(int i) {
+                row.add(i);
+            }
+
+            @Override
+            public void endRow() {
+                into.add(row);
+            }
+        });
+    }
+
+    /** As {@link #sheetRows(ScoredPeriod, Rubric, Standing, String, List)}, handed to {@code sink}. */
+    private static void sheetRows(ScoredPeriod sp, Rubric rubric, Standing s, String lead, Figures figures,
+                                  TableSink sink) {
         Breakdown b = s.breakdown();
         RubricLayout layout = sp.layout();
         Breakdown.CriterionScore[] scores = layout.scores(b);
@@ -168,22 +238,97 @@ final class PeriodTables {
             }
             BigDecimal loss = Losses.of(sec.kind(), cs);
             boolean na = loss == null;
-            into.add(row(lead, layout.tableLabel(layout.sectionIndex(i)),
-                    c.number(), c.content(), na || sec.kind() != SectionKind.SCORE ? (Object) "" : c.points(),
-                    na ? "不适用" : declared(cs.score(), rubric.scale()), na ? "" : loss, cs.reason() == null ? "" : cs.reason(),
-                    na ? "不适用" : ""));
+            sink.beginRow();
+            if (lead != null) {
+                sink.text(lead);
+            }
+            text(sink, layout.tableLabel(layout.sectionIndex(i)));
+            text(sink, c.number());
+            text(sink, c.content());
+            number(sink, na || sec.kind() != SectionKind.SCORE ? null : c.points());
+            if (na) {
+                sink.text("不适用");
+                sink.text("");
+            } else {
+                number(sink, figures.declared(cs.score()));
+                number(sink, figures.same(loss));
+            }
+            text(sink, cs.reason());
+            sink.text(na ? "不适用" : "");
+            sink.endRow();
         }
-        into.add(row(lead, "合计", "", "", b.maximum(), declared(b.total(), rubric.scale()), b.maximum().subtract(b.total()), "", ""));
+        sink.beginRow();
+        if (lead != null) {
+            sink.text(lead);
+        }
+        sink.text("合计");
+        sink.text("");
+        sink.text("");
+        number(sink, b.maximum());
+        number(sink, figures.declared(b.total()));
+        number(sink, figures.same(b.maximum().subtract(b.total())));
+        sink.text("");
+        sink.text("");
+        sink.endRow();
     }
 
-    private static List<Object> row(String lead, Object... cells) {
-        if (lead == null) {
-            return java.util.Arrays.asList(cells);
+    /** A cell as a table holds it: null is the empty cell. */
+    private static void text(TableSink sink, String s) {
+        sink.text(s == null ? "" : s);
+    }
+
+    private static void number(TableSink sink, BigDecimal d) {
+        if (d == null) {
+            sink.text("");
+        } else {
+            sink.number(d);
         }
-        Object[] led = new Object[cells.length + 1];
-        led[0] = lead;
-        System.arraycopy(cells, 0, led, 1, cells.length);
-        return java.util.Arrays.asList(led);
+    }
+
+    /**
+     * The figures of a period's sheet rows, each distinct one made once: a sheet's scores and losses take a few
+     * hundred values, and a new decimal per cell (scaled, or a loss worked out) was a new text per cell when written
+     * ({@link BigDecimal#toString} is kept by the instance). Keys compare by value and scale, as the figure's text
+     * does. Not thread-safe: one per list of rows being made.
+     */
+    private static final class Figures {
+        private final int scale;
+        /** Figures kept at most: none for a single table's rows, which would make the maps for nothing. */
+        private final int limit;
+        private final java.util.HashMap<BigDecimal, BigDecimal> declared = new java.util.HashMap<>();
+        private final java.util.HashMap<BigDecimal, BigDecimal> same = new java.util.HashMap<>();
+
+        Figures(int scale, int limit) {
+            this.scale = scale;
+            this.limit = limit;
+        }
+
+        /** {@link PeriodTables#declared} of {@code v}, the same instance for equal values. */
+        BigDecimal declared(BigDecimal v) {
+            if (v == null) {
+                return null;
+            }
+            BigDecimal known = declared.get(v);
+            if (known == null) {
+                known = same(PeriodTables.declared(v, scale));
+                if (declared.size() < limit) {
+                    declared.put(v, known);
+                }
+            }
+            return known;
+        }
+
+        /** The first of the values equal to {@code v} (same value and scale) this has seen. */
+        BigDecimal same(BigDecimal v) {
+            BigDecimal known = same.get(v);
+            if (known == null) {
+                known = v;
+                if (same.size() < limit) {
+                    same.put(v, v);
+                }
+            }
+            return known;
+        }
     }
 
     /** A figure with at least the declared decimals (92.00), as the pages show it; never rounded here. */
