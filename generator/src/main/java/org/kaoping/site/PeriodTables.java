@@ -1,12 +1,8 @@
 package org.kaoping.site;
 
 import org.kaoping.model.Assessment;
-import org.kaoping.model.Criterion;
 import org.kaoping.model.Rubric;
-import org.kaoping.model.Section;
-import org.kaoping.model.SectionKind;
 import org.kaoping.rank.Standing;
-import org.kaoping.score.Breakdown;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -95,15 +91,15 @@ final class PeriodTables {
 
         @Override
         public void write(int index, TableSink sink) {
-            sheetRows(period, period.rubric(), sheets.get(index), null, figures(), sink);
+            SheetCells.write(period, period.rubric(), sheets.get(index), null, figures(), sink);
         }
 
-        private Figures figures;
+        private SheetCells.Figures figures;
 
         /** Made for the first sheet written, then shared by the rest (one task writes a workbook's rows). */
-        private Figures figures() {
+        private SheetCells.Figures figures() {
             if (figures == null) {
-                figures = new Figures(period.rubric().scale(), 4_096);
+                figures = new SheetCells.Figures(period.rubric().scale(), 4_096);
             }
             return figures;
         }
@@ -193,7 +189,7 @@ final class PeriodTables {
      * unless it is null (a station's own file leads with the period: {@link StationSheets}).
      */
     static void sheetRows(ScoredPeriod sp, Rubric rubric, Standing s, String lead, List<List<Object>> into) {
-        sheetRows(sp, rubric, s, lead, new Figures(rubric.scale(), 0), new TableSink() {
+        SheetCells.write(sp, rubric, s, lead, new SheetCells.Figures(rubric.scale(), 0), new TableSink() {
             private List<Object> row;
 
             @Override
@@ -223,116 +219,8 @@ final class PeriodTables {
         });
     }
 
-    /** As {@link #sheetRows(ScoredPeriod, Rubric, Standing, String, List)}, handed to {@code sink}. */
-    private static void sheetRows(ScoredPeriod sp, Rubric rubric, Standing s, String lead, Figures figures,
-                                  TableSink sink) {
-        Breakdown b = s.breakdown();
-        RubricLayout layout = sp.layout();
-        Breakdown.CriterionScore[] scores = layout.scores(b);
-        for (int i = 0; i < scores.length; i++) {
-            Section sec = layout.section(i);
-            Criterion c = layout.criterion(i);
-            Breakdown.CriterionScore cs = scores[i];
-            if (cs == null) {
-                throw new java.util.NoSuchElementException("No value present"); // as the lookup's orElseThrow did
-            }
-            BigDecimal loss = Losses.of(sec.kind(), cs);
-            boolean na = loss == null;
-            sink.beginRow();
-            if (lead != null) {
-                sink.text(lead);
-            }
-            text(sink, layout.tableLabel(layout.sectionIndex(i)));
-            text(sink, c.number());
-            text(sink, c.content());
-            number(sink, na || sec.kind() != SectionKind.SCORE ? null : c.points());
-            if (na) {
-                sink.text("不适用");
-                sink.text("");
-            } else {
-                number(sink, figures.declared(cs.score()));
-                number(sink, figures.same(loss));
-            }
-            text(sink, cs.reason());
-            sink.text(na ? "不适用" : "");
-            sink.endRow();
-        }
-        sink.beginRow();
-        if (lead != null) {
-            sink.text(lead);
-        }
-        sink.text("合计");
-        sink.text("");
-        sink.text("");
-        number(sink, b.maximum());
-        number(sink, figures.declared(b.total()));
-        number(sink, figures.same(b.maximum().subtract(b.total())));
-        sink.text("");
-        sink.text("");
-        sink.endRow();
-    }
-
-    /** A cell as a table holds it: null is the empty cell. */
-    private static void text(TableSink sink, String s) {
-        sink.text(s == null ? "" : s);
-    }
-
-    private static void number(TableSink sink, BigDecimal d) {
-        if (d == null) {
-            sink.text("");
-        } else {
-            sink.number(d);
-        }
-    }
-
-    /**
-     * The figures of a period's sheet rows, each distinct one made once: a sheet's scores and losses take a few
-     * hundred values, and a new decimal per cell (scaled, or a loss worked out) was a new text per cell when written
-     * ({@link BigDecimal#toString} is kept by the instance). Keys compare by value and scale, as the figure's text
-     * does. Not thread-safe: one per list of rows being made.
-     */
-    private static final class Figures {
-        private final int scale;
-        /** Figures kept at most: none for a single table's rows, which would make the maps for nothing. */
-        private final int limit;
-        private final java.util.HashMap<BigDecimal, BigDecimal> declared = new java.util.HashMap<>();
-        private final java.util.HashMap<BigDecimal, BigDecimal> same = new java.util.HashMap<>();
-
-        Figures(int scale, int limit) {
-            this.scale = scale;
-            this.limit = limit;
-        }
-
-        /** {@link PeriodTables#declared} of {@code v}, the same instance for equal values. */
-        BigDecimal declared(BigDecimal v) {
-            if (v == null) {
-                return null;
-            }
-            BigDecimal known = declared.get(v);
-            if (known == null) {
-                known = same(PeriodTables.declared(v, scale));
-                if (declared.size() < limit) {
-                    declared.put(v, known);
-                }
-            }
-            return known;
-        }
-
-        /** The first of the values equal to {@code v} (same value and scale) this has seen. */
-        BigDecimal same(BigDecimal v) {
-            BigDecimal known = same.get(v);
-            if (known == null) {
-                known = v;
-                if (same.size() < limit) {
-                    same.put(v, v);
-                }
-            }
-            return known;
-        }
-    }
-
     /** A figure with at least the declared decimals (92.00), as the pages show it; never rounded here. */
-    private static BigDecimal declared(BigDecimal v, int scale) {
+    static BigDecimal declared(BigDecimal v, int scale) {
         return v == null || v.scale() >= scale ? v : v.setScale(scale);
     }
 }
