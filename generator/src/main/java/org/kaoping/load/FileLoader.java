@@ -1,12 +1,13 @@
 package org.kaoping.load;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
+import org.kaoping.model.Period;
 import org.kaoping.model.Sheet;
 
 import java.nio.file.Path;
 import java.util.List;
 
-/** Reads one JSON file: syntax, then schema, then binding to its record type (a sheet certainly fine in one pass). */
+/** Reads one JSON file: syntax, then schema, then binding to its record type (a sheet or period certainly fine in one pass). */
 public final class FileLoader {
     private FileLoader() {
     }
@@ -37,19 +38,20 @@ public final class FileLoader {
             sink.addAll(e.diagnostics());
             return null;
         }
-        if (type == Sheet.class && schema.equals(SchemaCheck.SHEET)) {
-            // Nearly every sheet is certainly fine, and is bound in one pass over its bytes, as the long way
-            // would bind it; anything in doubt is read the long way, which words the findings.
+        boolean sheet = type == Sheet.class && schema.equals(SchemaCheck.SHEET);
+        if (sheet || type == Period.class && schema.equals(SchemaCheck.PERIOD)) {
+            // Nearly every sheet and period is certainly fine, and is bound in one pass over its bytes, as the long
+            // way would bind it; anything in doubt is read the long way, which words the findings.
             byte[] utf8 = JsonSource.withoutByteOrderMark(bytes);
-            Sheet sheet = SheetTokens.read(utf8);
-            if (sheet != null) {
-                return new Loaded<>(type.cast(sheet), JsonSource.bound(file, utf8, release));
+            Object value = sheet ? SheetTokens.read(utf8) : PeriodTokens.read(utf8);
+            if (value != null) {
+                return new Loaded<>(type.cast(value), JsonSource.bound(file, utf8, release));
             }
         }
         return loadInFull(file, bytes, schema, type, sink, audience, release);
     }
 
-    /** The long way, for any file: as {@link #load(Path, String, Class, List, Audience, boolean)} without {@link SheetTokens}. */
+    /** The long way, for any file: as {@link #load(Path, String, Class, List, Audience, boolean)} without {@link TokenBinding}. */
     static <T> Loaded<T> loadInFull(Path file, String schema, Class<T> type, List<Diagnostic> sink, Audience audience,
                                     boolean release) {
         try {

@@ -103,12 +103,13 @@ public final class JsonSource {
                     + " bytes; Kaoping's input files are at most " + MAX_BYTES + " bytes"));
         }
         try (java.nio.channels.FileChannel in = java.nio.channels.FileChannel.open(file)) {
-            // A byte more than the size: one read returns the whole file, and a file that grew since is noticed.
-            ByteBuffer buffer = ByteBuffer.allocate((int) size + 1);
+            // The file's size in one read, into the array returned (no second copy of 80,000 files), then a read of
+            // one byte more, at the end of the file as it was: a file that grew since is noticed.
+            ByteBuffer buffer = ByteBuffer.allocate((int) size);
             while (buffer.hasRemaining() && in.read(buffer) > 0) {
-                // a short read: keep reading until the end of the file or one byte past the size
+                // a short read: keep reading until the end of the file or the size
             }
-            if (!buffer.hasRemaining()) {
+            if (!buffer.hasRemaining() && in.read(ByteBuffer.allocate(1)) > 0) {
                 // It grew since the stat (being written as it is read): read it whole, within the same bound.
                 byte[] all = Files.readAllBytes(file);
                 if (all.length > MAX_BYTES) {
@@ -117,7 +118,7 @@ public final class JsonSource {
                 }
                 return all;
             }
-            return java.util.Arrays.copyOf(buffer.array(), buffer.position());
+            return buffer.hasRemaining() ? java.util.Arrays.copyOf(buffer.array(), buffer.position()) : buffer.array();
         } catch (IOException e) {
             throw new LoadException(Diagnostic.error(file, Location.START, "cannot read file: " + e.getMessage()));
         }

@@ -15,31 +15,17 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A sheet bound straight from the parser's tokens, in one pass over the file's UTF-8 bytes, when it is certainly
- * fine: well-formed UTF-8, every token within {@link TextRules}, the shape {@link SheetShape} vouches for, no text
- * {@link PrivateNames} would mark or warn about. A province's 80,000 sheets are so read without a decoded text, a
- * JSON tree or a second binding pass over it. At the first doubt it answers null, and the file is read the long way
- * ({@link FileLoader}), which words every finding as always: this class never says what is wrong, and whatever it
- * binds is what the long way binds ({@code SheetTokensTest} holds the two to that on seeded mutants).
+ * A sheet bound straight from its tokens ({@link TokenBinding}) when it is certainly fine: the shape
+ * {@link SheetShape} vouches for. A province's 80,000 sheets are so read without a decoded text, a JSON tree or a
+ * second binding pass over it; {@code SheetTokensTest} holds it to the long way on seeded mutants.
  */
-final class SheetTokens {
-    /** Thrown at the first doubt, caught by {@link #read}: no stack trace, it is not an error. */
-    private static final class Doubt extends RuntimeException {
-        Doubt() {
-            super(null, null, false, false);
-        }
-    }
-
-    private static final Doubt DOUBT = new Doubt();
-
+final class SheetTokens extends TokenBinding {
     /** A criterion's rule input as the long way's tree holds it (the reader reads one value, not to the end). */
     private static final ObjectReader NODES = StrictJson.mapper().readerFor(JsonNode.class)
             .without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
-    private final JsonParser p;
-
     private SheetTokens(JsonParser p) {
-        this.p = p;
+        super(p);
     }
 
     /**
@@ -48,16 +34,7 @@ final class SheetTokens {
      * @param utf8 the file's bytes without a byte order mark
      */
     static Sheet read(byte[] utf8) {
-        if (!plainUtf8(utf8)) {
-            return null;
-        }
-        try (JsonParser parser = new JsonSource.CheckedTokens(StrictJson.mapper().getFactory().createParser(utf8))) {
-            SheetTokens tokens = new SheetTokens(parser);
-            Sheet sheet = tokens.sheet();
-            return parser.nextToken() == null ? sheet : null; // nothing after the sheet
-        } catch (IOException | RuntimeException e) {
-            return null; // a syntax error, a TextRules bound (CheckedTokens), or a doubt
-        }
+        return read(utf8, parser -> new SheetTokens(parser).sheet());
     }
 
     private Sheet sheet() throws IOException {
@@ -242,114 +219,5 @@ final class SheetTokens {
             out.add(new Sheet.Correction(criterion, recorded, corrected, quote, note));
         }
         return out;
-    }
-
-    /** An array of texts, or of ids. */
-    private List<String> texts(JsonToken t, boolean internal, boolean ids) throws IOException {
-        expect(t == JsonToken.START_ARRAY);
-        List<String> out = new ArrayList<>();
-        JsonToken item;
-        while ((item = p.nextToken()) != JsonToken.END_ARRAY) {
-            String s = text(item, internal);
-            expect(!ids || SheetShape.isId(s));
-            out.add(s);
-        }
-        return out;
-    }
-
-    private String id(JsonToken t, boolean internal) throws IOException {
-        String s = text(t, internal);
-        expect(SheetShape.isId(s));
-        return s;
-    }
-
-    private String text(JsonToken t, boolean internal) throws IOException {
-        expect(t == JsonToken.VALUE_STRING);
-        String s = p.getText();
-        expect(PrivateNames.plain(s, internal));
-        return s;
-    }
-
-    private static String nonEmpty(String s) {
-        expect(!s.isEmpty());
-        return s;
-    }
-
-    /**
-     * A number as the long way binds it: its tree holds an integer as such and a decimal with its trailing zeros
-     * dropped (Jackson's default for decimal nodes), and the record takes the node's BigDecimal.
-     */
-    private BigDecimal number(JsonToken t) throws IOException {
-        if (t == JsonToken.VALUE_NUMBER_INT) {
-            return p.getDecimalValue();
-        }
-        expect(t == JsonToken.VALUE_NUMBER_FLOAT);
-        return p.getDecimalValue().stripTrailingZeros();
-    }
-
-    private static void expect(boolean certain) {
-        if (!certain) {
-            throw DOUBT;
-        }
-    }
-
-    /**
-     * Well-formed UTF-8 (as the strict decoder of {@link JsonSource#decode} accepts it: no overlong form, no
-     * surrogate, nothing past U+10FFFF) with no NUL byte, starting with an ASCII character. The parser then reads
-     * the bytes as UTF-8 with no guess at another encoding (it would take NULs for UTF-16), and any text it accepts
-     * is one the long way decodes to the same characters.
-     */
-    static boolean plainUtf8(byte[] b) {
-        if (b.length == 0 || b[0] <= 0) {
-            return false;
-        }
-        int i = 0;
-        while (i < b.length) {
-            int c = b[i] & 0xFF;
-            if (c < 0x80) {
-                if (c == 0) {
-                    return false;
-                }
-                i++;
-                continue;
-            }
-            int n;
-            int lo = 0x80;
-            int hi = 0xBF;
-            if (c >= 0xC2 && c <= 0xDF) {
-                n = 1;
-            } else if (c >= 0xE0 && c <= 0xEF) {
-                n = 2;
-                if (c == 0xE0) {
-                    lo = 0xA0;
-                } else if (c == 0xED) {
-                    hi = 0x9F;
-                }
-            } else if (c >= 0xF0 && c <= 0xF4) {
-                n = 3;
-                if (c == 0xF0) {
-                    lo = 0x90;
-                } else if (c == 0xF4) {
-                    hi = 0x8F;
-                }
-            } else {
-                return false;
-            }
-            if (i + n >= b.length) {
-                return false;
-            }
-            int second = b[i + 1] & 0xFF;
-            if (second < lo || second > hi) {
-                return false;
-            }
-            for (int k = 2; k <= n; k++) {
-                int x = b[i + k] & 0xFF;
-                if (x < 0x80 || x > 0xBF) {
-                    return false;
-                }
-            }
-            i += n + 1;
-        }
-        return true;
     }
 }

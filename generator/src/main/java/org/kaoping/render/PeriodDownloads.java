@@ -3,6 +3,7 @@ package org.kaoping.render;
 import org.kaoping.site.DataTable;
 import org.kaoping.site.Paging;
 import org.kaoping.site.ReportPage;
+import org.kaoping.site.SheetRows;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -86,13 +87,13 @@ public final class PeriodDownloads {
         out.add(new Part(ReportPage.textFile(id), 1 + stations * 40L / 1000,
                 sink -> sink.stream(ReportPage.textFile(id), o -> ReportText.write(page.report(), o))));
         out.add(new Part(ReportPage.workbookFile(id), 1 + sheets * 300L / 1000, sink -> {
-            List<DataTable> tables = page.tables();
-            boolean paged = tables.get(0).rows().size() > Paging.PAGE;
+            SheetRows rows = page.rows(); // a province's sheets streamed into the workbook, never made as tables
+            boolean paged = rows.ranking().rows().size() > Paging.PAGE;
             sink.stream(ReportPage.workbookFile(id), o -> {
                 if (paged) {
-                    TableXlsx.writeLong(page.report().heading(), tables, o);
+                    TableXlsx.writeLong(page.report().heading(), rows, o);
                 } else {
-                    TableXlsx.write(page.report().heading(), tables, o);
+                    TableXlsx.write(page.report().heading(), page.tables(), o);
                 }
             });
         }));

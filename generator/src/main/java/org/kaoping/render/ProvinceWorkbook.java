@@ -1,9 +1,13 @@
 package org.kaoping.render;
 
 import org.kaoping.site.DataTable;
+import org.kaoping.site.SheetRows;
+import org.kaoping.site.TableSink;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -40,12 +44,12 @@ final class ProvinceWorkbook {
     }
 
     /** See {@link TableXlsx#writeLong}; {@code maxRows} is the rows of a worksheet, header included. */
-    static void write(String title, List<DataTable> tables, int maxRows, OutputStream out) throws IOException {
+    static void write(String title, SheetRows tables, int maxRows, OutputStream out) throws IOException {
         if (maxRows < 2) {
             throw new IllegalArgumentException("a worksheet needs a header row and a row: " + maxRows);
         }
-        DataTable ranking = tables.get(0);
-        int sheets = tables.size() - 1;
+        DataTable ranking = tables.ranking();
+        int sheets = tables.sheets();
         int hasSheet = ranking.header().indexOf(TableXlsx.HAS_SHEET);
         List<List<Object>> sheetRows = ranking.rows().stream()
                 .filter(r -> hasSheet >= 0 && "是".equals(r.get(hasSheet))).toList();
@@ -66,22 +70,18 @@ final class ProvinceWorkbook {
         first.finish();
         wb.zip.closeEntry();
         LongSheet items = null;
-        List<String> columns = null;
         for (int s = 0; s < sheets; s++) {
-            DataTable t = tables.get(s + 1);
-            if (columns == null) {
-                columns = t.header();
+            if (items == null) {
                 List<String> header = new ArrayList<>(List.of(ranking.header().get(0), ranking.header().get(1)));
-                header.addAll(columns);
+                header.addAll(tables.sheetHeader());
                 items = wb.new LongSheet(header, maxRows);
-            } else if (!t.header().equals(columns)) {
-                throw new IllegalStateException("sheet tables with different columns: " + t.title());
             }
-            Object place = sheetRows.get(s).get(0);
-            Object station = sheetRows.get(s).get(1);
-            items.keepTogether(t.rows().size());
-            for (List<Object> row : t.rows()) {
-                items.row(place, station, row);
+            items.keepTogether(tables.rows(s));
+            items.lead(sheetRows.get(s).get(0), sheetRows.get(s).get(1));
+            try {
+                tables.write(s, items);
+            } catch (UncheckedIOException e) {
+                throw e.getCause(); // the archive's, from LongSheet.endRow
             }
         }
         if (items != null) {
@@ -109,12 +109,17 @@ final class ProvinceWorkbook {
         return e;
     }
 
-    /** {@value TableXlsx#ITEMS} and its continuations. */
-    private final class LongSheet {
+    /**
+     * {@value TableXlsx#ITEMS} and its continuations, taking each station's sheet rows as they are made, each row
+     * led by the station's place and name.
+     */
+    private final class LongSheet implements TableSink {
         private final List<String> header;
         private final int maxRows;
         private WorksheetXml ws;
         private int count; // worksheets begun
+        private Object place;
+        private Object station;
 
         LongSheet(List<String> header, int maxRows) {
             this.header = header;
@@ -128,17 +133,48 @@ final class ProvinceWorkbook {
             }
         }
 
-        void row(Object place, Object station, List<Object> row) throws IOException {
-            if (ws.rows() == maxRows) {
-                begin();
+        /** The first two cells of the rows that follow: the station's place and name in the ranking. */
+        void lead(Object place, Object station) {
+            this.place = place;
+            this.station = station;
+        }
+
+        @Override
+        public void beginRow() {
+            try {
+                if (ws.rows() == maxRows) {
+                    begin();
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
             ws.beginRow();
             ws.cell(place);
             ws.cell(station);
-            for (Object v : row) {
-                ws.cell(v);
+        }
+
+        @Override
+        public void text(String s) {
+            ws.text(s);
+        }
+
+        @Override
+        public void number(BigDecimal d) {
+            ws.number(d);
+        }
+
+        @Override
+        public void number(int i) {
+            ws.number(i);
+        }
+
+        @Override
+        public void endRow() {
+            try {
+                ws.endRow();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-            ws.endRow();
         }
 
         private void begin() throws IOException {

@@ -3,6 +3,7 @@ package org.kaoping.render;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 import org.kaoping.site.DataTable;
+import org.kaoping.site.SheetRows;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -126,17 +127,17 @@ public final class TableXlsx {
         return out.toByteArray();
     }
 
-    /** As {@link #longBytes(String, List)}, written to {@code out} as it is made (left open). */
-    public static void writeLong(String title, List<DataTable> tables, OutputStream out) throws IOException {
-        writeLong(title, tables, EXCEL_ROWS, out);
+    /**
+     * As {@link #longBytes(String, List)}, written to {@code out} as it is made (left open).
+     *
+     * @param tables each sheet's rows made as they are written: only the ranking is held
+     */
+    public static void writeLong(String title, SheetRows tables, OutputStream out) throws IOException {
+        ProvinceWorkbook.write(title, tables, EXCEL_ROWS, out);
     }
 
-    /**
-     * @param tables read one at a time, in order: the build's list makes each sheet table when asked for it, so
-     *               only the ranking and the table being written are held
-     */
     private static void writeLong(String title, List<DataTable> tables, int maxRows, OutputStream out) throws IOException {
-        ProvinceWorkbook.write(title, tables, maxRows, out);
+        ProvinceWorkbook.write(title, SheetRows.of(tables), maxRows, out);
     }
 
     static void header(Worksheet ws, List<String> header) {

@@ -98,28 +98,42 @@ final class WorksheetXml {
 
     /** The next cell of the row: a number as a number, text as text, an empty text left out (its column skipped). */
     void cell(Object v) {
-        if (column >= lastText.length) {
-            lastText = Arrays.copyOf(lastText, column * 2);
-            lastIndex = Arrays.copyOf(lastIndex, column * 2);
-        }
         if (v instanceof BigDecimal d) {
-            String digits = d.toString();
-            measure(digits.length());
-            cellStart().add(NUMBER).add(digits).add(CELL_END);
+            number(d);
         } else if (v instanceof Integer i) {
-            if (out == null) {
-                measure(Integer.toString(i).length());
-            }
-            cellStart().add(NUMBER).add(i.intValue()).add(CELL_END);
+            number(i.intValue());
         } else {
-            String s = v.toString();
-            if (!s.isEmpty()) {
-                measure(s.length());
-                int index = s == lastText[column] ? strings.again(lastIndex[column]) : strings.index(s);
-                lastText[column] = s;
-                lastIndex[column] = index;
-                cellStart().add(STRING).add(index).add(CELL_END);
+            text(v.toString());
+        }
+    }
+
+    void number(BigDecimal d) {
+        String digits = d.toString();
+        measure(digits.length());
+        cellStart().add(NUMBER).add(digits).add(CELL_END);
+        column++;
+    }
+
+    void number(int i) {
+        if (out == null) {
+            measure(Integer.toString(i).length());
+        }
+        cellStart().add(NUMBER).add(i).add(CELL_END);
+        column++;
+    }
+
+    /** A text cell; the empty text is left out (its column skipped). */
+    void text(String s) {
+        if (!s.isEmpty()) {
+            if (column >= lastText.length) {
+                lastText = Arrays.copyOf(lastText, column * 2);
+                lastIndex = Arrays.copyOf(lastIndex, column * 2);
             }
+            measure(s.length());
+            int index = s == lastText[column] ? strings.again(lastIndex[column]) : strings.index(s);
+            lastText[column] = s;
+            lastIndex[column] = index;
+            cellStart().add(STRING).add(index).add(CELL_END);
         }
         column++;
     }

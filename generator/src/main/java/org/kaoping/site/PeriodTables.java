@@ -1,12 +1,8 @@
 package org.kaoping.site;
 
 import org.kaoping.model.Assessment;
-import org.kaoping.model.Criterion;
 import org.kaoping.model.Rubric;
-import org.kaoping.model.Section;
-import org.kaoping.model.SectionKind;
 import org.kaoping.rank.Standing;
-import org.kaoping.score.Breakdown;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -26,6 +22,11 @@ final class PeriodTables {
         public List<DataTable> get() {
             return of(period, stations);
         }
+
+        /** The same tables for a workbook: the ranking, and each sheet's rows as they are made. */
+        public SheetRows rows() {
+            return (Tables) of(period, stations);
+        }
     }
 
     /**
@@ -41,8 +42,9 @@ final class PeriodTables {
         return new Tables(sp, stations, sheets);
     }
 
-    /** {@link #of}'s list: immutable, its tables made on demand. */
-    private static final class Tables extends java.util.AbstractList<DataTable> implements java.util.RandomAccess {
+    /** {@link #of}'s list: immutable, its tables made on demand; as {@link SheetRows}, no sheet made as a table. */
+    private static final class Tables extends java.util.AbstractList<DataTable> implements java.util.RandomAccess,
+            SheetRows {
         private final ScoredPeriod period;
         private final Stations stations;
         private final List<Standing> sheets;
@@ -59,7 +61,8 @@ final class PeriodTables {
             return index == 0 ? ranking() : sheet(period, period.rubric(), sheets.get(index - 1), stations);
         }
 
-        private synchronized DataTable ranking() {
+        @Override
+        public synchronized DataTable ranking() {
             if (ranking == null) {
                 ranking = PeriodTables.ranking(period, stations);
             }
@@ -69,6 +72,36 @@ final class PeriodTables {
         @Override
         public int size() {
             return 1 + sheets.size();
+        }
+
+        @Override
+        public List<String> sheetHeader() {
+            return SHEET_HEADER;
+        }
+
+        @Override
+        public int sheets() {
+            return sheets.size();
+        }
+
+        @Override
+        public int rows(int index) {
+            return period.layout().size() + 1; // a row per criterion, then 合计
+        }
+
+        @Override
+        public void write(int index, TableSink sink) {
+            SheetCells.write(period, period.rubric(), sheets.get(index), null, figures(), sink);
+        }
+
+        private SheetCells.Figures figures;
+
+        /** Made for the first sheet written, then shared by the rest (one task writes a workbook's rows). */
+        private SheetCells.Figures figures() {
+            if (figures == null) {
+                figures = new SheetCells.Figures(period.rubric().scale(), 4_096);
+            }
+            return figures;
         }
     }
 
@@ -156,38 +189,38 @@ final class PeriodTables {
      * unless it is null (a station's own file leads with the period: {@link StationSheets}).
      */
     static void sheetRows(ScoredPeriod sp, Rubric rubric, Standing s, String lead, List<List<Object>> into) {
-        Breakdown b = s.breakdown();
-        RubricLayout layout = sp.layout();
-        Breakdown.CriterionScore[] scores = layout.scores(b);
-        for (int i = 0; i < scores.length; i++) {
-            Section sec = layout.section(i);
-            Criterion c = layout.criterion(i);
-            Breakdown.CriterionScore cs = scores[i];
-            if (cs == null) {
-                throw new java.util.NoSuchElementException("No value present"); // as the lookup's orElseThrow did
-            }
-            BigDecimal loss = Losses.of(sec.kind(), cs);
-            boolean na = loss == null;
-            into.add(row(lead, layout.tableLabel(layout.sectionIndex(i)),
-                    c.number(), c.content(), na || sec.kind() != SectionKind.SCORE ? (Object) "" : c.points(),
-                    na ? "不适用" : declared(cs.score(), rubric.scale()), na ? "" : loss, cs.reason() == null ? "" : cs.reason(),
-                    na ? "不适用" : ""));
-        }
-        into.add(row(lead, "合计", "", "", b.maximum(), declared(b.total(), rubric.scale()), b.maximum().subtract(b.total()), "", ""));
-    }
+        SheetCells.write(sp, rubric, s, lead, new SheetCells.Figures(rubric.scale(), 0), new TableSink() {
+            private List<Object> row;
 
-    private static List<Object> row(String lead, Object... cells) {
-        if (lead == null) {
-            return java.util.Arrays.asList(cells);
-        }
-        Object[] led = new Object[cells.length + 1];
-        led[0] = lead;
-        System.arraycopy(cells, 0, led, 1, cells.length);
-        return java.util.Arrays.asList(led);
+            @Override
+            public void beginRow() {
+                row = new ArrayList<>(SHEET_HEADER.size() + 1);
+            }
+
+            @Override
+            public void text(String text) {
+                row.add(text);
+            }
+
+            @Override
+            public void number(BigDecimal d) {
+                row.add(d);
+            }
+
+            @Override
+            public void number(int i) {
+                row.add(i);
+            }
+
+            @Override
+            public void endRow() {
+                into.add(row);
+            }
+        });
     }
 
     /** A figure with at least the declared decimals (92.00), as the pages show it; never rounded here. */
-    private static BigDecimal declared(BigDecimal v, int scale) {
+    static BigDecimal declared(BigDecimal v, int scale) {
         return v == null || v.scale() >= scale ? v : v.setScale(scale);
     }
 }

@@ -27,6 +27,14 @@ public record ReportPage(String periodId, Link period, ReportDraft report, Suppl
         return java.util.Collections.unmodifiableList(tableSource.get());
     }
 
+    /**
+     * The same tables for the period's workbook, each sheet's rows made as they are written ({@link SheetRows}),
+     * never as a table: made anew on each call, as {@link #tables()}.
+     */
+    public SheetRows rows() {
+        return tableSource instanceof PeriodTables.Source source ? source.rows() : SheetRows.of(tables());
+    }
+
     public String path() {
         return Slug.reportPage(periodId);
     }

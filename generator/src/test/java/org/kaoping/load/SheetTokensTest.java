@@ -72,7 +72,7 @@ class SheetTokensTest {
             (byte) 0xBB, (byte) 0xBF}, {(byte) 0xFE, (byte) 0xFF}, {(byte) 0xE4, (byte) 0xB8, (byte) 0x80}};
 
     /** Trees that keep decimals as written (2.50, 10.0), so that mutants write them so again. */
-    private static final com.fasterxml.jackson.databind.ObjectMapper TREES = com.fasterxml.jackson.databind.json.JsonMapper
+    static final com.fasterxml.jackson.databind.ObjectMapper TREES = com.fasterxml.jackson.databind.json.JsonMapper
             .builder().enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .configure(com.fasterxml.jackson.databind.cfg.JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false)
             .build();
@@ -195,11 +195,11 @@ class SheetTokensTest {
         return file;
     }
 
-    private static List<String> formatted(List<Diagnostic> found) {
+    static List<String> formatted(List<Diagnostic> found) {
         return found.stream().map(Diagnostic::format).toList();
     }
 
-    private static byte[] bytes(JsonNode tree, boolean pretty, boolean byteOrderMark) throws IOException {
+    static byte[] bytes(JsonNode tree, boolean pretty, boolean byteOrderMark) throws IOException {
         String text = pretty ? TREES.writerWithDefaultPrettyPrinter().writeValueAsString(tree)
                 : TREES.writeValueAsString(tree);
         byte[] b = text.getBytes(StandardCharsets.UTF_8);
@@ -212,7 +212,7 @@ class SheetTokensTest {
         return out.toByteArray();
     }
 
-    private static byte[] insertText(byte[] bytes, SplittableRandom random) {
+    static byte[] insertText(byte[] bytes, SplittableRandom random) {
         StringBuilder t = new StringBuilder(new String(bytes, StandardCharsets.UTF_8));
         int at = random.nextInt(t.length() + 1);
         if (random.nextBoolean()) {
@@ -223,7 +223,7 @@ class SheetTokensTest {
         return t.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    private static byte[] insertBytes(byte[] bytes, SplittableRandom random) {
+    static byte[] insertBytes(byte[] bytes, SplittableRandom random) {
         byte[] insert = BYTES[random.nextInt(BYTES.length)];
         int at = random.nextInt(bytes.length + 1);
         byte[] out = new byte[bytes.length + insert.length];
