@@ -28,7 +28,7 @@ import java.util.Locale;
  * {@code -Dkaoping.heap.mb=M} set the threshold and the bound (for tests and benchmarks).
  */
 final class BoundedHeap {
-    /** Sheets from which a build's heap is bounded (the same size as {@link JitDirectives#OPTIMISE_FROM}). */
+    /** Sheets from which a build's heap is bounded. */
     static final int FROM = 20_000;
     /** Heap per sheet: about three times what a build of 80,000 sheets keeps (BENCHMARKS.md, fifth round). */
     static final long PER_SHEET = 12L << 10;

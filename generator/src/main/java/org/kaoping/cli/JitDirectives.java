@@ -27,8 +27,13 @@ import java.util.List;
  * what it does. {@code -Dkaoping.jit=default|quick|pages} forces a plan, for benchmarks.
  */
 final class JitDirectives {
-    /** Sheets from which a build is long enough for C2 to pay back (BENCHMARKS.md, fourth round). */
-    static final int OPTIMISE_FROM = 20_000;
+    /**
+     * Sheets from which a build is long enough for C2 to pay back. C2's compiling costs some 9–12 s of CPU whatever
+     * the size: at 20,000 sheets C1 alone built with 20.6–25.1 s of CPU instead of 27.9–30.1 s, at 40,000 the two
+     * were even for a build and C1 ahead for a check (11.7–12.9 s against 15.0–18.3 s), at 80,000 C2 ahead for
+     * both (BENCHMARKS.md, sixth round).
+     */
+    static final int OPTIMISE_FROM = 50_000;
 
     /** The once-per-page builders, as HotSpot matches them; {@code JitDirectivesTest} checks each class exists. */
     static final List<String> ONCE_PER_PAGE = List.of(
