@@ -90,7 +90,7 @@ class ServeCommandTest {
                 Files.writeString(period, json.replaceFirst("\"evaluation\": 94.8", "\"evaluation\": 90.8"));
                 waitFor(port, "/periods/2023-q2.html", b -> b.contains("95.72"));
                 // The page reloads while this looks: a body found just before the reload is stale, so look again.
-                new WebDriverWait(browser, Duration.ofSeconds(30))
+                new WebDriverWait(browser, Duration.ofSeconds(30), Duration.ofMillis(50))
                         .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d ->
                         d.findElement(By.tagName("body")).getText().contains("95.72")
                                 && !"before".equals(((ChromeDriver) d).executeScript("return window.kaopingMark || null;")));
@@ -101,7 +101,8 @@ class ServeCommandTest {
                 assertTrue(Files.readString(f.out.resolve("periods/2023-q2.html")).contains("95.72"),
                         "the output folder is written after the preview");
                 Files.writeString(content.resolve("stations.json"), "{ \"stations\": [ ");
-                new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> !d.findElements(By.id("kaoping-build-error")).isEmpty());
+                new WebDriverWait(browser, Duration.ofSeconds(30), Duration.ofMillis(50))
+                        .until(d -> !d.findElements(By.id("kaoping-build-error")).isEmpty());
                 String overlay = browser.findElement(By.id("kaoping-build-error")).getText();
                 // For people to look at (not asserted): the overlay as a reader sees it.
                 Files.write(Path.of("generator/target/serve-overlay.png"),

@@ -29,6 +29,8 @@ import java.util.Map;
  * and each class starts at the desktop window size.
  */
 final class FormSite implements BeforeAllCallback, AutoCloseable {
+    /** How often a wait looks again: WebDriverWait's default, half a second, is longer than what it waits for. */
+    static final Duration POLL = Duration.ofMillis(20);
     private static final ExtensionContext.Namespace SHARED = ExtensionContext.Namespace.create(FormSite.class);
 
     Path root;
@@ -155,7 +157,7 @@ final class FormSite implements BeforeAllCallback, AutoCloseable {
     }
 
     void waitReady() {
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> Boolean.TRUE.equals(
+        new WebDriverWait(driver, Duration.ofSeconds(10), POLL).until(d -> Boolean.TRUE.equals(
                 ((JavascriptExecutor) d).executeScript("return !!window.KaopingSelfCheck;")));
     }
 

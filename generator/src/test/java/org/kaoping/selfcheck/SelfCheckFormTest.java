@@ -97,7 +97,7 @@ class SelfCheckFormTest {
     private static void importFile(Path file) {
         site.js("document.querySelector('.sc-notice').textContent = '';");
         site.driver.findElement(By.id("sc-import")).sendKeys(file.toAbsolutePath().toString());
-        new WebDriverWait(site.driver, Duration.ofSeconds(10)).until(d -> !noticeText().isEmpty());
+        new WebDriverWait(site.driver, Duration.ofSeconds(10), FormSite.POLL).until(d -> !noticeText().isEmpty());
     }
 
     @Test
@@ -206,7 +206,7 @@ class SelfCheckFormTest {
                 "downloadPath", downloads.toAbsolutePath().toString()));
         click(site.driver.findElement(By.id("sc-export")));
         Path downloaded = downloads.resolve("selfcheck-lushan-2022.json");
-        new WebDriverWait(site.driver, Duration.ofSeconds(10)).until(d -> Files.isRegularFile(downloaded));
+        new WebDriverWait(site.driver, Duration.ofSeconds(10), FormSite.POLL).until(d -> Files.isRegularFile(downloaded));
         assertEquals(Files.readString(file), Files.readString(downloaded));
 
         click(site.driver.findElement(By.xpath("//button[text()='清空重填']")));
