@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kaoping.model.Period;
+import org.kaoping.load.BothWays.Way;
 import org.kaoping.support.JsonMutations;
 
 import java.io.IOException;
@@ -117,38 +118,11 @@ class PeriodTokensTest {
         assertTrue(refused > 200, "refused mutants: " + refused);
     }
 
-    private enum Way { ONE_PASS, LONG, REFUSED }
-
     /** Loads the bytes both ways and holds them equal; says which way the loader took. */
     private Way compare(byte[] bytes, SplittableRandom random, String what) throws IOException {
-        Path file = dir.resolve("p.json");
-        Files.write(file, bytes);
-        Audience audience = random.nextBoolean() ? Audience.PUBLIC : Audience.INTERNAL;
-        boolean release = random.nextBoolean();
-        List<Diagnostic> quickFindings = new ArrayList<>();
-        List<Diagnostic> fullFindings = new ArrayList<>();
-        Loaded<Period> quick = FileLoader.load(file, SchemaCheck.PERIOD, Period.class, quickFindings, audience, release);
-        Loaded<Period> full = FileLoader.loadInFull(file, SchemaCheck.PERIOD, Period.class, fullFindings, audience, release);
-        String text = new String(bytes, StandardCharsets.UTF_8);
-        assertEquals(SheetTokensTest.formatted(fullFindings), SheetTokensTest.formatted(quickFindings), what + ": " + text);
-        Period bound = PeriodTokens.read(JsonSource.withoutByteOrderMark(bytes));
-        if (full == null) {
-            assertNull(quick, what + ": " + text);
-            assertNull(bound, what + ": the one pass binds what the long way refuses: " + text);
-            return Way.REFUSED;
-        }
-        assertNotNull(quick, what);
-        if (bound != null) {
-            assertTrue(fullFindings.isEmpty(), what + ": the one pass binds what the long way warns about: " + text);
-            assertEquals(full.value(), bound, what + ": " + text);
-        }
-        // The same values to the last scale of every decimal, and a later finding placed alike.
-        assertEquals(full.value(), quick.value(), what + ": " + text);
-        assertEquals(full.value().toString(), quick.value().toString(), what + ": " + text);
-        String at = random.nextBoolean() ? "$.results" : "$.results[" + random.nextInt(3) + "].published.total";
-        assertEquals(full.source().error(at, "x").format(), quick.source().error(at, "x").format(), what + ": " + text);
-        assertEquals(full.source().tree(), quick.source().tree(), what);
-        return bound != null ? Way.ONE_PASS : Way.LONG;
+        return BothWays.compare(dir.resolve("p.json"), bytes, SchemaCheck.PERIOD, Period.class, PeriodTokens::read,
+                period -> random.nextBoolean() ? "$.results" : "$.results[" + random.nextInt(3) + "].published.total",
+                random, what);
     }
 
     private static void mutate(JsonNode root, SplittableRandom random) throws IOException {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kaoping.model.Sheet;
+import org.kaoping.load.BothWays.Way;
 import org.kaoping.support.JsonMutations;
 
 import java.io.ByteArrayOutputStream;
@@ -118,38 +119,12 @@ class SheetTokensTest {
         assertTrue(refused > 500, "refused mutants: " + refused);
     }
 
-    private enum Way { ONE_PASS, LONG, REFUSED }
-
     /** Loads the bytes both ways and holds them equal; says which way the loader took. */
     private Way compare(byte[] bytes, SplittableRandom random, String what) throws IOException {
-        Path file = write(bytes);
-        Audience audience = random.nextBoolean() ? Audience.PUBLIC : Audience.INTERNAL;
-        boolean release = random.nextBoolean();
-        List<Diagnostic> quickFindings = new ArrayList<>();
-        List<Diagnostic> fullFindings = new ArrayList<>();
-        Loaded<Sheet> quick = FileLoader.load(file, SchemaCheck.SHEET, Sheet.class, quickFindings, audience, release);
-        Loaded<Sheet> full = FileLoader.loadInFull(file, SchemaCheck.SHEET, Sheet.class, fullFindings, audience, release);
-        String text = new String(bytes, StandardCharsets.UTF_8);
-        assertEquals(formatted(fullFindings), formatted(quickFindings), what + ": " + text);
-        Sheet bound = SheetTokens.read(JsonSource.withoutByteOrderMark(bytes));
-        if (full == null) {
-            assertNull(quick, what + ": " + text);
-            assertNull(bound, what + ": the one pass binds what the long way refuses: " + text);
-            return Way.REFUSED;
-        }
-        assertNotNull(quick, what);
-        if (bound != null) {
-            assertTrue(fullFindings.isEmpty(), what + ": the one pass binds what the long way warns about: " + text);
-            assertEquals(full.value(), bound, what + ": " + text);
-        }
-        // The same values to the last scale of every decimal, and a later finding placed alike.
-        assertEquals(full.value(), quick.value(), what + ": " + text);
-        assertEquals(full.value().toString(), quick.value().toString(), what + ": " + text);
-        String at = random.nextBoolean() ? "$.criteria" : "$.criteria." + quick.value().criteria().keySet().stream()
-                .findFirst().orElse("x") + ".score";
-        assertEquals(full.source().error(at, "x").format(), quick.source().error(at, "x").format(), what + ": " + text);
-        assertEquals(full.source().tree(), quick.source().tree(), what);
-        return bound != null ? Way.ONE_PASS : Way.LONG;
+        return BothWays.compare(dir.resolve("s.json"), bytes, SchemaCheck.SHEET, Sheet.class, SheetTokens::read,
+                sheet -> random.nextBoolean() ? "$.criteria"
+                        : "$.criteria." + sheet.criteria().keySet().stream().findFirst().orElse("x") + ".score",
+                random, what);
     }
 
     @Test
@@ -187,16 +162,6 @@ class SheetTokensTest {
         } catch (CharacterCodingException e) {
             return false;
         }
-    }
-
-    private Path write(byte[] bytes) throws IOException {
-        Path file = dir.resolve("s.json");
-        Files.write(file, bytes);
-        return file;
-    }
-
-    static List<String> formatted(List<Diagnostic> found) {
-        return found.stream().map(Diagnostic::format).toList();
     }
 
     static byte[] bytes(JsonNode tree, boolean pretty, boolean byteOrderMark) throws IOException {
