@@ -152,19 +152,13 @@ public final class TableCsv {
      * A province's files hold the same few hundred figures millions of times: each is made into text once.
      */
     private void figure(BigDecimal d) {
-        byte[] known = FIGURES.get(d); // BigDecimal equality: value and scale, all that toPlainString depends on
-        if (known == null) {
-            known = d.toPlainString().getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-            if (FIGURES.size() < REMEMBERED) {
-                FIGURES.put(d, known);
-            }
-        }
+        byte[] known = FIGURES.apply(d);
         ascii(known, known.length);
     }
 
-    /** Figures already written, by value and scale (bounded: a memo of a pure function, never another answer). */
-    private static final int REMEMBERED = 8192;
-    private static final java.util.Map<BigDecimal, byte[]> FIGURES = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Figures already written, by value and scale: all that {@code toPlainString} depends on. */
+    private static final org.kaoping.model.DecimalMemo<byte[]> FIGURES = new org.kaoping.model.DecimalMemo<>(8192,
+            d -> d.toPlainString().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
 
     /** A whole number as {@code Integer.toString} writes it. */
     private void whole(int v) {

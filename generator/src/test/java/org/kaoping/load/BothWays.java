@@ -1,5 +1,8 @@
 package org.kaoping.load;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,6 +27,82 @@ final class BothWays {
     enum Way { ONE_PASS, LONG, REFUSED }
 
     private BothWays() {
+    }
+
+    /** Edits of the text itself, after the tree's mutations. */
+    private static final String[] INSERTS = {"\"", "{", "}", "[", "]", ",", ":", "1", "0", "e", ".", "-", " ", "\n",
+            "x", "\\", "\u202e", "\ud800", "null", "1234567890123", "0.1234567", "\"a\": 1,", "\"score\": 1,",
+            "\"rubric\": \"r\",", "\ufeff", "\t", "{{", "人员王大明，"};
+
+    /** Bytes no well-formed UTF-8 holds, or holds only in a NUL; and the start of a multi-byte character. */
+    private static final byte[][] BYTES = {{0}, {(byte) 0x80}, {(byte) 0xC0, (byte) 0x80}, {(byte) 0xC1, (byte) 0xBF},
+            {(byte) 0xE0, (byte) 0x80, (byte) 0x80}, {(byte) 0xED, (byte) 0xA0, (byte) 0x80}, {(byte) 0xF4, (byte) 0x90,
+            (byte) 0x80, (byte) 0x80}, {(byte) 0xF5}, {(byte) 0xFF}, {(byte) 0xE4, (byte) 0xB8}, {(byte) 0xEF,
+            (byte) 0xBB, (byte) 0xBF}, {(byte) 0xFE, (byte) 0xFF}, {(byte) 0xE4, (byte) 0xB8, (byte) 0x80}};
+
+    /** Trees that keep decimals as written (2.50, 10.0), so that mutants write them so again. */
+    static final com.fasterxml.jackson.databind.ObjectMapper TREES = com.fasterxml.jackson.databind.json.JsonMapper
+            .builder().enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .configure(com.fasterxml.jackson.databind.cfg.JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false)
+            .build();
+
+    /** A mutation of a parsed file, in place. */
+    interface Mutation {
+        void apply(JsonNode root, SplittableRandom random) throws IOException;
+    }
+
+    /**
+     * One of {@code seeds}, mutated up to three times, written compact or pretty, sometimes with a byte order mark,
+     * and sometimes with its text or bytes edited after that.
+     */
+    static byte[] mutant(List<JsonNode> seeds, SplittableRandom random, Mutation mutate) throws IOException {
+        JsonNode tree = seeds.get(random.nextInt(seeds.size())).deepCopy();
+        int mutations = random.nextInt(4);
+        for (int m = 0; m < mutations; m++) {
+            mutate.apply(tree, random);
+        }
+        byte[] bytes = bytes(tree, random.nextBoolean(), random.nextInt(8) == 0);
+        int edit = random.nextInt(6);
+        if (edit == 0) {
+            bytes = insertText(bytes, random);
+        } else if (edit == 1) {
+            bytes = insertBytes(bytes, random);
+        }
+        return bytes;
+    }
+
+    static byte[] bytes(JsonNode tree, boolean pretty, boolean byteOrderMark) throws IOException {
+        String text = pretty ? TREES.writerWithDefaultPrettyPrinter().writeValueAsString(tree)
+                : TREES.writeValueAsString(tree);
+        byte[] b = text.getBytes(StandardCharsets.UTF_8);
+        if (!byteOrderMark) {
+            return b;
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
+        out.write(b);
+        return out.toByteArray();
+    }
+
+    private static byte[] insertText(byte[] bytes, SplittableRandom random) {
+        StringBuilder t = new StringBuilder(new String(bytes, StandardCharsets.UTF_8));
+        int at = random.nextInt(t.length() + 1);
+        if (random.nextBoolean()) {
+            t.insert(at, INSERTS[random.nextInt(INSERTS.length)]);
+        } else if (at < t.length()) {
+            t.deleteCharAt(at);
+        }
+        return t.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static byte[] insertBytes(byte[] bytes, SplittableRandom random) {
+        byte[] insert = BYTES[random.nextInt(BYTES.length)];
+        int at = random.nextInt(bytes.length + 1);
+        byte[] out = new byte[bytes.length + insert.length];
+        System.arraycopy(bytes, 0, out, 0, at);
+        System.arraycopy(insert, 0, out, at, insert.length);
+        System.arraycopy(bytes, at, out, at + insert.length, bytes.length - at);
+        return out;
     }
 
     /**

@@ -79,10 +79,10 @@ class PeriodTokensTest {
                 seeds.add(without);
             }
         }
-        seeds.add(SheetTokensTest.TREES.readTree(FULL));
+        seeds.add(BothWays.TREES.readTree(FULL));
         int onePass = 0;
         for (JsonNode s : seeds) {
-            byte[] bytes = SheetTokensTest.bytes(s, true, false);
+            byte[] bytes = BothWays.bytes(s, true, false);
             Way way = compare(bytes, random, "seed file " + s.get("id"));
             // An assessment, a publication, reviews, targets, or a private name's mark the long way replaces: the
             // long way.
@@ -97,18 +97,7 @@ class PeriodTokensTest {
         int quick = 0;
         int refused = 0;
         for (int i = 0; i < 500; i++) {
-            JsonNode tree = seeds.get(random.nextInt(seeds.size())).deepCopy();
-            int mutations = random.nextInt(4);
-            for (int m = 0; m < mutations; m++) {
-                mutate(tree, random);
-            }
-            byte[] bytes = SheetTokensTest.bytes(tree, random.nextBoolean(), random.nextInt(8) == 0);
-            int edit = random.nextInt(6);
-            if (edit == 0) {
-                bytes = SheetTokensTest.insertText(bytes, random);
-            } else if (edit == 1) {
-                bytes = SheetTokensTest.insertBytes(bytes, random);
-            }
+            byte[] bytes = BothWays.mutant(seeds, random, PeriodTokensTest::mutate);
             Way way = compare(bytes, random, "seed " + seed + ", mutant " + i);
             quick += way == Way.ONE_PASS ? 1 : 0;
             refused += way == Way.REFUSED ? 1 : 0;
@@ -128,7 +117,7 @@ class PeriodTokensTest {
     private static void mutate(JsonNode root, SplittableRandom random) throws IOException {
         List<JsonNode> containers = JsonMutations.containers(root);
         JsonNode target = containers.get(random.nextInt(containers.size()));
-        JsonNode value = SheetTokensTest.TREES.readTree(VALUES[random.nextInt(VALUES.length)]);
+        JsonNode value = BothWays.TREES.readTree(VALUES[random.nextInt(VALUES.length)]);
         JsonMutations.edit(target, random, List.of(KEYS), value);
     }
 
@@ -146,7 +135,7 @@ class PeriodTokensTest {
             }
             try (var files = Files.list(periods)) {
                 for (Path f : files.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
-                    out.add(SheetTokensTest.TREES.readTree(Files.readString(f)));
+                    out.add(BothWays.TREES.readTree(Files.readString(f)));
                 }
             }
         }

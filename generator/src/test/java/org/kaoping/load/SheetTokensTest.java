@@ -61,23 +61,6 @@ class SheetTokensTest {
             "{\"criterion\": \"1\", \"recorded\": 1, \"corrected\": 2, \"quote\": \"q\", \"note\": \"\"}",
             "{\"criterion\": \"1\", \"recorded\": 1, \"corrected\": 2.50, \"quote\": \"q\", \"note\": \"n\"}"};
 
-    /** Edits of the text itself, after the tree's mutations. */
-    private static final String[] INSERTS = {"\"", "{", "}", "[", "]", ",", ":", "1", "0", "e", ".", "-", " ", "\n",
-            "x", "\\", "\u202e", "\ud800", "null", "1234567890123", "0.1234567", "\"a\": 1,", "\"score\": 1,",
-            "\"rubric\": \"r\",", "\ufeff", "\t", "{{", "人员王大明，"};
-
-    /** Bytes no well-formed UTF-8 holds, or holds only in a NUL; and the start of a multi-byte character. */
-    private static final byte[][] BYTES = {{0}, {(byte) 0x80}, {(byte) 0xC0, (byte) 0x80}, {(byte) 0xC1, (byte) 0xBF},
-            {(byte) 0xE0, (byte) 0x80, (byte) 0x80}, {(byte) 0xED, (byte) 0xA0, (byte) 0x80}, {(byte) 0xF4, (byte) 0x90,
-            (byte) 0x80, (byte) 0x80}, {(byte) 0xF5}, {(byte) 0xFF}, {(byte) 0xE4, (byte) 0xB8}, {(byte) 0xEF,
-            (byte) 0xBB, (byte) 0xBF}, {(byte) 0xFE, (byte) 0xFF}, {(byte) 0xE4, (byte) 0xB8, (byte) 0x80}};
-
-    /** Trees that keep decimals as written (2.50, 10.0), so that mutants write them so again. */
-    static final com.fasterxml.jackson.databind.ObjectMapper TREES = com.fasterxml.jackson.databind.json.JsonMapper
-            .builder().enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .configure(com.fasterxml.jackson.databind.cfg.JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false)
-            .build();
-
     @TempDir
     Path dir;
 
@@ -86,11 +69,11 @@ class SheetTokensTest {
         long seed = Long.getLong("kaoping.seed", 20261201L);
         SplittableRandom random = new SplittableRandom(seed);
         List<JsonNode> seeds = new ArrayList<>(shippedSheets());
-        seeds.add(TREES.readTree(FULL));
+        seeds.add(BothWays.TREES.readTree(FULL));
         int quick = 0;
         int refused = 0;
         for (JsonNode s : seeds) {
-            assertEquals(Way.ONE_PASS, compare(bytes(s, false, false), random, "shipped " + s), "a shipped sheet takes the one pass: " + s);
+            assertEquals(Way.ONE_PASS, compare(BothWays.bytes(s, false, false), random, "shipped " + s), "a shipped sheet takes the one pass: " + s);
         }
         // FULL's likely names stand where no public page shows them (notes, quote): it takes the one pass;
         // one in a reason is warned about, so the long way reads that file.
@@ -98,18 +81,7 @@ class SheetTokensTest {
         String named = FULL.replace("\"reason\": \"好\"", "\"reason\": \"社区矫正对象王小明，\"");
         assertEquals(Way.LONG, compare(named.getBytes(StandardCharsets.UTF_8), random, "named"), "a likely name");
         for (int i = 0; i < 1200; i++) {
-            JsonNode tree = seeds.get(random.nextInt(seeds.size())).deepCopy();
-            int mutations = random.nextInt(4);
-            for (int m = 0; m < mutations; m++) {
-                mutate(tree, random);
-            }
-            byte[] bytes = bytes(tree, random.nextBoolean(), random.nextInt(8) == 0);
-            int edit = random.nextInt(6);
-            if (edit == 0) {
-                bytes = insertText(bytes, random);
-            } else if (edit == 1) {
-                bytes = insertBytes(bytes, random);
-            }
+            byte[] bytes = BothWays.mutant(seeds, random, SheetTokensTest::mutate);
             Way way = compare(bytes, random, "seed " + seed + ", mutant " + i);
             quick += way == Way.ONE_PASS ? 1 : 0;
             refused += way == Way.REFUSED ? 1 : 0;
@@ -164,49 +136,15 @@ class SheetTokensTest {
         }
     }
 
-    static byte[] bytes(JsonNode tree, boolean pretty, boolean byteOrderMark) throws IOException {
-        String text = pretty ? TREES.writerWithDefaultPrettyPrinter().writeValueAsString(tree)
-                : TREES.writeValueAsString(tree);
-        byte[] b = text.getBytes(StandardCharsets.UTF_8);
-        if (!byteOrderMark) {
-            return b;
-        }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
-        out.write(b);
-        return out.toByteArray();
-    }
-
-    static byte[] insertText(byte[] bytes, SplittableRandom random) {
-        StringBuilder t = new StringBuilder(new String(bytes, StandardCharsets.UTF_8));
-        int at = random.nextInt(t.length() + 1);
-        if (random.nextBoolean()) {
-            t.insert(at, INSERTS[random.nextInt(INSERTS.length)]);
-        } else if (at < t.length()) {
-            t.deleteCharAt(at);
-        }
-        return t.toString().getBytes(StandardCharsets.UTF_8);
-    }
-
-    static byte[] insertBytes(byte[] bytes, SplittableRandom random) {
-        byte[] insert = BYTES[random.nextInt(BYTES.length)];
-        int at = random.nextInt(bytes.length + 1);
-        byte[] out = new byte[bytes.length + insert.length];
-        System.arraycopy(bytes, 0, out, 0, at);
-        System.arraycopy(insert, 0, out, at, insert.length);
-        System.arraycopy(bytes, at, out, at + insert.length, bytes.length - at);
-        return out;
-    }
-
     private static void mutate(JsonNode root, SplittableRandom random) throws IOException {
         List<JsonNode> containers = JsonMutations.containers(root);
         JsonNode target = containers.get(random.nextInt(containers.size()));
-        JsonNode value = TREES.readTree(VALUES[random.nextInt(VALUES.length)]);
+        JsonNode value = BothWays.TREES.readTree(VALUES[random.nextInt(VALUES.length)]);
         JsonMutations.edit(target, random, List.of(KEYS), value);
     }
 
     private static List<JsonNode> shippedSheets() throws IOException {
-        List<JsonNode> out = JsonMutations.shippedSheets(TREES, false);
+        List<JsonNode> out = JsonMutations.shippedSheets(BothWays.TREES, false);
         assertTrue(out.size() >= 10, "shipped sheets: " + out.size());
         return out;
     }
