@@ -126,7 +126,7 @@ public final class BuildCommand implements Callable<Integer> {
                     Clock.systemUTC(), audience, checked.standings(), threads > 1);
             Pages pages = new Pages(done(templates, "the templates compiled"), model);
             output = OutputFolder.open(folders.out, List.of(folders.content, folders.rubrics, folders.theme),
-                    audience.word());
+                    audience.word(), threads > 1);
             for (String note : output.notes()) {
                 out.println("build: " + note);
             }
