@@ -219,9 +219,7 @@ public final class OutputFolder implements AutoCloseable {
         }
         Manifest.Marker marker = Manifest.read(folder);
         Set<String> listed = marker == null ? Set.of() : marker.digests().keySet();
-        for (String f : listed) {
-            Files.deleteIfExists(folder.resolve(f));
-        }
+        deleteFiles(folder, List.copyOf(listed), overCores);
         for (String k : Manifest.KEPT) {
             Files.deleteIfExists(folder.resolve(k));
         }
@@ -242,6 +240,47 @@ public final class OutputFolder implements AutoCloseable {
             }
         }
         throw new OutputException("left " + folder + " in place: it holds files Kaoping did not write");
+    }
+
+    /**
+     * How many files are deleted at once. Deleting is waiting, not computing: on a disk mounted with online discard
+     * (this project's machine) deleting a province's previous site, 20,000 files already on disk, took 25 s one by one
+     * and 5 s eight at a time (16: 4.5 s).
+     */
+    static final int DELETERS = 8;
+
+    /** Deletes the files (listed and checked), {@link #DELETERS} at a time if {@code overCores}; the first failure in list order is thrown. */
+    private static void deleteFiles(Path folder, List<String> files, boolean overCores) throws IOException {
+        if (!overCores) {
+            for (String f : files) {
+                Files.deleteIfExists(folder.resolve(f));
+            }
+            return;
+        }
+        IOException[] failed = new IOException[files.size()];
+        java.util.concurrent.ForkJoinPool pool = new java.util.concurrent.ForkJoinPool(DELETERS);
+        try {
+            // A parallel stream started inside a pool runs on that pool's threads.
+            pool.submit(() -> java.util.stream.IntStream.range(0, files.size()).parallel().forEach(i -> {
+                try {
+                    Files.deleteIfExists(folder.resolve(files.get(i)));
+                } catch (IOException e) {
+                    failed[i] = e;
+                }
+            })).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while deleting " + folder);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdown();
+        }
+        for (IOException e : failed) {
+            if (e != null) {
+                throw e;
+            }
+        }
     }
 
     /** Starts a build in a fresh staging folder beside the output. */
