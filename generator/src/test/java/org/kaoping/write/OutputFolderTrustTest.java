@@ -91,26 +91,6 @@ class OutputFolderTrustTest {
     }
 
     @Test
-    void aListedFileChangedWhileTheBuildRanIsNotDeletedThoughItWasCheckedWhenTheBuildBegan() throws Exception {
-        Path out = built("out");
-        // Older than the margin, as a previous quarter's output is: the check at the start is remembered.
-        Thread.sleep(VerifiedFiles.MARGIN_NANOS / 1_000_000 + 200);
-        Path index = out.resolve("index.html");
-        java.nio.file.attribute.FileTime written = Files.getLastModifiedTime(index);
-        try (OutputFolder f = OutputFolder.open(out, List.of())) {
-            Staging s = f.stage();
-            s.write("index.html", "<p>new</p>".getBytes(StandardCharsets.UTF_8));
-            Files.writeString(index, "<p>mine</p>"); // as long as Kaoping's, its time set back
-            Files.setLastModifiedTime(index, written);
-            OutputException e = assertThrows(OutputException.class, s::commit);
-            assertTrue(e.refused() && e.getMessage().contains("index.html (changed since Kaoping wrote it)"),
-                    e.getMessage());
-        }
-        assertEquals("<p>mine</p>", Files.readString(index));
-        assertEquals("<p>b</p>", Files.readString(out.resolve("a/b.html")));
-    }
-
-    @Test
     void aListedFileReachedThroughALinkOrReplacedByOneIsNotDeleted() throws IOException {
         Path out = built("out");
         Path elsewhere = temp.resolve("elsewhere");

@@ -21,13 +21,37 @@ class VerifiedFilesTest {
     @TempDir
     static Path temp;
 
-    /** Files last changed more than the margin ago, as a previous build's output is. */
+    /** Files and an output last changed more than the margin ago, as a previous build's are (one wait for all). */
     @BeforeAll
     static void oldFiles() throws Exception {
         for (String name : new String[] {"a.html", "b.html", "c.html", "d.html", "e.html"}) {
             Files.writeString(temp.resolve(name), "<p>" + name + "</p>");
         }
+        try (OutputFolder f = OutputFolder.open(temp.resolve("out"), java.util.List.of())) {
+            Staging s = f.stage();
+            s.write("index.html", "<p>home</p>".getBytes(StandardCharsets.UTF_8));
+            s.write("a/b.html", "<p>b</p>".getBytes(StandardCharsets.UTF_8));
+            s.commit();
+        }
         Thread.sleep(VerifiedFiles.MARGIN_NANOS / 1_000_000 + 200);
+    }
+
+    @Test
+    void aListedFileChangedWhileTheBuildRanIsNotDeletedThoughItWasCheckedWhenTheBuildBegan() throws IOException {
+        Path out = temp.resolve("out");
+        Path index = out.resolve("index.html");
+        FileTime written = Files.getLastModifiedTime(index);
+        try (OutputFolder f = OutputFolder.open(out, java.util.List.of())) { // checked, and remembered: old enough
+            Staging s = f.stage();
+            s.write("index.html", "<p>new</p>".getBytes(StandardCharsets.UTF_8));
+            Files.writeString(index, "<p>mine</p>"); // as long as Kaoping's, its time set back
+            Files.setLastModifiedTime(index, written);
+            OutputException e = org.junit.jupiter.api.Assertions.assertThrows(OutputException.class, s::commit);
+            assertTrue(e.refused() && e.getMessage().contains("index.html (changed since Kaoping wrote it)"),
+                    e.getMessage());
+        }
+        assertEquals("<p>mine</p>", Files.readString(index));
+        assertEquals("<p>b</p>", Files.readString(out.resolve("a/b.html")));
     }
 
     private static String digest(String name) throws IOException {
