@@ -86,6 +86,14 @@ public final class BuildCommand implements Callable<Integer> {
         Thread compiling = new Thread(templates, "kaoping-templates");
         compiling.setDaemon(true);
         compiling.start();
+        // The data version reads every input file again (a province: 80,000 files, seconds of system time on one
+        // thread): digested beside the check; `serve`'s output write (giveWay) keeps to its one core and digests after.
+        FutureTask<Fingerprint> version = new FutureTask<>(() -> Fingerprint.of(folders.content, folders.rubrics));
+        if (giveWay == null) {
+            Thread digesting = new Thread(version, "kaoping-data-version");
+            digesting.setDaemon(true);
+            digesting.start();
+        }
         Audience audience = internal ? Audience.INTERNAL : Audience.PUBLIC;
         if (internal && !spec.commandLine().getParseResult().hasMatchedOption("--out")) {
             folders.out = Path.of("output-internal");
@@ -111,11 +119,14 @@ public final class BuildCommand implements Callable<Integer> {
             if (!Files.isDirectory(assets)) {
                 throw new OutputException("theme folder " + folders.theme + " has no assets/ folder");
             }
-            SiteModel model = SiteModelBuilder.build(checked.corpus(), Fingerprint.of(folders.content, folders.rubrics),
-                    Clock.systemUTC(), audience, checked.standings());
-            Pages pages = new Pages(compiled(templates), model);
+            if (giveWay != null) {
+                version.run();
+            }
+            SiteModel model = SiteModelBuilder.build(checked.corpus(), done(version, "the data version was digested"),
+                    Clock.systemUTC(), audience, checked.standings(), threads > 1);
+            Pages pages = new Pages(done(templates, "the templates compiled"), model);
             output = OutputFolder.open(folders.out, List.of(folders.content, folders.rubrics, folders.theme),
-                    audience.word());
+                    audience.word(), threads > 1);
             for (String note : output.notes()) {
                 out.println("build: " + note);
             }
@@ -209,10 +220,10 @@ public final class BuildCommand implements Callable<Integer> {
         return all.size();
     }
 
-    /** The templates compiled ahead, or what compiling them threw, thrown here. */
-    private static StrictMustache compiled(FutureTask<StrictMustache> templates) {
+    /** What a task begun ahead made (the templates, the data version), or what it threw, thrown here. */
+    private static <T> T done(FutureTask<T> task, String during) {
         try {
-            return templates.get();
+            return task.get();
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException r) {
                 throw r;
@@ -223,7 +234,7 @@ public final class BuildCommand implements Callable<Integer> {
             throw new IllegalStateException(e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while the templates compiled", e);
+            throw new IllegalStateException("interrupted while " + during, e);
         }
     }
 

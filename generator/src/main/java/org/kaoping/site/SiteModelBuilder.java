@@ -47,18 +47,53 @@ public final class SiteModelBuilder {
      */
     public static SiteModel build(Corpus corpus, Fingerprint fingerprint, Clock clock, Audience audience,
                                   Map<String, org.kaoping.rank.Standings> scored) {
+        return build(corpus, fingerprint, clock, audience, scored, true);
+    }
+
+    /**
+     * As {@link #build(Corpus, Fingerprint, Clock, Audience, Map)}.
+     *
+     * @param overCores whether the kept pages are built over all cores (`serve`'s output write keeps to one)
+     */
+    public static SiteModel build(Corpus corpus, Fingerprint fingerprint, Clock clock, Audience audience,
+                                  Map<String, org.kaoping.rank.Standings> scored, boolean overCores) {
         requireSiteFiles(corpus);
         Plan plan = plan(corpus, fingerprint, clock, audience, ScoredPeriods.of(corpus, scored), new Stations(corpus));
-        List<Supplier<Page>> pages = new ArrayList<>();
-        for (Planned p : plan.pages()) {
-            if (p.kept()) {
-                Page built = p.build().get();
-                pages.add(() -> built);
-            } else {
-                pages.add(p.build());
+        return plan.model(kept(plan.pages(), overCores));
+    }
+
+    /**
+     * One supplier per planned page: a kept page built now, the others (station pages) when rendered. A province's
+     * report drafts and period pages took seconds on one core while the other waited, so the kept pages are built
+     * over the cores; each is a function of the shared, finished periods, so the order cannot change a byte. A failure
+     * is the one the first failing page in plan order throws, as when they were built one by one.
+     */
+    static List<Supplier<Page>> kept(List<Planned> planned, boolean overCores) {
+        int[] kept = java.util.stream.IntStream.range(0, planned.size()).filter(i -> planned.get(i).kept()).toArray();
+        Page[] built = new Page[planned.size()];
+        Throwable[] failed = new Throwable[planned.size()];
+        java.util.stream.IntStream indices = java.util.stream.IntStream.of(kept);
+        (overCores ? indices.parallel() : indices).forEach(i -> {
+            try {
+                built[i] = planned.get(i).build().get();
+            } catch (RuntimeException | Error e) {
+                failed[i] = e;
+            }
+        });
+        for (Throwable t : failed) {
+            if (t instanceof RuntimeException e) {
+                throw e;
+            }
+            if (t instanceof Error e) {
+                throw e;
             }
         }
-        return plan.model(pages);
+        List<Supplier<Page>> pages = new ArrayList<>();
+        for (int i = 0; i < planned.size(); i++) {
+            Page page = built[i];
+            pages.add(planned.get(i).kept() ? () -> page : planned.get(i).build());
+        }
+        return pages;
     }
 
     static void requireSiteFiles(Corpus corpus) {

@@ -149,28 +149,61 @@ final class Manifest {
      * @return the problems, one per file; empty when everything listed may be deleted
      */
     static List<String> owned(Path folder, Marker marker) throws IOException {
-        List<String> problems = new ArrayList<>();
-        for (var e : marker.digests().entrySet()) {
-            Path p = folder.resolve(e.getKey());
-            if (!p.normalize().startsWith(folder)) {
-                problems.add(e.getKey() + " (outside the folder)");
-                continue;
+        return owned(folder, marker, VerifiedFiles.none(), false);
+    }
+
+    /**
+     * As {@link #owned(Path, Marker)}, files this build already read taken from {@code verified}; {@code overCores}:
+     * the files checked over the cores (reading a province's output took seconds on one), the problems still said in
+     * the marker's order.
+     */
+    static List<String> owned(Path folder, Marker marker, VerifiedFiles verified, boolean overCores) throws IOException {
+        List<Map.Entry<String, String>> entries = new ArrayList<>(marker.digests().entrySet());
+        String[] problems = new String[entries.size()];
+        IOException[] failed = new IOException[entries.size()];
+        java.util.stream.IntStream indices = java.util.stream.IntStream.range(0, entries.size());
+        (overCores ? indices.parallel() : indices).forEach(i -> {
+            try {
+                problems[i] = problem(folder, entries.get(i).getKey(), entries.get(i).getValue(), verified);
+            } catch (IOException e) {
+                failed[i] = e;
             }
-            String through = linkOnTheWay(folder, e.getKey());
-            if (through != null) {
-                problems.add(e.getKey() + " (reached through the link " + through + ")");
-                continue;
-            }
-            if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
-                continue;
-            }
-            if (!Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
-                problems.add(e.getKey() + " (not a regular file)");
-            } else if (!e.getValue().equals(PENDING) && !digest(p).equals(e.getValue())) {
-                problems.add(e.getKey() + " (changed since Kaoping wrote it)");
+        });
+        for (IOException e : failed) {
+            if (e != null) {
+                throw e;
             }
         }
-        return problems;
+        List<String> out = new ArrayList<>();
+        for (String p : problems) {
+            if (p != null) {
+                out.add(p);
+            }
+        }
+        return out;
+    }
+
+    /** Why one listed file is not Kaoping's own to delete, or null when it is (or is gone). */
+    private static String problem(Path folder, String relative, String digest, VerifiedFiles verified)
+            throws IOException {
+        Path p = folder.resolve(relative);
+        if (!p.normalize().startsWith(folder)) {
+            return relative + " (outside the folder)";
+        }
+        String through = linkOnTheWay(folder, relative);
+        if (through != null) {
+            return relative + " (reached through the link " + through + ")";
+        }
+        if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
+            return null;
+        }
+        if (!Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
+            return relative + " (not a regular file)";
+        }
+        if (!digest.equals(PENDING) && !verified.hasDigest(p, relative, digest)) {
+            return relative + " (changed since Kaoping wrote it)";
+        }
+        return null;
     }
 
     private static String linkOnTheWay(Path folder, String relative) {

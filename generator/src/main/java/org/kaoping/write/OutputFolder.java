@@ -31,8 +31,12 @@ public final class OutputFolder implements AutoCloseable {
     private final String audience;
     private final BuildLock lock;
     private final List<String> notes = new ArrayList<>();
+    /** The files this build found to be Kaoping's: checked again before the swap and the deletion without reading. */
+    private final VerifiedFiles verified = VerifiedFiles.forOneBuild();
+    private final boolean overCores;
 
-    private OutputFolder(Path out, String audience, BuildLock lock) {
+    private OutputFolder(Path out, String audience, BuildLock lock, boolean overCores) {
+        this.overCores = overCores;
         this.out = out;
         this.staging = out.resolveSibling(out.getFileName() + ".staging");
         this.previous = out.resolveSibling(out.getFileName() + ".previous");
@@ -63,6 +67,11 @@ public final class OutputFolder implements AutoCloseable {
      * @param audience "public" or "internal": an output is only ever replaced by a build for the same audience
      */
     public static OutputFolder open(Path out, List<Path> inputs, String audience) {
+        return open(out, inputs, audience, true);
+    }
+
+    /** As {@link #open(Path, List, String)}; {@code overCores}: whether files are checked over all cores (`serve`: one). */
+    public static OutputFolder open(Path out, List<Path> inputs, String audience, boolean overCores) {
         Path abs = realPath(out);
         if (abs.getFileName() == null || abs.getParent() == null) {
             throw OutputException.refused("refusing to use " + abs + " as the output folder");
@@ -75,7 +84,7 @@ public final class OutputFolder implements AutoCloseable {
             }
         }
         BuildLock lock = BuildLock.take(abs.resolveSibling(abs.getFileName() + ".lock"), abs);
-        OutputFolder f = new OutputFolder(abs, audience, lock);
+        OutputFolder f = new OutputFolder(abs, audience, lock, overCores);
         try {
             f.recover();
             f.checkOut();
@@ -168,7 +177,7 @@ public final class OutputFolder implements AutoCloseable {
             throw OutputException.refused(folder + " is in the way of the build and is not wholly a Kaoping output ("
                     + sample(problems) + "); move it away");
         }
-        deleteOwn(folder);
+        deleteOwnChecked(folder);
         notes.add("removed " + folder + ", left by an interrupted build");
     }
 
@@ -176,14 +185,18 @@ public final class OutputFolder implements AutoCloseable {
      * Why the folder is not wholly Kaoping's: no marker, entries it does not list, listed files that
      * are not the regular files Kaoping wrote. Empty when it is.
      */
-    private static List<String> notOurs(Path folder) throws IOException {
+    private List<String> notOurs(Path folder) throws IOException {
+        return notOurs(folder, verified, overCores);
+    }
+
+    private static List<String> notOurs(Path folder, VerifiedFiles verified, boolean overCores) throws IOException {
         Manifest.Marker marker = Manifest.read(folder);
         if (marker == null) {
             List<String> present = Manifest.foreign(folder, Set.of());
             return present.isEmpty() ? List.of() : List.of("no " + Manifest.NAME + " marker");
         }
         List<String> problems = new ArrayList<>(Manifest.foreign(folder, marker.digests().keySet()));
-        problems.addAll(Manifest.owned(folder, marker));
+        problems.addAll(Manifest.owned(folder, marker, verified, overCores));
         return problems;
     }
 
@@ -192,15 +205,21 @@ public final class OutputFolder implements AutoCloseable {
      * after checking that all of it is Kaoping's; otherwise nothing at all.
      */
     static void deleteOwn(Path folder) throws IOException {
-        List<String> problems = notOurs(folder);
+        deleteOwn(folder, VerifiedFiles.none(), false);
+    }
+
+    private void deleteOwnChecked(Path folder) throws IOException {
+        deleteOwn(folder, verified, overCores);
+    }
+
+    private static void deleteOwn(Path folder, VerifiedFiles verified, boolean overCores) throws IOException {
+        List<String> problems = notOurs(folder, verified, overCores);
         if (!problems.isEmpty()) {
             throw OutputException.refused("refusing to delete " + folder + ": " + sample(problems));
         }
         Manifest.Marker marker = Manifest.read(folder);
         Set<String> listed = marker == null ? Set.of() : marker.digests().keySet();
-        for (String f : listed) {
-            Files.deleteIfExists(folder.resolve(f));
-        }
+        deleteFiles(folder, List.copyOf(listed), overCores);
         for (String k : Manifest.KEPT) {
             Files.deleteIfExists(folder.resolve(k));
         }
@@ -221,6 +240,47 @@ public final class OutputFolder implements AutoCloseable {
             }
         }
         throw new OutputException("left " + folder + " in place: it holds files Kaoping did not write");
+    }
+
+    /**
+     * How many files are deleted at once. Deleting is waiting, not computing: on a disk mounted with online discard
+     * (this project's machine) deleting a province's previous site, 20,000 files already on disk, took 25 s one by one
+     * and 5 s eight at a time (16: 4.5 s).
+     */
+    static final int DELETERS = 8;
+
+    /** Deletes the files (listed and checked), {@link #DELETERS} at a time if {@code overCores}; the first failure in list order is thrown. */
+    private static void deleteFiles(Path folder, List<String> files, boolean overCores) throws IOException {
+        if (!overCores) {
+            for (String f : files) {
+                Files.deleteIfExists(folder.resolve(f));
+            }
+            return;
+        }
+        IOException[] failed = new IOException[files.size()];
+        java.util.concurrent.ForkJoinPool pool = new java.util.concurrent.ForkJoinPool(DELETERS);
+        try {
+            // A parallel stream started inside a pool runs on that pool's threads.
+            pool.submit(() -> java.util.stream.IntStream.range(0, files.size()).parallel().forEach(i -> {
+                try {
+                    Files.deleteIfExists(folder.resolve(files.get(i)));
+                } catch (IOException e) {
+                    failed[i] = e;
+                }
+            })).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while deleting " + folder);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdown();
+        }
+        for (IOException e : failed) {
+            if (e != null) {
+                throw e;
+            }
+        }
     }
 
     /** Starts a build in a fresh staging folder beside the output. */
@@ -259,7 +319,7 @@ public final class OutputFolder implements AutoCloseable {
                 throw e;
             }
             try {
-                deleteOwn(previous);
+                deleteOwnChecked(previous);
             } catch (IOException | OutputException e) {
                 // The new site is in place; the old one stays beside it, and the next build retries.
                 return List.of("could not remove the previous site " + previous + ": " + e.getMessage());

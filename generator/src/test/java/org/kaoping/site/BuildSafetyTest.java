@@ -38,6 +38,24 @@ class BuildSafetyTest {
     }
 
     @Test
+    void aDataVersionThatCannotBeDigestedFailsTheBuildAndLeavesThePreviousOutput() throws IOException {
+        // The data version is digested on a thread of its own beside the check; what it throws must still end the build.
+        Path out = temp.resolve("out");
+        assertEquals(0, SiteBuild.buildShipped(out).exitCode());
+        Map<String, byte[]> before = SiteBuild.snapshot(out);
+        Path content = SiteBuild.copy(SiteBuild.CONTENT, temp.resolve("content"));
+        Files.createDirectories(content.resolve("notes"));
+        Files.createSymbolicLink(content.resolve("notes/loop"), content); // not read by the loader, walked by the digest
+        SiteBuild.Result r = SiteBuild.build(content, SiteBuild.RUBRICS, SiteBuild.THEME, out);
+        assertEquals(1, r.exitCode(), r.out() + r.err());
+        assertTrue(r.err().contains("while computing the data version") && r.err().contains("linked into itself"), r.err());
+        assertTrue(r.err().contains("unchanged"), r.err());
+        Map<String, byte[]> after = SiteBuild.snapshot(out);
+        assertEquals(before.keySet(), after.keySet());
+        before.forEach((path, bytes) -> assertArrayEquals(bytes, after.get(path), path));
+    }
+
+    @Test
     void aBuildThatFailsHalfwayLeavesThePreviousOutputIntact() {
         Path out = temp.resolve("out");
         assertEquals(0, SiteBuild.buildShipped(out).exitCode());
