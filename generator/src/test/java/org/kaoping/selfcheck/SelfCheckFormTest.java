@@ -17,6 +17,7 @@ import org.kaoping.load.StrictJson;
 import org.kaoping.model.Rubric;
 import org.kaoping.model.Sheet;
 import org.kaoping.score.SheetScorer;
+import org.kaoping.support.FormSite;
 import org.kaoping.support.SheetBuilder;
 import org.kaoping.support.Shipped;
 import org.openqa.selenium.By;

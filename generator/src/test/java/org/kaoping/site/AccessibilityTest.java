@@ -4,33 +4,30 @@ import com.deque.html.axecore.results.CheckedNode;
 import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.kaoping.support.FormSite;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeOptions;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * axe-core over each page type of the shipped sample site, opened from file:// in one headless
- * Chromium (shared/LIBRARIES.md: Debian's chromium and chromedriver, no Selenium Manager), with the
- * site script running as a reader has it. WCAG 2.0/2.1 A and AA plus axe's best practices at desktop
- * width; on pages whose criterion tables site.css restyles for phones, the layout-dependent rules
- * again at phone width.
+ * axe-core over each page type of the shipped sample site, opened from file:// in the run's headless
+ * Chromium ({@link org.kaoping.support.Chromium}), with the site script running as a reader has it. WCAG 2.0/2.1
+ * A and AA plus axe's best practices at desktop width; on pages whose criterion tables site.css restyles for
+ * phones, the layout-dependent rules again at phone width.
  */
 class AccessibilityTest {
     static final List<String> TAGS = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice");
@@ -42,34 +39,14 @@ class AccessibilityTest {
 
     @TempDir
     static Path temp;
-    static Path site;
+    /** The shipped sites (the sample, and examples/NAME beside it) and the browser, shared with the other browser classes. */
+    @RegisterExtension
+    static final FormSite sites = new FormSite();
     static ChromeDriver driver;
 
     @BeforeAll
-    static void buildAndStart() {
-        site = temp.resolve("site");
-        SiteBuild.Result r = SiteBuild.buildShipped(site);
-        assertEquals(0, r.exitCode(), r.all());
-        // 乌审旗's example: the rubric with category sheets and attributes, a layout the sample lacks
-        r = SiteBuild.build(Path.of("examples/wushen/content"), Path.of("examples/wushen/rubrics"), SiteBuild.THEME,
-                temp.resolve("site-wushen"));
-        assertEquals(0, r.exitCode(), r.all());
-        // Selenium warns that it has no DevTools bindings for this Chromium; nothing here uses them.
-        Logger.getLogger("org.openqa.selenium.devtools").setLevel(Level.SEVERE);
-        System.setProperty("webdriver.chrome.driver", "/usr/bin/chromedriver");
-        ChromeOptions o = new ChromeOptions();
-        o.setBinary("/usr/bin/chromium");
-        o.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--disable-extensions", "--window-size=1280,900");
-        driver = new ChromeDriver(o);
-    }
-
-    @AfterAll
-    static void quit() {
-        if (driver != null) {
-            driver.quit();
-        }
+    static void takeBrowser() {
+        driver = sites.driver;
     }
 
     @ParameterizedTest
@@ -134,9 +111,10 @@ class AccessibilityTest {
     }
 
     private static void open(String page) {
-        // "NAME:page" is a page of the example site examples/NAME, built beside the sample
-        Path file = page.contains(":") ? temp.resolve("site-" + page.substring(0, page.indexOf(':')))
-                .resolve(page.substring(page.indexOf(':') + 1)) : site.resolve(page);
+        // "NAME:page" is a page of the example site examples/NAME (乌审旗's: the rubric with category sheets and
+        // attributes, a layout the sample lacks), built beside the sample
+        Path file = page.contains(":") ? sites.roots.get(page.substring(0, page.indexOf(':')))
+                .resolve(page.substring(page.indexOf(':') + 1)) : sites.root.resolve(page);
         assertTrue(Files.isRegularFile(file), page);
         driver.get(file.toUri().toString());
         // Checked as a reader meets it: the site script has turned sortable headers into buttons.
