@@ -134,11 +134,19 @@ public final class FormSite implements BeforeAllCallback, AutoCloseable {
         throw new IllegalArgumentException("no built site has " + relative);
     }
 
-    /** Opens a rubric's form with nothing saved: localStorage is shared by all file:// pages, so it is cleared. */
+    /**
+     * Opens a rubric's form with nothing saved: localStorage is shared by all file:// pages, so it is cleared, by a
+     * script Chromium runs as the form's document starts, before the form's own scripts (one load of the form, not
+     * a load, a clear and a reload).
+     */
     public void openBlank(String rubricId) {
-        open("selfcheck/" + rubricId + ".html");
-        js("localStorage.clear();");
-        driver.navigate().refresh();
+        Object id = driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument",
+                Map.of("source", "localStorage.clear();")).get("identifier");
+        try {
+            open("selfcheck/" + rubricId + ".html");
+        } finally {
+            driver.executeCdpCommand("Page.removeScriptToEvaluateOnNewDocument", Map.of("identifier", id));
+        }
         waitReady();
     }
 
