@@ -31,7 +31,16 @@ public final class Chromium implements BeforeAllCallback {
 
     /** The run's shared browser, started by the first class that asks. */
     public static ChromeDriver shared(ExtensionContext context) {
-        return context.getRoot().getStore(SHARED).getOrComputeIfAbsent(Running.class, k -> new Running(start()),
+        return context.getRoot().getStore(SHARED).getOrComputeIfAbsent("first", k -> new Running(start()),
+                Running.class).driver();
+    }
+
+    /**
+     * The run's second shared browser, for checks that run beside the first browser's on another thread: axe keeps
+     * a page's one renderer thread busy for seconds while the test waits, and the machine has a second core.
+     */
+    public static ChromeDriver beside(ExtensionContext context) {
+        return context.getRoot().getStore(SHARED).getOrComputeIfAbsent("beside", k -> new Running(start()),
                 Running.class).driver();
     }
 

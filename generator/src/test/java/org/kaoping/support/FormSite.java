@@ -17,6 +17,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Function;
 
 /**
  * The shipped sites, built once into a temporary folder, and the run's headless Chromium ({@link Chromium}) that
@@ -36,6 +41,13 @@ public final class FormSite implements BeforeAllCallback, AutoCloseable {
     public ChromeDriver driver;
     /** Whether this instance started the browser itself (and so closes it), not the shared one. */
     private boolean own;
+    private ExtensionContext context;
+    /** The thread that drives the second browser ({@link #beside}). */
+    private static final ExecutorService BESIDE = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "second-browser");
+        t.setDaemon(true);
+        return t;
+    });
 
     /** The shared sites and browser, taken before the class's tests run. */
     public FormSite() {
@@ -61,6 +73,36 @@ public final class FormSite implements BeforeAllCallback, AutoCloseable {
         root = roots.get("sample");
         driver = Chromium.shared(context);
         driver.manage().window().setSize(Chromium.DESKTOP);
+        this.context = context;
+    }
+
+    /**
+     * Runs {@code check} with the run's second browser ({@link Chromium#beside}, at the desktop size when handed
+     * over) on a thread of its own, while the caller goes on with {@link #driver}; {@link #await} takes its result.
+     * For checks that keep a page busy for seconds (axe): two renderers use both cores.
+     */
+    public <T> CompletableFuture<T> beside(Function<ChromeDriver, T> check) {
+        ExtensionContext c = context;
+        return CompletableFuture.supplyAsync(() -> {
+            ChromeDriver second = Chromium.beside(c);
+            second.manage().window().setSize(Chromium.DESKTOP);
+            return check.apply(second);
+        }, BESIDE);
+    }
+
+    /** The result of a {@link #beside} check; what it threw (an assertion that failed) is thrown here. */
+    public static <T> T await(CompletableFuture<T> check) {
+        try {
+            return check.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw e;
+        }
     }
 
     /** Made once per test run; JUnit closes it when the run ends: the built sites are deleted. */
@@ -140,18 +182,27 @@ public final class FormSite implements BeforeAllCallback, AutoCloseable {
      * a load, a clear and a reload).
      */
     public void openBlank(String rubricId) {
-        Object id = driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument",
+        openBlank(driver, rubricId);
+    }
+
+    /** {@link #openBlank(String)} in another browser (the second, {@link #beside}). */
+    public void openBlank(ChromeDriver browser, String rubricId) {
+        Object id = browser.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument",
                 Map.of("source", "localStorage.clear();")).get("identifier");
         try {
-            open("selfcheck/" + rubricId + ".html");
+            browser.get(file("selfcheck/" + rubricId + ".html").toUri().toString());
         } finally {
-            driver.executeCdpCommand("Page.removeScriptToEvaluateOnNewDocument", Map.of("identifier", id));
+            browser.executeCdpCommand("Page.removeScriptToEvaluateOnNewDocument", Map.of("identifier", id));
         }
-        waitReady();
+        waitReady(browser);
     }
 
     public void waitReady() {
-        new WebDriverWait(driver, Duration.ofSeconds(10), POLL).until(d -> Boolean.TRUE.equals(
+        waitReady(driver);
+    }
+
+    private static void waitReady(ChromeDriver browser) {
+        new WebDriverWait(browser, Duration.ofSeconds(10), POLL).until(d -> Boolean.TRUE.equals(
                 ((JavascriptExecutor) d).executeScript("return !!window.KaopingSelfCheck;")));
     }
 
