@@ -2,13 +2,14 @@ package org.kaoping.cli;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.kaoping.serve.BuildOutcome;
 import org.kaoping.serve.LiveServer;
+import org.kaoping.support.Chromium;
 import org.kaoping.support.Cli;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.net.URI;
@@ -29,6 +30,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** `serve` on a free port: a changed score appears, a broken file shows the overlay over the last good page. */
 class ServeCommandTest {
+    /** The run's browser, shared with the other browser classes. */
+    @RegisterExtension
+    static final Chromium chromium = new Chromium();
     @TempDir
     Path tmp;
 
@@ -73,12 +77,7 @@ class ServeCommandTest {
             assertTrue(page.contains("connect-src &#39;self&#39;"), "the served page may open the event stream");
             assertEquals(404, get(port, "/../pom.xml").statusCode());
 
-            System.setProperty("webdriver.chrome.driver", "/usr/bin/chromedriver");
-            ChromeOptions o = new ChromeOptions();
-            o.setBinary("/usr/bin/chromium");
-            o.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
-                    "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-extensions");
-            ChromeDriver browser = new ChromeDriver(o);
+            ChromeDriver browser = chromium.driver;
             try {
                 browser.get("http://127.0.0.1:" + port + "/periods/2023-q2.html");
                 browser.executeScript("window.kaopingMark = 'before';");
@@ -112,7 +111,8 @@ class ServeCommandTest {
                 String still = get(port, "/periods/2023-q2.html").body();
                 assertTrue(still.contains("95.72"), "the last good page is still served");
             } finally {
-                browser.quit();
+                // Off the served page (and its event stream) before the server stops.
+                browser.get("about:blank");
             }
             session.writes().await();
         }

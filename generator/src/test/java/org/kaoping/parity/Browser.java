@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import org.kaoping.render.Compactor;
+import org.kaoping.support.Chromium;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeOptions;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,9 +20,9 @@ import java.util.concurrent.Executors;
 import java.util.stream.Stream;
 
 /**
- * One headless Debian Chromium with a harness page that loads the browser engine's scripts
+ * One headless Debian Chromium ({@link Chromium}) with a harness page that loads the browser engine's scripts
  * (site-theme/js/kaoping-*.js, {@link #SCRIPTS} in load order) by {@code <script src="file://…">}, as the
- * built site will (shared/LIBRARIES.md: flags, costs). The scripts are loaded as the build ships them
+ * built site will (shared/LIBRARIES.md: costs). The scripts are loaded as the build ships them
  * (through {@link Compactor}), so parity covers what runs.
  * Sheets are scored in batches inside the page: one executeScript per batch, JSON text both ways.
  */
@@ -107,18 +107,11 @@ final class Browser implements AutoCloseable {
                     };
                     </script></head><body><p id="ready">harness</p></body></html>
                     """.formatted(tags));
-            System.setProperty("webdriver.chrome.driver", "/usr/bin/chromedriver");
-            ChromeOptions o = new ChromeOptions();
-            o.setBinary("/usr/bin/chromium");
-            o.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                    "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                    "--disable-sync", "--disable-extensions",
-                    // V8's JSON.stringify fast path spends 70-150 ms before it gives up on a cyclic value (the
-                    // slow path refuses one in microseconds); the engine words an odd value with JSON.stringify
-                    // (kaoping-messages.js), and MalformedSheetParityTest hands it cycles in 15 places per
-                    // rubric. Same results, a path of the same function; without it that test took 14 s, not 0.5.
-                    "--js-flags=--no-json-stringify-fast-path");
-            ChromeDriver driver = new ChromeDriver(o);
+            // V8's JSON.stringify fast path spends 70-150 ms before it gives up on a cyclic value (the slow path
+            // refuses one in microseconds); the engine words an odd value with JSON.stringify (kaoping-messages.js),
+            // and MalformedSheetParityTest hands it cycles in 15 places per rubric. Same results, a path of the same
+            // function; without it that test took 14 s, not 0.5. (A browser of its own: the flag is the process's.)
+            ChromeDriver driver = Chromium.start("--js-flags=--no-json-stringify-fast-path");
             driver.get(page.toUri().toString());
             Object loaded = driver.executeScript("return typeof Kaoping === 'object' && Kaoping.version;");
             if (!(loaded instanceof String)) {

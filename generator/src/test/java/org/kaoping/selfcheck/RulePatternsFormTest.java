@@ -12,6 +12,7 @@ import org.kaoping.load.StrictJson;
 import org.kaoping.model.Rubric;
 import org.kaoping.model.Sheet;
 import org.kaoping.score.SheetScorer;
+import org.kaoping.support.FormSite;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;

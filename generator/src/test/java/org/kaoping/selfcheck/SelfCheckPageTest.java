@@ -13,6 +13,7 @@ import org.kaoping.model.Criterion;
 import org.kaoping.model.Rubric;
 import org.kaoping.render.RubricJson;
 import org.kaoping.site.SelfCheckPages;
+import org.kaoping.support.FormSite;
 import org.kaoping.support.Shipped;
 
 import java.io.IOException;

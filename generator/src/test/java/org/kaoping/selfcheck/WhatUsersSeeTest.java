@@ -5,9 +5,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.kaoping.load.StrictJson;
+import org.kaoping.support.FormSite;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -91,20 +93,33 @@ class WhatUsersSeeTest {
     @Test
     void everyPageTypeShowsOnlyChineseWords() {
         site.driver.manage().window().setSize(new Dimension(1280, 900));
-        List<String> found = new ArrayList<>();
-        for (String page : List.of("index.html", "periods/2021-annual.html", "periods/2022-annual.html",
+        List<String> pages = List.of("index.html", "periods/2021-annual.html", "periods/2022-annual.html",
                 "periods/2023-q1.html", "periods/2023-q2.html", "stations/kuqu.html", "stations/qintai.html",
                 "stations/yaoshan.html", "rubrics/lushan-2022.html", "rubrics/lushan-2023-q2.html", "methodology.html",
                 "404.html", "selfcheck/lushan-2022.html", "selfcheck/lushan-2023-q2.html", "stations/shili-1.html",
                 "rubrics/xx-district-2023.html", "rubrics/wushen-2018.html", "selfcheck/wushen-2018.html",
                 "periods/2018-annual.html", "reports/2022-annual.html", "stations/zhangliang.html",
-                "rubrics/lushan-2023.html", "selfcheck/lushan-2023.html", "stations/xicheng.html")) {
-            site.open(page);
-            String text = (String) site.js("return document.body.innerText;");
+                "rubrics/lushan-2023.html", "selfcheck/lushan-2023.html", "stations/xicheng.html");
+        // The first half in the second browser (at the same desktop size), beside the second half here: a page
+        // load is mostly its renderer's work.
+        int half = pages.size() / 2;
+        var there = site.beside(second -> latinWordsOn(second, pages.subList(0, half)));
+        List<String> here = latinWordsOn(site.driver, pages.subList(half, pages.size()));
+        List<String> found = new ArrayList<>(FormSite.await(there));
+        found.addAll(here);
+        assertEquals(List.of(), found);
+    }
+
+    /** Each page opened in the browser: "page: word in …context…" for every Latin word it shows. */
+    private static List<String> latinWordsOn(ChromeDriver browser, List<String> pages) {
+        List<String> found = new ArrayList<>();
+        for (String page : pages) {
+            browser.get(site.file(page).toUri().toString());
+            String text = (String) browser.executeScript("return document.body.innerText;");
             assertTrue(text.length() > 100, page + " shows something");
             latinWords(text).forEach(w -> found.add(page + ": " + w));
         }
-        assertEquals(List.of(), found);
+        return found;
     }
 
     @Test
@@ -298,11 +313,32 @@ class WhatUsersSeeTest {
         try (Stream<Path> s = Files.list(site.root.resolve("stations"))) {
             stationPages = s.sorted().toList();
         }
+        // The first half of the station pages in the second browser (same desktop size), beside the rest here.
+        int half = stationPages.size() / 2;
+        var there = site.beside(second -> stationFigures(second, stationPages.subList(0, half), scales));
+        StationFigures here = stationFigures(site.driver, stationPages.subList(half, stationPages.size()), scales);
+        StationFigures first = FormSite.await(there);
+        wrong.addAll(first.wrong());
+        wrong.addAll(here.wrong());
+        shown += first.shown() + here.shown();
+        assertEquals(List.of(), wrong);
+        assertTrue(shown >= 200, "figures checked on the home page and the station pages: " + shown);
+    }
+
+    /** What {@link #stationFigures} found: figures without their period's decimals, and how many were checked. */
+    private record StationFigures(List<String> wrong, int shown) {
+    }
+
+    /** Every history figure and focus figure of the station pages, opened in the browser, held to its decimals. */
+    private static StationFigures stationFigures(ChromeDriver browser, List<Path> stationPages,
+                                                 java.util.Map<String, Integer> scales) {
+        List<String> wrong = new ArrayList<>();
+        int shown = 0;
         for (Path station : stationPages) {
-            site.open("stations/" + station.getFileName());
+            browser.get(site.file("stations/" + station.getFileName()).toUri().toString());
             // One round trip per page: each history row's period link and second figure, the lead's figures and
             // the opportunities' texts, as shown (what WebElement.getText gives, read in the page).
-            List<?> page = (List<?>) site.js(SHOWN + "return ["
+            List<?> page = (List<?>) browser.executeScript(SHOWN + "return ["
                     + " Array.from(document.querySelectorAll('table.history tbody tr')).map(r => {"
                     + "   var a = r.querySelector('a'), nums = r.querySelectorAll('td.num');"
                     + "   return [a ? a.href : null, nums.length > 1 ? shown(nums[1]) : null]; }),"
@@ -335,8 +371,7 @@ class WhatUsersSeeTest {
                 }
             }
         }
-        assertEquals(List.of(), wrong);
-        assertTrue(shown >= 200, "figures checked on the home page and the station pages: " + shown);
+        return new StationFigures(wrong, shown);
     }
 
     /**

@@ -4,33 +4,32 @@ import com.deque.html.axecore.results.CheckedNode;
 import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.kaoping.support.Axe;
+import org.kaoping.support.FormSite;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeOptions;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.logging.Level;
-import java.util.logging.Logger;
+import java.util.concurrent.CompletableFuture;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * axe-core over each page type of the shipped sample site, opened from file:// in one headless
- * Chromium (shared/LIBRARIES.md: Debian's chromium and chromedriver, no Selenium Manager), with the
- * site script running as a reader has it. WCAG 2.0/2.1 A and AA plus axe's best practices at desktop
- * width; on pages whose criterion tables site.css restyles for phones, the layout-dependent rules
- * again at phone width.
+ * axe-core over each page type of the shipped sample site, opened from file:// in the run's headless
+ * Chromium ({@link org.kaoping.support.Chromium}), with the site script running as a reader has it. WCAG 2.0/2.1
+ * A and AA plus axe's best practices at desktop width; on pages whose criterion tables site.css restyles for
+ * phones, the layout-dependent rules again at phone width.
  */
 class AccessibilityTest {
     static final List<String> TAGS = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice");
@@ -42,34 +41,14 @@ class AccessibilityTest {
 
     @TempDir
     static Path temp;
-    static Path site;
+    /** The shipped sites (the sample, and examples/NAME beside it) and the browser, shared with the other browser classes. */
+    @RegisterExtension
+    static final FormSite sites = new FormSite();
     static ChromeDriver driver;
 
     @BeforeAll
-    static void buildAndStart() {
-        site = temp.resolve("site");
-        SiteBuild.Result r = SiteBuild.buildShipped(site);
-        assertEquals(0, r.exitCode(), r.all());
-        // 乌审旗's example: the rubric with category sheets and attributes, a layout the sample lacks
-        r = SiteBuild.build(Path.of("examples/wushen/content"), Path.of("examples/wushen/rubrics"), SiteBuild.THEME,
-                temp.resolve("site-wushen"));
-        assertEquals(0, r.exitCode(), r.all());
-        // Selenium warns that it has no DevTools bindings for this Chromium; nothing here uses them.
-        Logger.getLogger("org.openqa.selenium.devtools").setLevel(Level.SEVERE);
-        System.setProperty("webdriver.chrome.driver", "/usr/bin/chromedriver");
-        ChromeOptions o = new ChromeOptions();
-        o.setBinary("/usr/bin/chromium");
-        o.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--disable-extensions", "--window-size=1280,900");
-        driver = new ChromeDriver(o);
-    }
-
-    @AfterAll
-    static void quit() {
-        if (driver != null) {
-            driver.quit();
-        }
+    static void takeBrowser() {
+        driver = sites.driver;
     }
 
     @ParameterizedTest
@@ -77,21 +56,26 @@ class AccessibilityTest {
             "stations/yaoshan.html", "rubrics/lushan-2022.html", "wushen:rubrics/wushen-2018.html", "methodology.html",
             "404.html", "reports/2022-annual.html", "stations/qintai.html"})
     void pageHasNoViolations(String page) {
-        open(page);
-        StringBuilder report = new StringBuilder();
+        open(driver, page);
+        // The phone check runs in the second browser beside the desktop check here (each takes seconds of its
+        // page's renderer): the page opened there at desktop width and then narrowed, as it would be here.
+        CompletableFuture<String> phone = driver.findElements(By.cssSelector(".sheet-table, .rubric-table")).isEmpty()
+                ? CompletableFuture.completedFuture("")
+                : sites.beside(second -> {
+                    open(second, page);
+                    second.manage().window().setSize(PHONE);
+                    return check(second, page, "390px", Axe.rules(LAYOUT_RULES));
+                });
         driver.manage().window().setSize(DESKTOP);
-        check(page, "1280px", org.kaoping.support.Axe.tags(TAGS), report);
-        if (!driver.findElements(By.cssSelector(".sheet-table, .rubric-table")).isEmpty()) {
-            driver.manage().window().setSize(PHONE);
-            check(page, "390px", org.kaoping.support.Axe.rules(LAYOUT_RULES), report);
-        }
+        String report = check(driver, page, "1280px", Axe.tags(TAGS));
+        report += FormSite.await(phone);
         assertTrue(report.isEmpty(), "axe violations:" + report);
     }
 
     /** The states the script creates: a finder with no match, a table sorted by a header button. */
     @Test
     void homeAfterSearchingAndSortingHasNoViolations() {
-        open("index.html");
+        open(driver, "index.html");
         driver.manage().window().setSize(DESKTOP);
         driver.findElement(By.id("finder-input")).sendKeys("不存在");
         assertTrue(driver.findElement(By.id("finder-status")).getText().startsWith("没有找到"));
@@ -102,8 +86,7 @@ class AccessibilityTest {
         driver.findElement(By.cssSelector("table.sortable thead th:nth-child(1) button")).click();
         assertEquals("ascending", driver.findElement(By.cssSelector("table.sortable thead th:nth-child(1)"))
                 .getAttribute("aria-sort"));
-        StringBuilder report = new StringBuilder();
-        check("index.html (searched, sorted)", "1280px", org.kaoping.support.Axe.tags(TAGS), report);
+        String report = check(driver, "index.html (searched, sorted)", "1280px", Axe.tags(TAGS));
         assertTrue(report.isEmpty(), "axe violations:" + report);
     }
 
@@ -114,40 +97,49 @@ class AccessibilityTest {
         Path province = temp.resolve("site-province");
         SiteBuild.Result r = SiteBuild.build(content, SiteBuild.RUBRICS, SiteBuild.THEME, province);
         assertEquals(0, r.exitCode(), r.all());
+        // The home page's finder in the second browser, beside the period page's checks here.
+        CompletableFuture<String> home = sites.beside(second -> {
+            second.get(province.resolve("index.html").toUri().toString());
+            second.findElement(By.id("finder-input")).sendKeys(org.kaoping.support.ProvinceContent.shortName(0));
+            assertFalse(second.findElements(By.cssSelector("#station-list li a")).isEmpty());
+            return check(second, "province home, finder used", "1280px", Axe.tags(TAGS));
+        });
         StringBuilder report = new StringBuilder();
         driver.manage().window().setSize(DESKTOP);
         driver.get(province.resolve("periods/2022-annual.html").toUri().toString());
         driver.findElements(By.cssSelector(".pager-nav button")).stream().filter(b -> b.getText().equals("下一页"))
                 .findFirst().orElseThrow().click();
-        check("province period page 2", "1280px", org.kaoping.support.Axe.tags(TAGS), report);
+        report.append(check(driver, "province period page 2", "1280px", Axe.tags(TAGS)));
         driver.findElement(By.cssSelector(".pager input")).sendKeys("不存在");
         assertEquals(0, driver.findElements(By.cssSelector("table.ranking tbody tr")).size());
-        check("province period page, nothing found", "1280px", org.kaoping.support.Axe.tags(TAGS), report);
+        report.append(check(driver, "province period page, nothing found", "1280px", Axe.tags(TAGS)));
         driver.manage().window().setSize(PHONE);
-        check("province period page", "390px", org.kaoping.support.Axe.rules(LAYOUT_RULES), report);
+        report.append(check(driver, "province period page", "390px", Axe.rules(LAYOUT_RULES)));
         driver.manage().window().setSize(DESKTOP);
-        driver.get(province.resolve("index.html").toUri().toString());
-        driver.findElement(By.id("finder-input")).sendKeys(org.kaoping.support.ProvinceContent.shortName(0));
-        assertFalse(driver.findElements(By.cssSelector("#station-list li a")).isEmpty());
-        check("province home, finder used", "1280px", org.kaoping.support.Axe.tags(TAGS), report);
+        report.append(FormSite.await(home));
         assertTrue(report.isEmpty(), "axe violations:" + report);
     }
 
-    private static void open(String page) {
-        // "NAME:page" is a page of the example site examples/NAME, built beside the sample
-        Path file = page.contains(":") ? temp.resolve("site-" + page.substring(0, page.indexOf(':')))
-                .resolve(page.substring(page.indexOf(':') + 1)) : site.resolve(page);
+    private static void open(ChromeDriver browser, String page) {
+        // "NAME:page" is a page of the example site examples/NAME (乌审旗's: the rubric with category sheets and
+        // attributes, a layout the sample lacks), built beside the sample
+        Path file = page.contains(":") ? sites.roots.get(page.substring(0, page.indexOf(':')))
+                .resolve(page.substring(page.indexOf(':') + 1)) : sites.root.resolve(page);
         assertTrue(Files.isRegularFile(file), page);
-        driver.get(file.toUri().toString());
+        browser.get(file.toUri().toString());
         // Checked as a reader meets it: the site script has turned sortable headers into buttons.
-        assertEquals(Boolean.TRUE, driver.executeScript("return !document.querySelector('table.sortable')"
+        assertEquals(Boolean.TRUE, browser.executeScript("return !document.querySelector('table.sortable')"
                 + " || !!document.querySelector('table.sortable th > button');"), page + ": site.js did not run");
     }
 
-    /** Runs axe (legacy mode, see {@link org.kaoping.support.Axe}: one injection, no helper window; the site has no frames) and appends each violation. */
-    private static void check(String page, String width, AxeBuilder axe, StringBuilder report) {
-        Results results = axe.analyze(driver);
+    /**
+     * Runs axe (legacy mode, see {@link Axe}: one injection, no helper window; the site has no frames) on the
+     * browser's page: each violation, or "" when there is none.
+     */
+    private static String check(ChromeDriver browser, String page, String width, AxeBuilder axe) {
+        Results results = axe.analyze(browser);
         assertFalse(results.isErrored(), page + ": axe failed: " + results.getErrorMessage());
+        StringBuilder report = new StringBuilder();
         for (Rule rule : results.getViolations()) {
             report.append('\n').append(page).append(" @").append(width).append(": ").append(rule.getId())
                     .append(" [").append(rule.getImpact()).append("] ").append(rule.getHelp());
@@ -160,5 +152,6 @@ class AccessibilityTest {
                 }
             }
         }
+        return report.toString();
     }
 }

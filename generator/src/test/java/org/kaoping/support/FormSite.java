@@ -1,13 +1,10 @@
-package org.kaoping.selfcheck;
+package org.kaoping.support;
 
 import org.kaoping.cli.Main;
-import org.kaoping.support.Shipped;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import picocli.CommandLine;
 
@@ -20,28 +17,40 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Function;
 
 /**
- * The shipped sites, built once into a temporary folder, and a headless Debian Chromium that opens
- * them from file:// as a reader would (shared/LIBRARIES.md: flags, no Selenium Manager).
+ * The shipped sites, built once into a temporary folder, and the run's headless Chromium ({@link Chromium}) that
+ * opens them from file:// as a reader would.
  * A test class takes it with {@code @RegisterExtension static final FormSite site = new FormSite();}: the sites
- * and the browser are made once for the whole test run and shared by every class (batching the browser cases),
- * and each class starts at the desktop window size.
+ * and the browser are made once for the whole test run and shared by every class (the self-check form's and the
+ * accessibility checks), and each class starts at the desktop window size.
  */
-final class FormSite implements BeforeAllCallback, AutoCloseable {
+public final class FormSite implements BeforeAllCallback, AutoCloseable {
     /** How often a wait looks again: WebDriverWait's default, half a second, is longer than what it waits for. */
-    static final Duration POLL = Duration.ofMillis(20);
+    public static final Duration POLL = Duration.ofMillis(20);
     private static final ExtensionContext.Namespace SHARED = ExtensionContext.Namespace.create(FormSite.class);
 
-    Path root;
+    public Path root;
     /** The sample site first, then each example site (examples/NAME), by name. */
-    Map<String, Path> roots;
-    ChromeDriver driver;
+    public Map<String, Path> roots;
+    public ChromeDriver driver;
     /** Whether this instance started the browser itself (and so closes it), not the shared one. */
     private boolean own;
+    private ExtensionContext context;
+    /** The thread that drives the second browser ({@link #beside}). */
+    private static final ExecutorService BESIDE = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "second-browser");
+        t.setDaemon(true);
+        return t;
+    });
 
     /** The shared sites and browser, taken before the class's tests run. */
-    FormSite() {
+    public FormSite() {
     }
 
     private FormSite(Map<String, Path> roots, ChromeDriver driver) {
@@ -52,8 +61,8 @@ final class FormSite implements BeforeAllCallback, AutoCloseable {
     }
 
     /** Sites built into {@code temp} and a browser of its own, closed with {@link #close()} (the benchmark). */
-    static FormSite start(Path temp) {
-        return new FormSite(buildAll(temp), chromium());
+    public static FormSite start(Path temp) {
+        return new FormSite(buildAll(temp), Chromium.start());
     }
 
     @Override
@@ -62,17 +71,47 @@ final class FormSite implements BeforeAllCallback, AutoCloseable {
                 Shared.class);
         roots = shared.roots();
         root = roots.get("sample");
-        driver = shared.driver();
-        driver.manage().window().setSize(new Dimension(1280, 900));
+        driver = Chromium.shared(context);
+        driver.manage().window().setSize(Chromium.DESKTOP);
+        this.context = context;
     }
 
-    /** Made once per test run; JUnit closes it when the run ends: the browser quits, the built sites are deleted. */
-    private record Shared(Path temp, Map<String, Path> roots, ChromeDriver driver)
+    /**
+     * Runs {@code check} with the run's second browser ({@link Chromium#beside}, at the desktop size when handed
+     * over) on a thread of its own, while the caller goes on with {@link #driver}; {@link #await} takes its result.
+     * For checks that keep a page busy for seconds (axe): two renderers use both cores.
+     */
+    public <T> CompletableFuture<T> beside(Function<ChromeDriver, T> check) {
+        ExtensionContext c = context;
+        return CompletableFuture.supplyAsync(() -> {
+            ChromeDriver second = Chromium.beside(c);
+            second.manage().window().setSize(Chromium.DESKTOP);
+            return check.apply(second);
+        }, BESIDE);
+    }
+
+    /** The result of a {@link #beside} check; what it threw (an assertion that failed) is thrown here. */
+    public static <T> T await(CompletableFuture<T> check) {
+        try {
+            return check.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw e;
+        }
+    }
+
+    /** Made once per test run; JUnit closes it when the run ends: the built sites are deleted. */
+    private record Shared(Path temp, Map<String, Path> roots)
             implements ExtensionContext.Store.CloseableResource, AutoCloseable {
         static Shared start() {
             try {
                 Path temp = Files.createTempDirectory("kaoping-form-site");
-                return new Shared(temp, buildAll(temp), chromium());
+                return new Shared(temp, buildAll(temp));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -80,7 +119,6 @@ final class FormSite implements BeforeAllCallback, AutoCloseable {
 
         @Override
         public void close() throws IOException {
-            driver.quit();
             try (var files = Files.walk(temp)) {
                 for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
                     Files.delete(p);
@@ -89,18 +127,8 @@ final class FormSite implements BeforeAllCallback, AutoCloseable {
         }
     }
 
-    private static ChromeDriver chromium() {
-        System.setProperty("webdriver.chrome.driver", "/usr/bin/chromedriver");
-        ChromeOptions opts = new ChromeOptions();
-        opts.setBinary("/usr/bin/chromium");
-        opts.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--disable-extensions", "--window-size=1280,900");
-        return new ChromeDriver(opts);
-    }
-
     /** Every shipped site (the sample and each buildable example) built into temp/site-NAME. */
-    static Map<String, Path> buildAll(Path temp) {
+    public static Map<String, Path> buildAll(Path temp) {
         Map<String, Path> roots = new LinkedHashMap<>();
         for (Shipped.Site s : Shipped.sites()) {
             roots.put(s.name(), build(s.content(), s.rubrics(), temp.resolve("site-" + s.name())));
@@ -109,11 +137,11 @@ final class FormSite implements BeforeAllCallback, AutoCloseable {
     }
 
     /** `kaoping build` of the shipped content, rubrics and theme into {@code out}. */
-    static Path build(Path out) {
+    public static Path build(Path out) {
         return build(Shipped.CONTENT, Shipped.RUBRICS, out);
     }
 
-    static Path build(Path content, Path rubrics, Path out) {
+    public static Path build(Path content, Path rubrics, Path out) {
         StringWriter o = new StringWriter();
         StringWriter e = new StringWriter();
         CommandLine cl = new CommandLine(new Main());
@@ -128,7 +156,7 @@ final class FormSite implements BeforeAllCallback, AutoCloseable {
     }
 
     /** Opens a page of the built site by its relative path (with an optional #fragment). */
-    void open(String relative) {
+    public void open(String relative) {
         String fragment = "";
         int hash = relative.indexOf('#');
         if (hash >= 0) {
@@ -139,7 +167,7 @@ final class FormSite implements BeforeAllCallback, AutoCloseable {
     }
 
     /** A page of the built sites: the sample's, or else the first example site that has it. */
-    Path file(String relative) {
+    public Path file(String relative) {
         for (Path r : roots.values()) {
             if (Files.exists(r.resolve(relative))) {
                 return r.resolve(relative);
@@ -148,24 +176,41 @@ final class FormSite implements BeforeAllCallback, AutoCloseable {
         throw new IllegalArgumentException("no built site has " + relative);
     }
 
-    /** Opens a rubric's form with nothing saved: localStorage is shared by all file:// pages, so it is cleared. */
-    void openBlank(String rubricId) {
-        open("selfcheck/" + rubricId + ".html");
-        js("localStorage.clear();");
-        driver.navigate().refresh();
-        waitReady();
+    /**
+     * Opens a rubric's form with nothing saved: localStorage is shared by all file:// pages, so it is cleared, by a
+     * script Chromium runs as the form's document starts, before the form's own scripts (one load of the form, not
+     * a load, a clear and a reload).
+     */
+    public void openBlank(String rubricId) {
+        openBlank(driver, rubricId);
     }
 
-    void waitReady() {
-        new WebDriverWait(driver, Duration.ofSeconds(10), POLL).until(d -> Boolean.TRUE.equals(
+    /** {@link #openBlank(String)} in another browser (the second, {@link #beside}). */
+    public void openBlank(ChromeDriver browser, String rubricId) {
+        Object id = browser.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument",
+                Map.of("source", "localStorage.clear();")).get("identifier");
+        try {
+            browser.get(file("selfcheck/" + rubricId + ".html").toUri().toString());
+        } finally {
+            browser.executeCdpCommand("Page.removeScriptToEvaluateOnNewDocument", Map.of("identifier", id));
+        }
+        waitReady(browser);
+    }
+
+    public void waitReady() {
+        waitReady(driver);
+    }
+
+    private static void waitReady(ChromeDriver browser) {
+        new WebDriverWait(browser, Duration.ofSeconds(10), POLL).until(d -> Boolean.TRUE.equals(
                 ((JavascriptExecutor) d).executeScript("return !!window.KaopingSelfCheck;")));
     }
 
-    Object js(String script, Object... args) {
+    public Object js(String script, Object... args) {
         return driver.executeScript(script, args);
     }
 
-    String read(Path file) {
+    public String read(Path file) {
         try {
             return Files.readString(file);
         } catch (IOException e) {

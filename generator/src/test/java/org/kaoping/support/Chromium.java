@@ -1,0 +1,75 @@
+package org.kaoping.support;
+
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Headless Debian Chromium as every browser test drives it (shared/LIBRARIES.md: flags, no Selenium Manager), and
+ * the one browser the classes of a test run share: {@code @RegisterExtension static final Chromium browser = new
+ * Chromium();} gives the class {@link #driver} before its {@code @BeforeAll}, at the desktop window size. Started
+ * once (a second or more per start), quit by JUnit when the run ends.
+ */
+public final class Chromium implements BeforeAllCallback {
+    public static final Dimension DESKTOP = new Dimension(1280, 900);
+    private static final ExtensionContext.Namespace SHARED = ExtensionContext.Namespace.create(Chromium.class);
+
+    public ChromeDriver driver;
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        driver = shared(context);
+        driver.manage().window().setSize(DESKTOP);
+    }
+
+    /** The run's shared browser, started by the first class that asks. */
+    public static ChromeDriver shared(ExtensionContext context) {
+        return context.getRoot().getStore(SHARED).getOrComputeIfAbsent("first", k -> new Running(start()),
+                Running.class).driver();
+    }
+
+    /**
+     * The run's second shared browser, for checks that run beside the first browser's on another thread: axe keeps
+     * a page's one renderer thread busy for seconds while the test waits, and the machine has a second core.
+     */
+    public static ChromeDriver beside(ExtensionContext context) {
+        return context.getRoot().getStore(SHARED).getOrComputeIfAbsent("beside", k -> new Running(start()),
+                Running.class).driver();
+    }
+
+    /** Closed by JUnit when the run ends. */
+    private record Running(ChromeDriver driver) implements ExtensionContext.Store.CloseableResource, AutoCloseable {
+        @Override
+        public void close() {
+            driver.quit();
+        }
+    }
+
+    /** A browser of its own (the caller quits it), with the standard flags and {@code extra} ones. */
+    public static ChromeDriver start(String... extra) {
+        // Selenium warns that it has no DevTools bindings for this Chromium; the tests send DevTools commands
+        // through executeCdpCommand, which needs none.
+        Logger.getLogger("org.openqa.selenium.devtools").setLevel(Level.SEVERE);
+        System.setProperty("webdriver.chrome.driver", "/usr/bin/chromedriver"); // no Selenium Manager, no network
+        ChromeOptions o = new ChromeOptions();
+        o.setBinary("/usr/bin/chromium");
+        List<String> flags = new ArrayList<>(List.of("--headless=new", "--no-sandbox", "--disable-gpu",
+                "--disable-dev-shm-usage", "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--disable-extensions",
+                "--window-size=" + DESKTOP.getWidth() + "," + DESKTOP.getHeight(),
+                // Pages are opened one after another and never gone back to: keeping the page left in the
+                // back-forward cache, and a new document and browsing instance per navigation, cost a third of
+                // each page load (24 file:// page loads: 5.4-7.8 s instead of 7.0-11.4 s, same machine, load 6-11).
+                "--disable-features=BackForwardCache,RenderDocument,ProactivelySwapBrowsingInstance"));
+        flags.addAll(List.of(extra));
+        o.addArguments(flags);
+        return new ChromeDriver(o);
+    }
+}
