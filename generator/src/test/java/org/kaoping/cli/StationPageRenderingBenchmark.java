@@ -17,7 +17,8 @@ import java.util.List;
 
 /**
  * The CPU of rendering station pages alone, on one thread: the pages built once and held, then each rendered to its
- * bytes as `build` does, round after round (thread CPU time, so a busy machine changes little).
+ * bytes as `build` does, round after round: thread CPU time, and the bytes the thread allocated (the same on a busy
+ * machine, where CPU time still varies with what shares the cores).
  * <p>A benchmark, not a test: its name keeps it out of the default run. Run from the repository root with
  * {@code -Dkaoping.bench.content=<a kaoping sample folder>}, optionally {@code -Dkaoping.bench.pages=500} and
  * {@code -Dkaoping.bench.rounds=10}; also runnable as a main class (java -cp …, e.g. under a profiler).
@@ -54,6 +55,7 @@ class StationPageRenderingBenchmark {
         for (int round = 1; round <= rounds; round++) {
             long bytes = 0;
             long sum = 0;
+            long a0 = allocated(cpu);
             long t0 = cpu.getCurrentThreadCpuTime();
             for (Page page : stations) {
                 byte[] html = pages.render(page);
@@ -61,8 +63,15 @@ class StationPageRenderingBenchmark {
                 sum += html[html.length / 2];
             }
             long t1 = cpu.getCurrentThreadCpuTime();
-            System.out.printf("round %d: %d station pages rendered in %.3f s CPU (%.1f µs a page, %.1f MB, check %d)%n",
-                    round, stations.size(), (t1 - t0) / 1e9, (t1 - t0) / 1e3 / stations.size(), bytes / 1e6, sum);
+            long a1 = allocated(cpu);
+            System.out.printf("round %d: %d station pages rendered in %.3f s CPU (%.1f µs a page, %.1f KB allocated a page, "
+                            + "%.1f MB, check %d)%n", round, stations.size(), (t1 - t0) / 1e9, (t1 - t0) / 1e3 / stations.size(),
+                    (a1 - a0) / 1024.0 / stations.size(), bytes / 1e6, sum);
         }
+    }
+
+    /** This thread's allocation so far: unlike its CPU time, the same however busy the machine is. */
+    private static long allocated(ThreadMXBean cpu) {
+        return ((com.sun.management.ThreadMXBean) cpu).getCurrentThreadAllocatedBytes();
     }
 }
