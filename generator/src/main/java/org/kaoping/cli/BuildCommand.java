@@ -33,7 +33,6 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -202,8 +201,7 @@ public final class BuildCommand implements Callable<Integer> {
         queue[0] = new TaskQueue(all.size(), i -> () -> {
             giveWay.run();
             Page page = all.get(i);
-            // Rendered as text, then encoded at once: String.getBytes is the JDK's fast UTF-8 path.
-            staging.write(page.path(), pages.render(page).getBytes(StandardCharsets.UTF_8));
+            staging.write(page.path(), pages.render(page));
             for (var f : TableScripts.files(page).entrySet()) {
                 staging.write(f.getKey(), f.getValue());
             }

@@ -15,7 +15,6 @@ import org.kaoping.write.OutputException;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -108,7 +107,7 @@ final class PreviewSite implements SiteView {
         if (path.endsWith(".html")) {
             Page page = site.page(path);
             if (page != null) {
-                return pages.render(page).getBytes(StandardCharsets.UTF_8);
+                return pages.render(page);
             }
         }
         Page owner = site.dataOwner(path);

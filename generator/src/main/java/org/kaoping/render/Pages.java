@@ -60,7 +60,7 @@ public final class Pages {
     }
 
     public record Layout(String pageTitle, String siteTitle, String bureau, String root, String csp,
-                         List<NavItem> nav, String body, String fingerprint, String fingerprintFull, String footer,
+                         List<NavItem> nav, PageBody body, String fingerprint, String fingerprintFull, String footer,
                          String builtAt, boolean internal, String printHeading) {
         public boolean hasFooter() {
             return !footer.isEmpty();
@@ -75,25 +75,29 @@ public final class Pages {
         }
     }
 
-    /** The page's HTML, to be encoded once by the caller ({@code getBytes(UTF_8)}). */
-    public String render(Page page) {
-        return PageText.collect(w -> render(page, w));
+    /** The page's HTML as UTF-8, encoded as it is rendered ({@link PageBytes}). */
+    public byte[] render(Page page) {
+        return PageBytes.collect(w -> render(page, w));
     }
 
-    /** Renders the page into {@code out}: the body as a string (the layout places it), the layout streamed. */
+    /** Renders the page into {@code out}: the layout, and the page's own template where the layout places it. */
     public void render(Page page, java.io.Writer out) {
+        mustache.render(out, "layout", layout(page));
+    }
+
+    /** The layout's scope for {@code page}, its body the page's own template with the page's scopes. */
+    Layout layout(Page page) {
         // 404.html is served in place of any missing address, at any depth: it links from the site's
         // absolute base path (site.json basePath, default "/"), so its styles and 返回首页 always work.
         String root = page instanceof org.kaoping.site.NotFoundPage ? model.config().servedAt() : root(page.path());
         var config = model.config();
         Common common = new Common(root, config.title(), text(config.bureau()));
-        String body = mustache.render(page.template(), common, page);
+        PageBody body = new PageBody(mustache, page.template(), new Object[]{common, page});
         // An internal build says so on every page, in the title too (it shows in tabs, bookmarks and printouts).
-        Layout layout = new Layout(model.internal() ? "【内部】" + page.title() : page.title(), config.title(), text(config.bureau()), root, CONTENT_SECURITY_POLICY,
+        return new Layout(model.internal() ? "【内部】" + page.title() : page.title(), config.title(), text(config.bureau()), root, CONTENT_SECURITY_POLICY,
                 nav(page.nav()), body, model.fingerprint().shortForm(), model.fingerprint().sha256(),
                 text(config.footer()), model.builtAt(), model.internal(),
                 model.internal() ? "【内部】" + page.printHeading() : page.printHeading());
-        mustache.render(out, "layout", layout);
     }
 
     private static List<NavItem> nav(String current) {

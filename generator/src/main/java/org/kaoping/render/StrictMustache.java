@@ -5,6 +5,7 @@ import com.github.mustachejava.Code;
 import com.github.mustachejava.DefaultMustacheFactory;
 import com.github.mustachejava.Mustache;
 import com.github.mustachejava.MustacheException;
+import com.github.mustachejava.MustacheVisitor;
 import com.github.mustachejava.TemplateContext;
 import com.github.mustachejava.reflect.GuardedBinding;
 import com.github.mustachejava.reflect.MissingWrapper;
@@ -37,8 +38,17 @@ public final class StrictMustache {
         this.folder = templatesFolder;
         this.factory = new DefaultMustacheFactory(templatesFolder.toFile()) {
             @Override
+            public MustacheVisitor createMustacheVisitor() {
+                return new PageCodeVisitor(this);
+            }
+
+            @Override
             public void encode(String value, Writer writer) {
-                escape(value, writer);
+                if (writer instanceof PageBytes page) {
+                    page.escaped(value); // escaped and encoded in one pass
+                } else {
+                    escape(value, writer);
+                }
             }
         };
         this.factory.setObjectHandler(new StrictHandler(templatesFolder));
@@ -61,10 +71,15 @@ public final class StrictMustache {
 
     /** Renders with the given scopes; later scopes are searched first. */
     public String render(String name, Object... scopes) {
-        return PageText.collect(w -> render(w, name, scopes)); // a page's body
+        return new String(bytes(name, scopes), java.nio.charset.StandardCharsets.UTF_8);
     }
 
-    /** As {@link #render(String, Object...)}, streaming into {@code w} (no copy of the page in memory). */
+    /** As {@link #render(String, Object...)}, as UTF-8 bytes made while rendering ({@link PageBytes}). */
+    public byte[] bytes(String name, Object... scopes) {
+        return PageBytes.collect(w -> render(w, name, scopes));
+    }
+
+    /** As {@link #render(String, Object...)}, streaming into {@code w}. */
     public void render(Writer w, String name, Object... scopes) {
         Mustache m = compile(name);
         try {
@@ -132,7 +147,8 @@ public final class StrictMustache {
         ENTITIES['='] = "&#61;";
     }
 
-    private static String entity(char c) {
+    /** The entity {@code c} is written as, or null. */
+    static String entity(char c) {
         return c < ENTITIES.length ? ENTITIES[c] : null;
     }
 

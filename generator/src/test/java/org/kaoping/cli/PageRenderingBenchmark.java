@@ -13,7 +13,6 @@ import org.kaoping.site.SiteModelBuilder;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -60,7 +59,7 @@ class PageRenderingBenchmark {
             for (int i = 0; i < all.size(); i++) {
                 long s = cpu.getCurrentThreadCpuTime();
                 Page page = all.get(i);
-                byte[] html = pages.render(page).getBytes(StandardCharsets.UTF_8);
+                byte[] html = pages.render(page);
                 for (byte[] data : TableScripts.files(page).values()) {
                     bytes += data.length;
                 }
