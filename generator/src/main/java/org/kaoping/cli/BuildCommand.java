@@ -106,6 +106,7 @@ public final class BuildCommand implements Callable<Integer> {
         CheckCommand.print(found, out);
         long errors = found.stream().filter(Diagnostic::isError).count();
         if (errors > 0) {
+            version.cancel(true); // not needed: the digest's reading stops
             out.println("build: refused: check found " + errors + " error" + (errors == 1 ? "" : "s")
                     + "; " + folders.out + " is unchanged");
             out.flush();

@@ -64,7 +64,7 @@ class KeptPagesTest {
 
     @Test
     void theFailureSaidIsTheFirstInPlanOrderWhicheverFinishedFirst() {
-        for (int seed = 0; seed < 50; seed++) {
+        for (int seed = 0; seed < 20; seed++) {
             java.util.Random random = new java.util.Random(seed);
             int first = 1 + random.nextInt(20);
             int second = first + 1 + random.nextInt(10);
@@ -80,7 +80,8 @@ class KeptPagesTest {
                     return new NotFoundPage(new Link("返回首页", "index.html"));
                 }, true));
             }
-            for (boolean overCores : new boolean[] {true, false}) {
+            // One by one the order is plain; over the cores (with pauses that finish the later failure first) it is not.
+            for (boolean overCores : seed < 2 ? new boolean[] {true, false} : new boolean[] {true}) {
                 SiteException e = assertThrows(SiteException.class, () -> SiteModelBuilder.kept(planned, overCores));
                 assertEquals("page " + first + " failed", e.getMessage(), "seed " + seed);
             }
