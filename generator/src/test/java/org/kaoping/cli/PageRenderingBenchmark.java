@@ -34,16 +34,12 @@ class PageRenderingBenchmark {
 
     @Test
     void measure() {
-        String content = System.getProperty("kaoping.bench.content");
-        if (content == null) {
-            System.out.println("PageRenderingBenchmark: set -Dkaoping.bench.content=<a kaoping sample folder>");
+        BenchContent bench = BenchContent.load("PageRenderingBenchmark");
+        if (bench == null) {
             return;
         }
-        Folders folders = new Folders();
-        folders.content = Path.of(content);
-        folders.rubrics = Path.of("rubrics");
-        folders.theme = Path.of("site-theme");
-        CheckCommand.Checked checked = CheckCommand.checkAndLoad(folders, Audience.PUBLIC);
+        Folders folders = bench.folders();
+        CheckCommand.Checked checked = bench.checked();
         ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
         int rounds = Integer.getInteger("kaoping.bench.rounds", 3);
         for (int round = 1; round <= rounds; round++) {

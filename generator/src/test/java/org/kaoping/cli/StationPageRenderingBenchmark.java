@@ -30,16 +30,12 @@ class StationPageRenderingBenchmark {
 
     @Test
     void measure() {
-        String content = System.getProperty("kaoping.bench.content");
-        if (content == null) {
-            System.out.println("StationPageRenderingBenchmark: set -Dkaoping.bench.content=<a kaoping sample folder>");
+        BenchContent bench = BenchContent.load("StationPageRenderingBenchmark");
+        if (bench == null) {
             return;
         }
-        Folders folders = new Folders();
-        folders.content = Path.of(content);
-        folders.rubrics = Path.of("rubrics");
-        folders.theme = Path.of("site-theme");
-        CheckCommand.Checked checked = CheckCommand.checkAndLoad(folders, Audience.PUBLIC);
+        Folders folders = bench.folders();
+        CheckCommand.Checked checked = bench.checked();
         SiteModel model = SiteModelBuilder.build(checked.corpus(), Fingerprint.of(folders.content, folders.rubrics),
                 Clock.systemUTC(), Audience.PUBLIC, checked.standings());
         int wanted = Integer.getInteger("kaoping.bench.pages", 500);
