@@ -121,7 +121,7 @@ final class PageBytes extends Writer {
         if (pendingHigh != 0) {
             char low = cs[0];
             if (Character.isLowSurrogate(low)) {
-                p = putCodePoint(b, p, Character.toCodePoint(pendingHigh, low));
+                p = Utf8.putCodePoint(b, p, Character.toCodePoint(pendingHigh, low));
                 i++;
             } else {
                 b[p++] = '?';
@@ -138,34 +138,21 @@ final class PageBytes extends Writer {
                     System.arraycopy(entity, 0, b, p, entity.length);
                     p += entity.length;
                 }
-            } else if (c < 0x800) {
-                b[p++] = (byte) (0xC0 | c >> 6);
-                b[p++] = (byte) (0x80 | c & 0x3F);
             } else if (Character.isHighSurrogate(c)) {
                 if (i == n) {
                     pendingHigh = c; // its pair may be the next write's first character
                 } else if (Character.isLowSurrogate(cs[i])) {
-                    p = putCodePoint(b, p, Character.toCodePoint(c, cs[i++]));
+                    p = Utf8.putCodePoint(b, p, Character.toCodePoint(c, cs[i++]));
                 } else {
                     b[p++] = '?';
                 }
             } else if (Character.isLowSurrogate(c)) {
                 b[p++] = '?';
             } else {
-                b[p++] = (byte) (0xE0 | c >> 12);
-                b[p++] = (byte) (0x80 | c >> 6 & 0x3F);
-                b[p++] = (byte) (0x80 | c & 0x3F);
+                p = Utf8.put(b, p, c);
             }
         }
         length = p;
-    }
-
-    private static int putCodePoint(byte[] b, int p, int cp) {
-        b[p] = (byte) (0xF0 | cp >> 18);
-        b[p + 1] = (byte) (0x80 | cp >> 12 & 0x3F);
-        b[p + 2] = (byte) (0x80 | cp >> 6 & 0x3F);
-        b[p + 3] = (byte) (0x80 | cp & 0x3F);
-        return p + 4;
     }
 
     /** A high surrogate left without its pair is what getBytes makes of it. */

@@ -122,25 +122,16 @@ public final class TableCsv {
                     }
                 }
                 b[at++] = (byte) c;
-            } else if (c < 0x800) {
-                b[at++] = (byte) (0xC0 | (c >> 6));
-                b[at++] = (byte) (0x80 | (c & 0x3F));
             } else if (Character.isSurrogate(c)) {
                 char low = i + 1 < n ? s.charAt(i + 1) : 0;
                 if (Character.isHighSurrogate(c) && Character.isLowSurrogate(low)) {
-                    int cp = Character.toCodePoint(c, low);
-                    b[at++] = (byte) (0xF0 | (cp >> 18));
-                    b[at++] = (byte) (0x80 | ((cp >> 12) & 0x3F));
-                    b[at++] = (byte) (0x80 | ((cp >> 6) & 0x3F));
-                    b[at++] = (byte) (0x80 | (cp & 0x3F));
+                    at = Utf8.putCodePoint(b, at, Character.toCodePoint(c, low));
                     i++;
                 } else {
                     b[at++] = '?'; // what String.getBytes(UTF_8) writes for a lone surrogate
                 }
             } else {
-                b[at++] = (byte) (0xE0 | (c >> 12));
-                b[at++] = (byte) (0x80 | ((c >> 6) & 0x3F));
-                b[at++] = (byte) (0x80 | (c & 0x3F));
+                at = Utf8.put(b, at, c);
             }
         }
         length = at;

@@ -160,20 +160,8 @@ final class Manifest {
     static List<String> owned(Path folder, Marker marker, VerifiedFiles verified, boolean overCores) throws IOException {
         List<Map.Entry<String, String>> entries = new ArrayList<>(marker.digests().entrySet());
         String[] problems = new String[entries.size()];
-        IOException[] failed = new IOException[entries.size()];
-        java.util.stream.IntStream indices = java.util.stream.IntStream.range(0, entries.size());
-        (overCores ? indices.parallel() : indices).forEach(i -> {
-            try {
-                problems[i] = problem(folder, entries.get(i).getKey(), entries.get(i).getValue(), verified);
-            } catch (IOException e) {
-                failed[i] = e;
-            }
-        });
-        for (IOException e : failed) {
-            if (e != null) {
-                throw e;
-            }
-        }
+        EachFile.run(entries.size(), overCores ? Runtime.getRuntime().availableProcessors() : 1,
+                i -> problems[i] = problem(folder, entries.get(i).getKey(), entries.get(i).getValue(), verified));
         List<String> out = new ArrayList<>();
         for (String p : problems) {
             if (p != null) {

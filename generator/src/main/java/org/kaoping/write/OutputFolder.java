@@ -249,38 +249,9 @@ public final class OutputFolder implements AutoCloseable {
      */
     static final int DELETERS = 8;
 
-    /** Deletes the files (listed and checked), {@link #DELETERS} at a time if {@code overCores}; the first failure in list order is thrown. */
+    /** Deletes the files (listed and checked), {@link #DELETERS} at a time if {@code overCores}. */
     private static void deleteFiles(Path folder, List<String> files, boolean overCores) throws IOException {
-        if (!overCores) {
-            for (String f : files) {
-                Files.deleteIfExists(folder.resolve(f));
-            }
-            return;
-        }
-        IOException[] failed = new IOException[files.size()];
-        java.util.concurrent.ForkJoinPool pool = new java.util.concurrent.ForkJoinPool(DELETERS);
-        try {
-            // A parallel stream started inside a pool runs on that pool's threads.
-            pool.submit(() -> java.util.stream.IntStream.range(0, files.size()).parallel().forEach(i -> {
-                try {
-                    Files.deleteIfExists(folder.resolve(files.get(i)));
-                } catch (IOException e) {
-                    failed[i] = e;
-                }
-            })).get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new java.io.InterruptedIOException("interrupted while deleting " + folder);
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-        } finally {
-            pool.shutdown();
-        }
-        for (IOException e : failed) {
-            if (e != null) {
-                throw e;
-            }
-        }
+        EachFile.run(files.size(), overCores ? DELETERS : 1, i -> Files.deleteIfExists(folder.resolve(files.get(i))));
     }
 
     /** Starts a build in a fresh staging folder beside the output. */
