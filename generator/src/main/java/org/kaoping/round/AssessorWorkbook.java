@@ -33,7 +33,20 @@ public final class AssessorWorkbook {
     public static void write(OutputStream out, String periodTitle, Rubric rubric, Assessment assessment,
                              List<Station> stations) throws IOException {
         Workbook wb = new Workbook(out, "Kaoping", "1.0");
-        wb.setGlobalDefaultFont("宋体", 11);
+        // fastexcel's setGlobalDefaultFont also sets its process-wide default font (Font.DEFAULT, not public),
+        // which every later workbook of the process starts from: set back to fastexcel's own (Calibri 11, which
+        // nothing else in Kaoping changes) once this one is written, so that 宋体 does not reach the downloads of a
+        // build in the same process. While it is written, styles without a font of their own take 宋体 from there.
+        try {
+            wb.setGlobalDefaultFont("宋体", 11);
+            sheets(wb, periodTitle, rubric, assessment, stations);
+        } finally {
+            wb.setGlobalDefaultFont("Calibri", 11);
+        }
+    }
+
+    private static void sheets(Workbook wb, String periodTitle, Rubric rubric, Assessment assessment,
+                               List<Station> stations) throws IOException {
         List<Assessment.Component> given = assessment == null ? List.of()
                 : assessment.components().stream().filter(c -> c.source().equals("given")).toList();
         List<Assessment.GivenBonus> bonuses = assessment == null ? List.of() : assessment.givenBonuses();

@@ -1,5 +1,6 @@
 package org.kaoping.cli;
 
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.api.Test;
 
 import java.lang.management.ManagementFactory;
@@ -10,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The bound by size, the second JVM's command line and the exit codes between the two (the jar: BoundedHeapJarIT). */
+@Isolated // sets a system property Main reads (support/Locks)
 class BoundedHeapTest {
     @Test
     void theBoundGrowsWithTheSheetsFromAFloorInStepsOf32Megabytes() {

@@ -18,12 +18,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -125,8 +125,20 @@ class ServeRebuildTest {
 
     private static void assertSame(Map<String, byte[]> expected, Map<String, byte[]> actual) {
         assertEquals(expected.keySet(), actual.keySet());
-        for (String k : expected.keySet()) {
-            assertArrayEquals(expected.get(k), actual.get(k), k);
+        // The pages before the marker (which only lists their hashes), so that a failure names the page and line.
+        List<String> keys = new java.util.ArrayList<>(expected.keySet());
+        keys.sort(java.util.Comparator.comparing((String k) -> k.startsWith(".kaoping")).thenComparing(k -> k));
+        for (String k : keys) {
+            if (!Arrays.equals(expected.get(k), actual.get(k))) {
+                List<String> e = new String(expected.get(k), StandardCharsets.UTF_8).lines().toList();
+                List<String> a = new String(actual.get(k), StandardCharsets.UTF_8).lines().toList();
+                int i = 0;
+                while (i < Math.min(e.size(), a.size()) && e.get(i).equals(a.get(i))) {
+                    i++;
+                }
+                assertEquals(i < e.size() ? e.get(i) : "(end)", i < a.size() ? a.get(i) : "(end)",
+                        k + " differs from line " + (i + 1));
+            }
         }
     }
 

@@ -1,5 +1,6 @@
 package org.kaoping.ingest;
 
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,6 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The three ways scores arrive — GBK CSV, UTF-8 CSV with BOM, a filled .xlsx — give the same sheets. */
+@Isolated // writes assessor workbooks: fastexcel's default font is process-wide while one is written (support/Locks)
 class ImportFormatsTest {
     private static final List<String> STATIONS = List.of("观音寺", "琴台司法所", "魏子营司法所");
     private static final List<String> IDS = List.of("guanyinsi", "qintai", "gunziying");

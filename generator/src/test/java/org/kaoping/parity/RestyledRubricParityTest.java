@@ -1,5 +1,7 @@
 package org.kaoping.parity;
 
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.kaoping.support.Locks;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,6 +36,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * 0.01/0.05. At scales below their numbers' decimals they score off-scale (as `check` would refuse but the
  * engine must still agree). Also the example's real sheets with the period's per-station targets.
  */
+@ResourceLock(Locks.PARITY_BROWSER)
 class RestyledRubricParityTest {
     static final int SHEETS_PER_STYLE = 25;
     static final String[] ROUNDINGS = SyntheticRubrics.ROUNDINGS;

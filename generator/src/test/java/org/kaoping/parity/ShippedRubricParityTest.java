@@ -1,5 +1,7 @@
 package org.kaoping.parity;
 
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.kaoping.support.Locks;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,6 +35,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * in rubrics/ and examples/NAME/rubrics/: random edge-biased sheets, sheets with one deliberate error, and the real sheets in
  * content/sheets/. Replay a failure with -Dkaoping.seed=N (the message prints N).
  */
+@ResourceLock(Locks.PARITY_BROWSER)
 class ShippedRubricParityTest {
     static final int VALID_PER_RUBRIC = 1100;
     static final int INVALID_PER_RUBRIC = 150;

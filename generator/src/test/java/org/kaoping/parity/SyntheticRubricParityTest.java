@@ -1,5 +1,7 @@
 package org.kaoping.parity;
 
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.kaoping.support.Locks;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -35,6 +37,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  * combination went unexercised. Plus the decimal arithmetic itself (divide, setScale) against
  * java.math.BigDecimal in all six modes.
  */
+@ResourceLock(Locks.PARITY_BROWSER)
 class SyntheticRubricParityTest {
     static final int VALID_PER_RUBRIC = 60;
     static final int INVALID_PER_RUBRIC = 15;

@@ -1,5 +1,6 @@
 package org.kaoping.round;
 
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,10 +17,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.ZipFile;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The assessor's workbook as written: official layout, validation 0…分值, only the fill-in cells unlocked. */
+@Isolated // writes assessor workbooks: fastexcel's default font is process-wide while one is written (support/Locks)
 class AssessorWorkbookTest {
     @TempDir
     Path tmp;
@@ -58,6 +61,18 @@ class AssessorWorkbookTest {
         assertTrue(xfs.get(style(xml, "E3")).contains("locked=\"false\""), "得分 unlocked");
         assertTrue(xfs.get(style(xml, "F3")).contains("locked=\"false\""), "扣分原因 unlocked");
         assertTrue(!xfs.get(style(xml, "B3")).contains("locked=\"false\""), "考核内容 locked");
+    }
+
+    @Test
+    @DisplayName("its 宋体 stays in its own file: a table written after it has the bytes it had before it")
+    void defaultFontStaysInItsOwnWorkbook() throws Exception {
+        var table = new org.kaoping.site.DataTable("排名", "ranking.csv", List.of("名次", "司法所", "得分"),
+                List.of(List.of(1, "观音寺司法所", new java.math.BigDecimal("95.50"))));
+        byte[] before = org.kaoping.render.TableXlsx.bytes("排名", List.of(table));
+        Rubric r = Shipped.rubric("lushan-2023");
+        AssessorWorkbook.write(java.io.OutputStream.nullOutputStream(), "2023 年第三季度", r, r.assessment(),
+                Shipped.corpus().stations().value().stations());
+        assertArrayEquals(before, org.kaoping.render.TableXlsx.bytes("排名", List.of(table)));
     }
 
     private static int style(String xml, String ref) {

@@ -1,5 +1,6 @@
 package org.kaoping.round;
 
+import org.junit.jupiter.api.parallel.Isolated;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -25,6 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The whole round on a scratch copy of content/: new-period → fill the workbook → import → build → ranked. */
+@Isolated // writes assessor workbooks: fastexcel's default font is process-wide while one is written (support/Locks)
 class QuarterlyRoundTest {
     @TempDir
     Path tmp;

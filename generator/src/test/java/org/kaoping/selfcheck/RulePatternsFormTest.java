@@ -1,5 +1,7 @@
 package org.kaoping.selfcheck;
 
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.kaoping.support.Locks;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -33,6 +35,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * and an amount behind a condition, the station's own target) give the totals worked out by hand in
  * RulePatternsExampleTest, and the export carries the targets so the Java engine agrees.
  */
+@ResourceLock(Locks.FORM_BROWSER)
 class RulePatternsFormTest {
     @TempDir
     static Path temp;

@@ -88,8 +88,9 @@ public final class Axe {
             try {
                 Path dir = Files.createTempDirectory("kaoping-axe");
                 file = Files.writeString(dir.resolve("axe.min.js"), source());
-                file.toFile().deleteOnExit();
+                // The JVM deletes in the reverse order of these calls: the file first, then its (empty) folder.
                 dir.toFile().deleteOnExit();
+                file.toFile().deleteOnExit();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -1,5 +1,6 @@
 package org.kaoping.validate;
 
+import org.junit.jupiter.api.parallel.Isolated;
 import org.kaoping.cli.Main;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -23,6 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * `kaoping check` on the shipped data and on broken copies: one finding per line as
  * path:line:col: error|warning: message, a summary, exit 1 on errors.
  */
+@Isolated // swaps System.out (support/Locks)
 class CheckFindingsTest {
     @TempDir
     Path tmp;
