@@ -120,26 +120,28 @@ public final class FingerprintFiles {
         Path root = given.toRealPath();
         List<Ancestor> ancestors = new ArrayList<>();
         ancestors.add(new Ancestor(root, Files.readAttributes(root, BasicFileAttributes.class).fileKey()));
-        walk(label, given, root, Path.of(""), read, lines, listed, ancestors);
+        walk(root, given, label + "/", read, lines, listed, ancestors);
     }
 
     /**
-     * As {@code Files.walk} with links followed, and a folder linked into itself refused as it refuses one; a file the
+     * Below {@code dir} (a real path), named as the loader names it ({@code named}) and in the version ({@code prefix}):
+     * as {@code Files.walk} with links followed, and a folder linked into itself refused as it refuses one; a file the
      * loader read is known to have been a regular file and is not asked again (a province's 80,000 sheets).
      */
-    private static void walk(String label, Path given, Path dir, Path relative, Map<Path, FileDigest> read,
-                             List<Line> lines, Set<Path> listed, List<Ancestor> ancestors) throws IOException {
+    private static void walk(Path dir, Path named, String prefix, Map<Path, FileDigest> read, List<Line> lines,
+                             Set<Path> listed, List<Ancestor> ancestors) throws IOException {
         List<Path> entries = new ArrayList<>();
         try (DirectoryStream<Path> s = Files.newDirectoryStream(dir)) {
             s.forEach(entries::add);
         }
         for (Path p : entries) {
-            Path within = relative.resolve(p.getFileName().toString());
-            Path file = given.resolve(within);
-            boolean json = p.getFileName().toString().endsWith(".json");
+            String entry = p.getFileName().toString();
+            Path file = named.resolve(entry); // as the loader names it
+            String name = prefix + entry.replace('\\', '/');
+            boolean json = entry.endsWith(".json");
             FileDigest loaded = json ? read.get(file) : null;
             if (loaded != null) {
-                lines.add(new Line(name(label, within), file, loaded));
+                lines.add(new Line(name, file, loaded));
                 listed.add(file);
                 continue;
             }
@@ -154,10 +156,10 @@ public final class FingerprintFiles {
                     }
                 }
                 ancestors.add(new Ancestor(p, a.fileKey()));
-                walk(label, given, p, within, read, lines, listed, ancestors);
+                walk(p, file, name + "/", read, lines, listed, ancestors);
                 ancestors.remove(ancestors.size() - 1);
             } else if (json && a.isRegularFile()) {
-                lines.add(new Line(name(label, within), file, digest(p)));
+                lines.add(new Line(name, file, digest(p)));
             }
         }
     }
