@@ -85,14 +85,6 @@ public final class BuildCommand implements Callable<Integer> {
         Thread compiling = new Thread(templates, "kaoping-templates");
         compiling.setDaemon(true);
         compiling.start();
-        // The data version reads every input file again (a province: 80,000 files, seconds of system time on one
-        // thread): digested beside the check; `serve`'s output write (giveWay) keeps to its one core and digests after.
-        FutureTask<Fingerprint> version = new FutureTask<>(() -> Fingerprint.of(folders.content, folders.rubrics));
-        if (giveWay == null) {
-            Thread digesting = new Thread(version, "kaoping-data-version");
-            digesting.setDaemon(true);
-            digesting.start();
-        }
         Audience audience = internal ? Audience.INTERNAL : Audience.PUBLIC;
         if (internal && !spec.commandLine().getParseResult().hasMatchedOption("--out")) {
             folders.out = Path.of("output-internal");
@@ -106,7 +98,6 @@ public final class BuildCommand implements Callable<Integer> {
         CheckCommand.print(found, out);
         long errors = found.stream().filter(Diagnostic::isError).count();
         if (errors > 0) {
-            version.cancel(true); // not needed: the digest's reading stops
             out.println("build: refused: check found " + errors + " error" + (errors == 1 ? "" : "s")
                     + "; " + folders.out + " is unchanged");
             out.flush();
@@ -119,11 +110,10 @@ public final class BuildCommand implements Callable<Integer> {
             if (!Files.isDirectory(assets)) {
                 throw new OutputException("theme folder " + folders.theme + " has no assets/ folder");
             }
-            if (giveWay != null) {
-                version.run();
-            }
-            SiteModel model = SiteModelBuilder.build(checked.corpus(), done(version, "the data version was digested"),
-                    Clock.systemUTC(), audience, checked.standings(), threads > 1);
+            // From the digests of the bytes the loader read; only files it does not read are read here.
+            Fingerprint version = Fingerprint.of(folders.content, folders.rubrics, checked.digests());
+            SiteModel model = SiteModelBuilder.build(checked.corpus(), version, Clock.systemUTC(), audience,
+                    checked.standings(), threads > 1);
             Pages pages = new Pages(done(templates, "the templates compiled"), model);
             output = OutputFolder.open(folders.out, List.of(folders.content, folders.rubrics, folders.theme),
                     audience.word(), threads > 1);
@@ -219,7 +209,7 @@ public final class BuildCommand implements Callable<Integer> {
         return all.size();
     }
 
-    /** What a task begun ahead made (the templates, the data version), or what it threw, thrown here. */
+    /** What a task begun ahead made (the templates), or what it threw, thrown here. */
     private static <T> T done(FutureTask<T> task, String during) {
         try {
             return task.get();

@@ -58,9 +58,14 @@ public final class CheckCommand implements Callable<Integer> {
         }
     }
 
-    /** The corpus as loaded and everything `check` found in it. */
-    /** @param standings period id → standings as the check scored them (build reuses them) */
-    record Checked(Corpus corpus, List<Diagnostic> diagnostics, java.util.Map<String, org.kaoping.rank.Standings> standings) {
+    /**
+     * The corpus as loaded and everything `check` found in it.
+     *
+     * @param standings period id → standings as the check scored them (build reuses them)
+     * @param digests   each file the loader read, digested ({@link CorpusLoader#digests()}): the data version's lines
+     */
+    record Checked(Corpus corpus, List<Diagnostic> diagnostics, java.util.Map<String, org.kaoping.rank.Standings> standings,
+                   java.util.Map<java.nio.file.Path, org.kaoping.load.FileDigest> digests) {
     }
 
     /** The full check (not rubrics-only), keeping the corpus so `build` need not load it twice. */
@@ -97,7 +102,7 @@ public final class CheckCommand implements Callable<Integer> {
             PublicationConsistency.check(corpus, found);
             SelfAssessmentConsistency.check(corpus, found);
         }
-        return new Checked(corpus, found, standings);
+        return new Checked(corpus, found, standings, loader.digests());
     }
 
     static List<Diagnostic> run(Folders folders, boolean rubricsOnly) {

@@ -4,6 +4,7 @@ import org.kaoping.load.Audience;
 import org.kaoping.load.Corpus;
 import org.kaoping.load.CorpusLoader;
 import org.kaoping.load.Diagnostic;
+import org.kaoping.load.FileDigest;
 import org.kaoping.load.LoadCache;
 import org.kaoping.load.Loaded;
 import org.kaoping.load.SchemaCheck;
@@ -15,7 +16,7 @@ import org.kaoping.render.TemplateException;
 import org.kaoping.score.Breakdown;
 import org.kaoping.serve.BuildOutcome;
 import org.kaoping.serve.Changes;
-import org.kaoping.site.FingerprintChain;
+import org.kaoping.site.FingerprintFiles;
 import org.kaoping.site.LazySite;
 import org.kaoping.site.SiteException;
 import org.kaoping.validate.ContentConsistency;
@@ -43,11 +44,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executor;
-import java.util.concurrent.Executors;
 
 /**
  * `serve`'s preview: after a change, the site to show, in memory, with every page made when a browser asks for it
@@ -55,13 +52,13 @@ import java.util.concurrent.Executors;
  * (the folder watch names them) and the last check reached the content, only what those sheets touch is done
  * again, also after a failed check (so that fixing a sheet is quick too): the changed files
  * loaded, their periods checked and ranked (every unchanged sheet's check and breakdown remembered), the data
- * version digested from the first changed file on; any other change checks everything again (unchanged files
+ * version's lines of those files made again from the bytes loaded; any other change checks everything again (unchanged files
  * still taken from the {@link LoadCache}). The output folder is written afterwards, by {@link Rebuilds}.
  */
 final class Preview {
     /** Everything one check found, by where it came from, with what it made. */
     private record State(Corpus corpus, List<Diagnostic> loaded, List<Diagnostic> rubrics, List<Diagnostic> content,
-                         List<Diagnostic> others, Map<String, Standings> standings, FingerprintChain chain,
+                         List<Diagnostic> others, Map<String, Standings> standings, FingerprintFiles version,
                          Map<Path, String[]> sheetFiles) {
         List<Diagnostic> all() {
             List<Diagnostic> all = new ArrayList<>(loaded);
@@ -89,12 +86,6 @@ final class Preview {
         }
     }
 
-    /** Where a quick rebuild's data version is digested, beside its check. */
-    private static final Executor DIGESTS = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "kaoping-digest");
-        t.setDaemon(true);
-        return t;
-    });
     private final Folders folders;
     private final LoadCache loads;
     private final PreviewSite.Downloads downloads = new PreviewSite.Downloads();
@@ -145,7 +136,7 @@ final class Preview {
                         + "; the preview still shows the last good site");
                 return new BuildOutcome(false, text.toString().strip(), null);
             }
-            LazySite site = LazySite.of(state.corpus(), state.chain().fingerprint(), clock, audience, state.standings(),
+            LazySite site = LazySite.of(state.corpus(), state.version().fingerprint(), clock, audience, state.standings(),
                     sheets != null ? shown : null);
             long modelled = System.nanoTime();
             PreviewSite view;
@@ -246,16 +237,14 @@ final class Preview {
             sheetFiles.clear(); // nothing known: every change checks everything
         }
         return new State(corpus, List.copyOf(loader.diagnostics()), rubricFindings, content, others, standings,
-                FingerprintChain.of(folders.content, folders.rubrics), sheetFiles);
+                FingerprintFiles.of(folders.content, folders.rubrics, loader.digests()), sheetFiles);
     }
 
     /** The check after only the given sheet files changed: those files loaded, their periods checked again. */
     private State recheck(State s, Map<Path, String[]> changed) {
         Set<Path> changedFiles = changed.keySet();
-        // The data version is digested on another core while the check runs (SHA-256 over a period's 42 MB).
-        CompletableFuture<FingerprintChain> digested = CompletableFuture.supplyAsync(() -> s.chain().after(changedFiles),
-                DIGESTS);
         Map<String, Map<String, Loaded<Sheet>>> sheets = new TreeMap<>(s.corpus().sheets());
+        Map<Path, FileDigest> digests = new HashMap<>();
         List<Diagnostic> loaded = new ArrayList<>();
         s.loaded().stream().filter(d -> !changedFiles.contains(abs(d.file()))).forEach(loaded::add);
         Set<String> periods = new TreeSet<>();
@@ -270,7 +259,8 @@ final class Preview {
             }
             // The path as the loader names it (its findings and the load cache's key).
             Path file = folders.content.resolve("sheets").resolve(period).resolve(station + ".json");
-            Loaded<Sheet> now = loads.load(file, SchemaCheck.SHEET, Sheet.class, loaded, audience, true);
+            Loaded<Sheet> now = loads.load(file, SchemaCheck.SHEET, Sheet.class, loaded, audience, true,
+                    d -> digests.put(file, d));
             if (now != null) {
                 byStation.put(station, now);
             }
@@ -295,16 +285,12 @@ final class Preview {
         Map<String, Standings> standings = new HashMap<>(s.standings());
         periods.forEach(standings::remove);
         ContentConsistency.recheck(corpus, periods, content, standings, remembered(), periodMemory);
-        FingerprintChain chain;
-        try {
-            chain = digested.join();
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : e;
+        // A file that could not be read keeps its old line: its error refuses the build until it is read again.
+        FingerprintFiles version = s.version().after(digests);
+        if (version == null) {
+            version = FingerprintFiles.of(folders.content, folders.rubrics, digests);
         }
-        if (chain == null) {
-            chain = FingerprintChain.of(folders.content, folders.rubrics);
-        }
-        return new State(corpus, loaded, s.rubrics(), content, s.others(), standings, chain, s.sheetFiles());
+        return new State(corpus, loaded, s.rubrics(), content, s.others(), standings, version, s.sheetFiles());
     }
 
     /** SheetCheck, remembering each sheet's answer while nothing but sheets changes. */

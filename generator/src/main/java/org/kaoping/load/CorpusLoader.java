@@ -11,14 +11,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /** Loads rubrics/ and content/ into a {@link Corpus}, collecting every finding on the way. */
 public final class CorpusLoader {
     private final List<Diagnostic> diagnostics = new ArrayList<>();
+    private final Map<Path, FileDigest> digests = new HashMap<>();
     private final Audience audience;
     private final LoadCache cache;
 
@@ -38,13 +41,22 @@ public final class CorpusLoader {
         this.cache = cache;
     }
 
-    private <T> Loaded<T> load(Path file, String schema, Class<T> type, List<Diagnostic> sink, boolean release) {
-        return cache == null ? FileLoader.load(file, schema, type, sink, audience, release)
-                : cache.load(file, schema, type, sink, audience, release);
+    private <T> Loaded<T> load(Path file, String schema, Class<T> type, List<Diagnostic> sink, boolean release,
+                               Consumer<FileDigest> read) {
+        return cache == null ? FileLoader.load(file, schema, type, sink, audience, release, read)
+                : cache.load(file, schema, type, sink, audience, release, read);
     }
 
     public List<Diagnostic> diagnostics() {
         return diagnostics;
+    }
+
+    /**
+     * Every file read, by its path as the loader named it (the folder given, then the path within it): the length and
+     * SHA-256 of the bytes read, whether they loaded or not. The data version is made of these ({@code site/Fingerprint}).
+     */
+    public Map<Path, FileDigest> digests() {
+        return digests;
     }
 
     /** Loads only the rubrics (for `check` on a rubrics folder alone). */
@@ -174,6 +186,7 @@ public final class CorpusLoader {
             final java.util.function.Consumer<Loaded<T>> then;
             final List<Diagnostic> found = new ArrayList<>();
             Loaded<T> loaded;
+            FileDigest digest;
 
             Job(Path file, String schema, Class<T> type, boolean release, java.util.function.Consumer<Loaded<T>> then) {
                 this.file = file;
@@ -184,11 +197,14 @@ public final class CorpusLoader {
             }
 
             void load() {
-                loaded = CorpusLoader.this.load(file, schema, type, found, release);
+                loaded = CorpusLoader.this.load(file, schema, type, found, release, d -> digest = d);
             }
 
             void report() {
                 diagnostics.addAll(found);
+                if (digest != null) {
+                    digests.put(file, digest);
+                }
                 if (loaded != null && then != null) {
                     then.accept(loaded);
                 }

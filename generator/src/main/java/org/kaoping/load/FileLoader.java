@@ -6,6 +6,7 @@ import org.kaoping.model.Sheet;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Consumer;
 
 /** Reads one JSON file: syntax, then schema, then binding to its record type (a sheet or period certainly fine in one pass). */
 public final class FileLoader {
@@ -31,6 +32,15 @@ public final class FileLoader {
      */
     public static <T> Loaded<T> load(Path file, String schema, Class<T> type, List<Diagnostic> sink, Audience audience,
                                      boolean release) {
+        return load(file, schema, type, sink, audience, release, digest -> { });
+    }
+
+    /**
+     * As {@link #load(Path, String, Class, List, Audience, boolean)}, handing {@code read} the length and SHA-256 of
+     * the bytes read (whatever they hold) once they are read; not called when the file could not be read.
+     */
+    public static <T> Loaded<T> load(Path file, String schema, Class<T> type, List<Diagnostic> sink, Audience audience,
+                                     boolean release, Consumer<FileDigest> read) {
         byte[] bytes;
         try {
             bytes = JsonSource.bytes(file);
@@ -38,6 +48,8 @@ public final class FileLoader {
             sink.addAll(e.diagnostics());
             return null;
         }
+        FileDigest digest = FileDigest.of(bytes);
+        read.accept(digest);
         boolean sheet = type == Sheet.class && schema.equals(SchemaCheck.SHEET);
         if (sheet || type == Period.class && schema.equals(SchemaCheck.PERIOD)) {
             // Nearly every sheet and period is certainly fine, and is bound in one pass over its bytes, as the long
@@ -45,7 +57,9 @@ public final class FileLoader {
             byte[] utf8 = JsonSource.withoutByteOrderMark(bytes);
             Object value = sheet ? SheetTokens.read(utf8) : PeriodTokens.read(utf8);
             if (value != null) {
-                return new Loaded<>(type.cast(value), JsonSource.bound(file, utf8, release));
+                // The file's digest is its text's too when it has no byte order mark (nearly always): not worked out twice.
+                return new Loaded<>(type.cast(value), JsonSource.bound(file, utf8, utf8 == bytes ? digest.sha256() : null,
+                        release));
             }
         }
         return loadInFull(file, bytes, schema, type, sink, audience, release);

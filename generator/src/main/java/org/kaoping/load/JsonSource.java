@@ -68,10 +68,12 @@ public final class JsonSource {
      * The source of a file whose value was bound straight from its tokens ({@link SheetTokens}): no tree, which
      * {@link #tree()} builds from the text should anyone ask; released, it keeps only the text's digest.
      *
-     * @param utf8 the file's text as UTF-8, without a byte order mark
+     * @param utf8   the file's text as UTF-8, without a byte order mark
+     * @param sha256 the text's SHA-256 if already known, or null
      */
-    static JsonSource bound(Path file, byte[] utf8, boolean release) {
-        return release ? new JsonSource(file, null, true, sha256(utf8), null) : new JsonSource(file, utf8, true, null, null);
+    static JsonSource bound(Path file, byte[] utf8, byte[] sha256, boolean release) {
+        return release ? new JsonSource(file, null, true, sha256 != null ? sha256 : sha256(utf8), null)
+                : new JsonSource(file, utf8, true, null, null);
     }
 
     /** The bytes after a UTF-8 byte order mark, or the bytes themselves. */

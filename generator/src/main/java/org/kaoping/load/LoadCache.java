@@ -13,14 +13,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /**
  * Files loaded by an earlier build of the same process (`serve`), so that a rebuild reads, validates and
  * binds again only the files that changed. A file is taken as unchanged when its path, size, modification
  * time and file key (inode) are those it had when it was loaded; a file modified shortly before it was
  * loaded (within {@link #RACY_MILLIS}: an edit in the same clock tick would not show in its time) is also
- * compared by the SHA-256 of its bytes, as git does for "racily clean" files. Its findings are kept with it
- * and reported again on every build, so a cached file says exactly what a fresh load would.
+ * compared by the SHA-256 of its bytes, as git does for "racily clean" files. Its findings and the digest of the
+ * bytes it was loaded from are kept with it and given again on every build, so a cached file says exactly what a
+ * fresh load would.
  */
 public final class LoadCache {
     /** Modification times this close to the moment of loading are not trusted on their own. */
@@ -29,7 +31,8 @@ public final class LoadCache {
     private record Key(Path file, String schema, Class<?> type, Audience audience, boolean release) {
     }
 
-    private record Entry(long size, FileTime modified, Object fileKey, byte[] sha256, Loaded<?> loaded,
+    /** {@code read}: the bytes loaded (null if they could not be read); {@code racy}: compared by them too. */
+    private record Entry(long size, FileTime modified, Object fileKey, FileDigest read, boolean racy, Loaded<?> loaded,
                          List<Diagnostic> findings) {
     }
 
@@ -37,31 +40,44 @@ public final class LoadCache {
     private final Map<Key, Boolean> used = new ConcurrentHashMap<>();
 
     /** As {@link FileLoader#load(Path, String, Class, List, Audience, boolean)}, from the cache when the file is unchanged. */
-    @SuppressWarnings("unchecked")
     public <T> Loaded<T> load(Path file, String schema, Class<T> type, List<Diagnostic> sink, Audience audience,
                               boolean release) {
+        return load(file, schema, type, sink, audience, release, digest -> { });
+    }
+
+    /** As {@link FileLoader#load(Path, String, Class, List, Audience, boolean, Consumer)}, from the cache when the file is unchanged. */
+    @SuppressWarnings("unchecked")
+    public <T> Loaded<T> load(Path file, String schema, Class<T> type, List<Diagnostic> sink, Audience audience,
+                              boolean release, Consumer<FileDigest> read) {
         Key key = new Key(file.toAbsolutePath().normalize(), schema, type, audience, release);
         used.put(key, Boolean.TRUE);
         BasicFileAttributes before = attributes(file);
         Entry e = entries.get(key);
         if (e != null && before != null && same(e, before)
-                && (e.sha256() == null || MessageDigest.isEqual(e.sha256(), sha256(file)))) {
+                && (!e.racy() || e.read() != null && MessageDigest.isEqual(e.read().sha256(), sha256(file)))) {
             sink.addAll(e.findings());
+            if (e.read() != null) {
+                read.accept(e.read());
+            }
             return (Loaded<T>) e.loaded();
         }
         entries.remove(key);
         List<Diagnostic> found = new ArrayList<>();
-        Loaded<T> loaded = FileLoader.load(file, schema, type, found, audience, release);
+        FileDigest[] digest = new FileDigest[1];
+        Loaded<T> loaded = FileLoader.load(file, schema, type, found, audience, release, d -> digest[0] = d);
         sink.addAll(found);
+        if (digest[0] != null) {
+            read.accept(digest[0]);
+        }
         if (before != null && before.isRegularFile()) {
             FileTime modified = before.lastModifiedTime();
-            byte[] digest = System.currentTimeMillis() - modified.toMillis() < RACY_MILLIS ? sha256(file) : null;
+            boolean racy = System.currentTimeMillis() - modified.toMillis() < RACY_MILLIS;
             BasicFileAttributes after = attributes(file);
-            // Kept only if the file stood still while it was read (and, if racy, hashed).
+            // Kept only if the file stood still while it was read.
             if (after != null && after.size() == before.size() && after.lastModifiedTime().equals(before.lastModifiedTime())
                     && Objects.equals(after.fileKey(), before.fileKey())) {
-                entries.put(key, new Entry(before.size(), modified, before.fileKey(),
-                        digest, loaded, List.copyOf(found)));
+                entries.put(key, new Entry(before.size(), modified, before.fileKey(), digest[0], racy, loaded,
+                        List.copyOf(found)));
             }
         }
         return loaded;

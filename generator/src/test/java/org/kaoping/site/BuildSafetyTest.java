@@ -39,7 +39,7 @@ class BuildSafetyTest {
 
     @Test
     void aDataVersionThatCannotBeDigestedFailsTheBuildAndLeavesThePreviousOutput() throws IOException {
-        // The data version is digested on a thread of its own beside the check; what it throws must still end the build.
+        // The data version's walk finds the files the loader does not read, links followed; a loop must end the build.
         Path out = temp.resolve("out");
         assertEquals(0, SiteBuild.buildShipped(out).exitCode());
         Map<String, byte[]> before = SiteBuild.snapshot(out);
