@@ -73,8 +73,15 @@ public final class BuildCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        var cli = spec.commandLine();
+        return build(cli.getOut(), cli.getErr(), cli.getParseResult().hasMatchedOption("--out"));
+    }
+
+    /**
+     * The build as {@link #call()} runs it, for a command line read with or without picocli ({@link PlainBuildLine});
+     * {@code outGiven}: the output folder was on the command line (an internal build's default is another folder).
+     */
+    int build(PrintWriter out, PrintWriter err, boolean outGiven) {
         long start = System.nanoTime();
         RunPlan.beforeLoading(folders.content); // before anything else: it may hand the build to a second JVM
         // The report .docx needs Apache POI's type system: loaded on the second core while input is checked.
@@ -94,7 +101,7 @@ public final class BuildCommand implements Callable<Integer> {
             digesting.start();
         }
         Audience audience = internal ? Audience.INTERNAL : Audience.PUBLIC;
-        if (internal && !spec.commandLine().getParseResult().hasMatchedOption("--out")) {
+        if (internal && !outGiven) {
             folders.out = Path.of("output-internal");
         }
         CheckCommand.Checked checked = CheckCommand.checkAndLoad(folders, audience, loads, giveWay == null
