@@ -89,7 +89,13 @@ public final class BuildCommand implements Callable<Integer> {
         // The page templates compile on another core while the input is checked; a template error is still said
         // only after the check passed and the theme's assets were found, where the templates were compiled before.
         FutureTask<StrictMustache> templates = new FutureTask<>(() -> Pages.compiled(folders.theme.resolve("templates")));
-        Thread compiling = new Thread(templates, "kaoping-templates");
+        // Then, on the same thread, the theme's stylesheets and scripts are read and compacted, to be written after the
+        // pages as before (there, on the main thread alone, they were the last tenth of a county build).
+        FutureTask<List<Staging.ReadFile>> themeFiles = new FutureTask<>(() -> themeFiles(folders.theme));
+        Thread compiling = new Thread(() -> {
+            templates.run();
+            themeFiles.run();
+        }, "kaoping-templates");
         compiling.setDaemon(true);
         compiling.start();
         // The data version reads every input file again (a province: 80,000 files, seconds of system time on one
@@ -141,12 +147,7 @@ public final class BuildCommand implements Callable<Integer> {
             int pageCount = renderAll(model.pages(), pages, staging,
                     downloads == null ? PeriodDownloads::parts : downloads::parts, threads,
                     giveWay == null ? () -> { } : giveWay);
-            staging.copyTree(assets, "assets", Compactor::compact);
-            Path scripts = folders.theme.resolve("js");
-            if (Files.isDirectory(scripts)) {
-                // The scoring module and the self-check form (site-theme/js), loaded by plain <script src>.
-                staging.copyTree(scripts, "assets/js", Compactor::compact);
-            }
+            staging.writeAll(done(themeFiles, "the theme's files were read"));
             for (var e : model.rubricExports().entrySet()) {
                 staging.write(Slug.rubricJson(e.getKey()), RubricJson.bytes(e.getValue()));
             }
@@ -224,6 +225,18 @@ public final class BuildCommand implements Callable<Integer> {
         });
         queue[0].run(threads);
         return all.size();
+    }
+
+    /** The theme's files as the site serves them: assets/ as assets/, then js/ (if any) as assets/js/, compacted. */
+    private static List<Staging.ReadFile> themeFiles(Path theme) {
+        List<Staging.ReadFile> files = new java.util.ArrayList<>(Staging.readTree(theme.resolve("assets"), "assets",
+                Compactor::compact));
+        Path scripts = theme.resolve("js");
+        if (Files.isDirectory(scripts)) {
+            // The scoring module and the self-check form (site-theme/js), loaded by plain <script src>.
+            files.addAll(Staging.readTree(scripts, "assets/js", Compactor::compact));
+        }
+        return files;
     }
 
     /** What a task begun ahead made (the templates, the data version), or what it threw, thrown here. */
