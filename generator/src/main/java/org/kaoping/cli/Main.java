@@ -35,6 +35,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        ReflectionInflation.defer(); // before anything calls through reflection
         RunPlan.atStart(args); // may run the command in a second JVM and end this process
         if (args.length > 0 && args[0].equals("build")) {
             // The office writers load on the second core while picocli reads the command line (BuildCommand
