@@ -73,8 +73,15 @@ public final class BuildCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        var cli = spec.commandLine();
+        return build(cli.getOut(), cli.getErr(), cli.getParseResult().hasMatchedOption("--out"));
+    }
+
+    /**
+     * The build as {@link #call()} runs it, for a command line read with or without picocli ({@link PlainBuildLine});
+     * {@code outGiven}: the output folder was on the command line (an internal build's default is another folder).
+     */
+    int build(PrintWriter out, PrintWriter err, boolean outGiven) {
         long start = System.nanoTime();
         RunPlan.beforeLoading(folders.content); // before anything else: it may hand the build to a second JVM
         // The report .docx needs Apache POI's type system: loaded on the second core while input is checked.
@@ -82,11 +89,17 @@ public final class BuildCommand implements Callable<Integer> {
         // The page templates compile on another core while the input is checked; a template error is still said
         // only after the check passed and the theme's assets were found, where the templates were compiled before.
         FutureTask<StrictMustache> templates = new FutureTask<>(() -> Pages.compiled(folders.theme.resolve("templates")));
-        Thread compiling = new Thread(templates, "kaoping-templates");
+        // Then, on the same thread, the theme's stylesheets and scripts are read and compacted, to be written after the
+        // pages as before (there, on the main thread alone, they were the last tenth of a county build).
+        FutureTask<List<Staging.ReadFile>> themeFiles = new FutureTask<>(() -> themeFiles(folders.theme));
+        Thread compiling = new Thread(() -> {
+            templates.run();
+            themeFiles.run();
+        }, "kaoping-templates");
         compiling.setDaemon(true);
         compiling.start();
         Audience audience = internal ? Audience.INTERNAL : Audience.PUBLIC;
-        if (internal && !spec.commandLine().getParseResult().hasMatchedOption("--out")) {
+        if (internal && !outGiven) {
             folders.out = Path.of("output-internal");
         }
         CheckCommand.Checked checked = CheckCommand.checkAndLoad(folders, audience, loads, giveWay == null
@@ -124,12 +137,7 @@ public final class BuildCommand implements Callable<Integer> {
             int pageCount = renderAll(model.pages(), pages, staging,
                     downloads == null ? PeriodDownloads::parts : downloads::parts, threads,
                     giveWay == null ? () -> { } : giveWay);
-            staging.copyTree(assets, "assets", Compactor::compact);
-            Path scripts = folders.theme.resolve("js");
-            if (Files.isDirectory(scripts)) {
-                // The scoring module and the self-check form (site-theme/js), loaded by plain <script src>.
-                staging.copyTree(scripts, "assets/js", Compactor::compact);
-            }
+            staging.writeAll(done(themeFiles, "the theme's files were read"));
             for (var e : model.rubricExports().entrySet()) {
                 staging.write(Slug.rubricJson(e.getKey()), RubricJson.bytes(e.getValue()));
             }
@@ -209,7 +217,19 @@ public final class BuildCommand implements Callable<Integer> {
         return all.size();
     }
 
-    /** What a task begun ahead made (the templates), or what it threw, thrown here. */
+    /** The theme's files as the site serves them: assets/ as assets/, then js/ (if any) as assets/js/, compacted. */
+    private static List<Staging.ReadFile> themeFiles(Path theme) {
+        List<Staging.ReadFile> files = new java.util.ArrayList<>(Staging.readTree(theme.resolve("assets"), "assets",
+                Compactor::compact));
+        Path scripts = theme.resolve("js");
+        if (Files.isDirectory(scripts)) {
+            // The scoring module and the self-check form (site-theme/js), loaded by plain <script src>.
+            files.addAll(Staging.readTree(scripts, "assets/js", Compactor::compact));
+        }
+        return files;
+    }
+
+    /** What a task begun ahead made (the templates, the theme's files), or what it threw, thrown here. */
     private static <T> T done(FutureTask<T> task, String during) {
         try {
             return task.get();

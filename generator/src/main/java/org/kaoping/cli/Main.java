@@ -35,6 +35,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        ReflectionInflation.defer(); // before anything calls through reflection
         RunPlan.atStart(args); // may run the command in a second JVM and end this process
         if (args.length > 0 && args[0].equals("build")) {
             // The office writers load on the second core while picocli reads the command line (BuildCommand
@@ -46,7 +47,8 @@ public final class Main {
 
     /** Runs a command line and returns its exit code (tests call this instead of main). */
     public static int run(String... args) {
-        return commandLine(args).execute(args);
+        PlainBuildLine.Reading plain = PlainBuildLine.read(args);
+        return plain != null ? PlainBuildLine.run(plain) : commandLine(args).execute(args);
     }
 
     /** The configured command line, for callers that set their own output streams. */
@@ -73,14 +75,18 @@ public final class Main {
     private static CommandLine handled(CommandLine cli) {
         // The last line of defence: whatever a command did not expect is reported in one line, never as a
         // stack trace (each cause found is fixed where it arises; this only keeps the promise meanwhile).
-        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            String what = org.kaoping.load.Quote.of(String.valueOf(e));
-            commandLine.getErr().println(commandLine.getCommandName() + ": internal error: " + what
-                    + (e.getStackTrace().length > 0 ? " at " + e.getStackTrace()[0] : "")
-                    + "; please report it with the input that caused it");
-            commandLine.getErr().flush();
-            return 1;
-        });
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) ->
+                internalError(commandLine.getCommandName(), e, commandLine.getErr()));
         return cli;
+    }
+
+    /** Says in one line that a command met what it did not expect; returns the exit code. */
+    static int internalError(String command, Exception e, java.io.PrintWriter err) {
+        String what = org.kaoping.load.Quote.of(String.valueOf(e));
+        err.println(command + ": internal error: " + what
+                + (e.getStackTrace().length > 0 ? " at " + e.getStackTrace()[0] : "")
+                + "; please report it with the input that caused it");
+        err.flush();
+        return 1;
     }
 }

@@ -234,6 +234,19 @@ public final class Staging {
 
     /** As {@link #copyTree(Path, String)}, passing each file's name and bytes through {@code transform}. */
     public int copyTree(Path source, String prefix, java.util.function.BiFunction<String, byte[], byte[]> transform) {
+        return writeAll(readTree(source, prefix, transform));
+    }
+
+    /** A file read ahead of its writing ({@link #readTree}): where it goes under the output folder, and its bytes. */
+    public record ReadFile(String relative, byte[] data) {
+    }
+
+    /**
+     * The files {@link #copyTree(Path, String, java.util.function.BiFunction)} writes, read and transformed now, for
+     * {@link #writeAll} to write later (a build reads its theme's files beside its check, not after its pages).
+     */
+    public static List<ReadFile> readTree(Path source, String prefix,
+                                          java.util.function.BiFunction<String, byte[], byte[]> transform) {
         List<Path> files = new ArrayList<>();
         try (Stream<Path> s = Files.walk(source)) {
             s.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)).forEach(files::add);
@@ -248,14 +261,23 @@ public final class Staging {
             }
         }
         names.sort(null);
+        List<ReadFile> read = new ArrayList<>(names.size());
         for (String rel : names) {
             try {
-                write(prefix + "/" + rel, transform.apply(rel, Files.readAllBytes(source.resolve(rel))));
+                read.add(new ReadFile(prefix + "/" + rel, transform.apply(rel, Files.readAllBytes(source.resolve(rel)))));
             } catch (IOException e) {
                 throw new OutputException("cannot read " + source.resolve(rel) + ": " + e.getMessage(), e);
             }
         }
-        return names.size();
+        return read;
+    }
+
+    /** Writes files read ahead, in their order; returns how many. */
+    public int writeAll(List<ReadFile> files) {
+        for (ReadFile f : files) {
+            write(f.relative(), f.data());
+        }
+        return files.size();
     }
 
     private Path target(String relative) {

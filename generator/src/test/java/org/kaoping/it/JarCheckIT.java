@@ -78,4 +78,15 @@ class JarCheckIT {
         assertTrue(out.contains("excluded by CompileCommand"), "no method was kept from C2: the directives were not added");
         assertTrue(!out.contains("com.sun.jmx.mbeanserver.JmxMBeanServer "), "the platform MBean server was started");
     }
+
+    @Test
+    @DisplayName("the jar's build calls template values through reflection without writing a class per method")
+    void reflectionInflationDeferred(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+        // From a method's sixteenth reflective call JDK 17 writes a class for it: the build made 216 for the
+        // sample; with the threshold at a thousand calls (cli/ReflectionInflation) it makes one or two.
+        Result r = runWith(List.of("-Xlog:class+load"), "build", "--out", tmp.resolve("site").toString());
+        assertEquals(0, r.exit(), r.out().lines().filter(l -> l.startsWith("build")).toList().toString());
+        long generated = r.out().lines().filter(l -> l.contains("jdk.internal.reflect.Generated")).count();
+        assertTrue(generated < 20, generated + " reflection accessor classes written: the threshold was not raised");
+    }
 }
