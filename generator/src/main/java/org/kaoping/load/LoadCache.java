@@ -11,14 +11,13 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
  * Files loaded by an earlier build of the same process (`serve`), so that a rebuild reads, validates and
  * binds again only the files that changed. A file is taken as unchanged when its path, size, modification
- * time and file key (inode) are those it had when it was loaded; a file modified shortly before it was
+ * time, status-change time and file key (inode) are those it had when it was loaded; a file modified shortly before it was
  * loaded (within {@link #RACY_MILLIS}: an edit in the same clock tick would not show in its time) is also
  * compared by the SHA-256 of its bytes, as git does for "racily clean" files. Its findings and the digest of the
  * bytes it was loaded from are kept with it and given again on every build, so a cached file says exactly what a
@@ -32,8 +31,15 @@ public final class LoadCache {
     }
 
     /** {@code read}: the bytes loaded (null if they could not be read); {@code racy}: compared by them too. */
-    private record Entry(long size, FileTime modified, Object fileKey, FileDigest read, boolean racy, Loaded<?> loaded,
-                         List<Diagnostic> findings) {
+    private record Entry(Stat stat, FileDigest read, boolean racy, Loaded<?> loaded, List<Diagnostic> findings) {
+    }
+
+    /**
+     * What a file's metadata says of it. The status-change time (ctime, null where the file system has none) moves
+     * with every write and with every change of the modification time, which anyone can set back ({@code touch -r},
+     * {@code cp -p}, {@code rsync -t}): a same-size edit given its old time would otherwise be taken as unchanged.
+     */
+    private record Stat(boolean regular, long size, FileTime modified, FileTime changed, Object fileKey) {
     }
 
     private final Map<Key, Entry> entries = new ConcurrentHashMap<>();
@@ -51,9 +57,9 @@ public final class LoadCache {
                               boolean release, Consumer<FileDigest> read) {
         Key key = new Key(file.toAbsolutePath().normalize(), schema, type, audience, release);
         used.put(key, Boolean.TRUE);
-        BasicFileAttributes before = attributes(file);
+        Stat before = stat(file);
         Entry e = entries.get(key);
-        if (e != null && before != null && same(e, before)
+        if (e != null && before != null && before.regular() && e.stat().equals(before)
                 && (!e.racy() || e.read() != null && MessageDigest.isEqual(e.read().sha256(), sha256(file)))) {
             sink.addAll(e.findings());
             if (e.read() != null) {
@@ -69,15 +75,13 @@ public final class LoadCache {
         if (digest[0] != null) {
             read.accept(digest[0]);
         }
-        if (before != null && before.isRegularFile()) {
-            FileTime modified = before.lastModifiedTime();
-            boolean racy = System.currentTimeMillis() - modified.toMillis() < RACY_MILLIS;
-            BasicFileAttributes after = attributes(file);
+        if (before != null && before.regular()) {
+            FileTime latest = before.changed() != null && before.changed().compareTo(before.modified()) > 0
+                    ? before.changed() : before.modified();
+            boolean racy = System.currentTimeMillis() - latest.toMillis() < RACY_MILLIS;
             // Kept only if the file stood still while it was read.
-            if (after != null && after.size() == before.size() && after.lastModifiedTime().equals(before.lastModifiedTime())
-                    && Objects.equals(after.fileKey(), before.fileKey())) {
-                entries.put(key, new Entry(before.size(), modified, before.fileKey(), digest[0], racy, loaded,
-                        List.copyOf(found)));
+            if (before.equals(stat(file))) {
+                entries.put(key, new Entry(before, digest[0], racy, loaded, List.copyOf(found)));
             }
         }
         return loaded;
@@ -89,14 +93,19 @@ public final class LoadCache {
         used.clear();
     }
 
-    private static boolean same(Entry e, BasicFileAttributes a) {
-        return a.isRegularFile() && e.size() == a.size() && e.modified().equals(a.lastModifiedTime())
-                && Objects.equals(e.fileKey(), a.fileKey());
-    }
-
-    private static BasicFileAttributes attributes(Path file) {
+    private static Stat stat(Path file) {
         try {
-            return Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            Map<String, Object> a = Files.readAttributes(file, "unix:isRegularFile,size,lastModifiedTime,ctime,fileKey",
+                    LinkOption.NOFOLLOW_LINKS);
+            return new Stat((Boolean) a.get("isRegularFile"), (Long) a.get("size"), (FileTime) a.get("lastModifiedTime"),
+                    (FileTime) a.get("ctime"), a.get("fileKey"));
+        } catch (UnsupportedOperationException e) {
+            try { // no "unix" view (Windows): without the status-change time
+                BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                return new Stat(a.isRegularFile(), a.size(), a.lastModifiedTime(), null, a.fileKey());
+            } catch (IOException io) {
+                return null;
+            }
         } catch (IOException e) {
             return null;
         }

@@ -56,4 +56,28 @@ class LoadCacheTest {
         assertEquals("2026-12-02", b.value().published());
         assertArrayEquals(FileDigest.of(edited).sha256(), after[0].sha256());
     }
+
+    @Test
+    void aSameSizeEditGivenBackItsOldTimeIsLoadedAgain() throws Exception {
+        // Long after its last change (not racy: trusted by its metadata), then edited to the same size and given its
+        // old modification time back, as `touch -r` or `cp -p` would: only the status-change time shows it.
+        String text = "{\"title\": \"某县考核\", \"bureau\": \"某县司法局\", \"county\": \"某县\", \"published\": \"2026-12-01\"}";
+        Path file = Files.writeString(tmp.resolve("site.json"), text);
+        FileTime old = FileTime.fromMillis(System.currentTimeMillis() - 60_000);
+        Files.setLastModifiedTime(file, old);
+        Thread.sleep(LoadCache.RACY_MILLIS + 100); // the status-change time, set just now, must be old enough too
+        LoadCache cache = new LoadCache();
+        FileDigest[] first = new FileDigest[1];
+        Loaded<SiteConfig> a = load(cache, file, first);
+        FileDigest[] again = new FileDigest[1];
+        assertSame(a, load(cache, file, again), "unchanged: from the cache");
+
+        Files.writeString(file, text.replace("某县考核", "某区考核"));
+        Files.setLastModifiedTime(file, old);
+        FileDigest[] edited = new FileDigest[1];
+        Loaded<SiteConfig> b = load(cache, file, edited);
+        assertNotSame(a, b);
+        assertEquals("某区考核", b.value().title());
+        assertEquals(false, java.util.Arrays.equals(first[0].sha256(), edited[0].sha256()));
+    }
 }
