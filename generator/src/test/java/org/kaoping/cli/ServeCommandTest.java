@@ -1,7 +1,5 @@
 package org.kaoping.cli;
 
-import org.junit.jupiter.api.parallel.ResourceLock;
-import org.kaoping.support.Locks;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -31,7 +29,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** `serve` on a free port: a changed score appears, a broken file shows the overlay over the last good page. */
-@ResourceLock(Locks.FORM_BROWSER)
 class ServeCommandTest {
     /** The run's browser, shared with the other browser classes. */
     @RegisterExtension

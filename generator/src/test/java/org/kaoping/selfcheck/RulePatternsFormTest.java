@@ -1,7 +1,5 @@
 package org.kaoping.selfcheck;
 
-import org.junit.jupiter.api.parallel.ResourceLock;
-import org.kaoping.support.Locks;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -35,7 +33,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * and an amount behind a condition, the station's own target) give the totals worked out by hand in
  * RulePatternsExampleTest, and the export carries the targets so the Java engine agrees.
  */
-@ResourceLock(Locks.FORM_BROWSER)
 class RulePatternsFormTest {
     @TempDir
     static Path temp;

@@ -1,7 +1,5 @@
 package org.kaoping.selfcheck;
 
-import org.junit.jupiter.api.parallel.ResourceLock;
-import org.kaoping.support.Locks;
 import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
@@ -49,7 +47,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * would: ticks, − / + buttons, level pickers, the file input, a reload, the link from a station page.
  * Every total the page shows is compared with the Java engine on the same sheet.
  */
-@ResourceLock(Locks.FORM_BROWSER)
 class SelfCheckFormTest {
     @TempDir
     static Path temp;

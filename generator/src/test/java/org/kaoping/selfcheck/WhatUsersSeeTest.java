@@ -1,7 +1,5 @@
 package org.kaoping.selfcheck;
 
-import org.junit.jupiter.api.parallel.ResourceLock;
-import org.kaoping.support.Locks;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -30,7 +28,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Chinese-only visible text on every page type, nothing typed lost across a reload with an invalid field,
  * the phone ranking keeping 总分 and 变化 in view, and every score with its period's declared decimals.
  */
-@ResourceLock(Locks.FORM_BROWSER)
 class WhatUsersSeeTest {
     /** A Latin-letter word; what may stand in Chinese text is removed first (see {@link #latinWords}). */
     private static final Pattern LATIN = Pattern.compile("[A-Za-z]{2,}");

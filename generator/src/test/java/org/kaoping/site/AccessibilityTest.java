@@ -1,7 +1,5 @@
 package org.kaoping.site;
 
-import org.junit.jupiter.api.parallel.ResourceLock;
-import org.kaoping.support.Locks;
 import com.deque.html.axecore.results.CheckedNode;
 import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
@@ -33,7 +31,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * A and AA plus axe's best practices at desktop width; on pages whose criterion tables site.css restyles for
  * phones, the layout-dependent rules again at phone width.
  */
-@ResourceLock(Locks.FORM_BROWSER)
 class AccessibilityTest {
     static final List<String> TAGS = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice");
     /** What the phone layout can change: colours behind text, scroll boxes, links told apart from text. */

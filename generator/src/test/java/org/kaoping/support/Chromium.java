@@ -1,23 +1,27 @@
 package org.kaoping.support;
 
+import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeOptions;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * Headless Debian Chromium as every browser test drives it (shared/LIBRARIES.md: flags, no Selenium Manager), and
- * the one browser the classes of a test run share: {@code @RegisterExtension static final Chromium browser = new
- * Chromium();} gives the class {@link #driver} before its {@code @BeforeAll}, at the desktop window size. Started
- * once (a second or more per start), quit by JUnit when the run ends.
+ * the browsers the classes of a test run share: {@code @RegisterExtension static final Chromium browser = new
+ * Chromium();} gives the class {@link #driver}, at the desktop window size, for its tests alone, and takes it back
+ * after them. Test classes run two at a time, so the run keeps a pool: a class takes an idle browser or, if none is
+ * idle, starts one (a second or more per start); JUnit quits them all when the run ends.
  */
-public final class Chromium implements BeforeAllCallback {
+public final class Chromium implements BeforeAllCallback, AfterAllCallback {
     public static final Dimension DESKTOP = new Dimension(1280, 900);
     private static final ExtensionContext.Namespace SHARED = ExtensionContext.Namespace.create(Chromium.class);
 
@@ -25,23 +29,67 @@ public final class Chromium implements BeforeAllCallback {
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        driver = shared(context);
+        driver = take(context);
         driver.manage().window().setSize(DESKTOP);
     }
 
-    /** The run's shared browser, started by the first class that asks. */
-    public static ChromeDriver shared(ExtensionContext context) {
-        return context.getRoot().getStore(SHARED).getOrComputeIfAbsent("first", k -> new Running(start()),
-                Running.class).driver();
+    @Override
+    public void afterAll(ExtensionContext context) {
+        giveBack(context, driver);
+        driver = null;
+    }
+
+    /** A browser of the run's pool, the caller's alone until it is given back ({@link #giveBack}). */
+    public static ChromeDriver take(ExtensionContext context) {
+        return pool(context).take();
+    }
+
+    /** Gives a browser taken with {@link #take} back to the pool, for the next class. */
+    public static void giveBack(ExtensionContext context, ChromeDriver driver) {
+        pool(context).giveBack(driver);
     }
 
     /**
-     * The run's second shared browser, for checks that run beside the first browser's on another thread: axe keeps
-     * a page's one renderer thread busy for seconds while the test waits, and the machine has a second core.
+     * The run's second shared browser, for checks that run beside a class's own browser on another thread: axe keeps
+     * a page's one renderer thread busy for seconds while the test waits, and the machine has a second core. Driven
+     * by one thread only ({@link FormSite#beside}), so classes side by side take turns with it.
      */
     public static ChromeDriver beside(ExtensionContext context) {
         return context.getRoot().getStore(SHARED).getOrComputeIfAbsent("beside", k -> new Running(start()),
                 Running.class).driver();
+    }
+
+    private static Pool pool(ExtensionContext context) {
+        return context.getRoot().getStore(SHARED).getOrComputeIfAbsent(Pool.class, k -> new Pool(), Pool.class);
+    }
+
+    /** The run's browsers, idle or taken; closed by JUnit when the run ends. */
+    private static final class Pool implements ExtensionContext.Store.CloseableResource, AutoCloseable {
+        private final Deque<ChromeDriver> idle = new ArrayDeque<>();
+        private final List<ChromeDriver> all = new ArrayList<>();
+
+        ChromeDriver take() {
+            synchronized (this) {
+                ChromeDriver d = idle.poll();
+                if (d != null) {
+                    return d;
+                }
+            }
+            ChromeDriver started = start(); // outside the lock: a start takes a second
+            synchronized (this) {
+                all.add(started);
+            }
+            return started;
+        }
+
+        synchronized void giveBack(ChromeDriver driver) {
+            idle.push(driver);
+        }
+
+        @Override
+        public synchronized void close() {
+            all.forEach(ChromeDriver::quit);
+        }
     }
 
     /** Closed by JUnit when the run ends. */

@@ -1,6 +1,7 @@
 package org.kaoping.support;
 
 import org.kaoping.cli.Main;
+import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.JavascriptExecutor;
@@ -24,13 +25,13 @@ import java.util.concurrent.Executors;
 import java.util.function.Function;
 
 /**
- * The shipped sites, built once into a temporary folder, and the run's headless Chromium ({@link Chromium}) that
- * opens them from file:// as a reader would.
- * A test class takes it with {@code @RegisterExtension static final FormSite site = new FormSite();}: the sites
- * and the browser are made once for the whole test run and shared by every class (the self-check form's and the
- * accessibility checks), and each class starts at the desktop window size.
+ * The shipped sites, built once into a temporary folder, and a headless Chromium of the run's pool ({@link Chromium})
+ * that opens them from file:// as a reader would.
+ * A test class takes it with {@code @RegisterExtension static final FormSite site = new FormSite();}: the sites are
+ * built once for the whole test run and shared by every class (the self-check form's and the accessibility checks);
+ * each class has a browser to itself while its tests run, at the desktop window size to begin with.
  */
-public final class FormSite implements BeforeAllCallback, AutoCloseable {
+public final class FormSite implements BeforeAllCallback, AfterAllCallback, AutoCloseable {
     /** How often a wait looks again: WebDriverWait's default, half a second, is longer than what it waits for. */
     public static final Duration POLL = Duration.ofMillis(20);
     private static final ExtensionContext.Namespace SHARED = ExtensionContext.Namespace.create(FormSite.class);
@@ -71,9 +72,18 @@ public final class FormSite implements BeforeAllCallback, AutoCloseable {
                 Shared.class);
         roots = shared.roots();
         root = roots.get("sample");
-        driver = Chromium.shared(context);
+        driver = Chromium.take(context);
         driver.manage().window().setSize(Chromium.DESKTOP);
         this.context = context;
+    }
+
+    /** The class's browser back to the run's pool, for the next class. */
+    @Override
+    public void afterAll(ExtensionContext context) {
+        if (driver != null) {
+            Chromium.giveBack(context, driver);
+            driver = null;
+        }
     }
 
     /**
