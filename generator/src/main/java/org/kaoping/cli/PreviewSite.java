@@ -65,7 +65,7 @@ final class PreviewSite implements SiteView {
         this.site = site;
         this.pages = pages;
         this.downloads = downloads;
-        // As BuildCommand: site-theme/assets/ → assets/, then site-theme/js/ → assets/js/ (Staging.copyTree's files).
+        // As BuildCommand: site-theme/assets/ → assets/, then site-theme/js/ → assets/js/ (the files of Staging.readTree).
         Map<String, ThemeFile> files = new TreeMap<>();
         themeTree(theme.resolve("assets"), "assets", files);
         Path scripts = theme.resolve("js");

@@ -227,23 +227,14 @@ public final class Staging {
         bytes += size;
     }
 
-    /** Copies every file under {@code source} to {@code prefix}/…, in path order. Hidden files are skipped. */
-    public int copyTree(Path source, String prefix) {
-        return copyTree(source, prefix, (name, bytes) -> bytes);
-    }
-
-    /** As {@link #copyTree(Path, String)}, passing each file's name and bytes through {@code transform}. */
-    public int copyTree(Path source, String prefix, java.util.function.BiFunction<String, byte[], byte[]> transform) {
-        return writeAll(readTree(source, prefix, transform));
-    }
-
     /** A file read ahead of its writing ({@link #readTree}): where it goes under the output folder, and its bytes. */
     public record ReadFile(String relative, byte[] data) {
     }
 
     /**
-     * The files {@link #copyTree(Path, String, java.util.function.BiFunction)} writes, read and transformed now, for
-     * {@link #writeAll} to write later (a build reads its theme's files beside its check, not after its pages).
+     * Every file under {@code source}, as it goes to {@code prefix}/…, in path order, each file's name and bytes passed
+     * through {@code transform}; hidden files are skipped. Read now, for {@link #writeAll} to write later (a build
+     * reads its theme's files beside its check, not after its pages).
      */
     public static List<ReadFile> readTree(Path source, String prefix,
                                           java.util.function.BiFunction<String, byte[], byte[]> transform) {
