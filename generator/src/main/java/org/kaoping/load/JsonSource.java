@@ -238,11 +238,7 @@ public final class JsonSource {
     }
 
     private static byte[] sha256(byte[] bytes) {
-        try {
-            return java.security.MessageDigest.getInstance("SHA-256").digest(bytes);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return FileDigest.newSha256().digest(bytes);
     }
 
     /** Where every value of the text starts, by JSON path; a syntax error becomes a LoadException. */

@@ -3,7 +3,6 @@ package org.kaoping.site;
 import org.kaoping.load.FileDigest;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystemLoopException;
@@ -12,7 +11,6 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -58,7 +56,7 @@ public final class FingerprintFiles {
 
     private FingerprintFiles(List<Line> lines) {
         this.lines = lines;
-        MessageDigest md = sha256();
+        MessageDigest md = FileDigest.newSha256();
         for (Line l : lines) {
             md.update(l.text());
         }
@@ -84,11 +82,12 @@ public final class FingerprintFiles {
         }
         // A file the build read and that is gone since still counts: the version names what was built.
         read.forEach((file, digest) -> {
-            if (!listed.contains(file) && file.startsWith(content)) {
-                lines.add(new Line(name("content", content.relativize(file)), file, digest));
-            }
-            if (!listed.contains(file) && file.startsWith(rubrics)) {
-                lines.add(new Line(name("rubrics", rubrics.relativize(file)), file, digest));
+            if (!listed.contains(file)) {
+                for (var folder : Map.of("content", content, "rubrics", rubrics).entrySet()) {
+                    if (file.startsWith(folder.getValue())) {
+                        lines.add(new Line(name(folder.getKey(), folder.getValue().relativize(file)), file, digest));
+                    }
+                }
             }
         });
         lines.sort(ORDER);
@@ -159,7 +158,7 @@ public final class FingerprintFiles {
                 walk(p, file, name + "/", read, lines, listed, ancestors);
                 ancestors.remove(ancestors.size() - 1);
             } else if (json && a.isRegularFile()) {
-                lines.add(new Line(name, file, digest(p)));
+                lines.add(new Line(name, file, FileDigest.read(p))); // a file the loader did not read
             }
         }
     }
@@ -176,29 +175,8 @@ public final class FingerprintFiles {
         }
     }
 
-    /** A file the loader did not read, digested in pieces (it is not limited in size as the loader's input is). */
-    private static FileDigest digest(Path file) throws IOException {
-        MessageDigest md = sha256();
-        long length = 0;
-        byte[] buffer = new byte[64 * 1024];
-        try (InputStream in = Files.newInputStream(file)) {
-            for (int n; (n = in.read(buffer)) > 0; length += n) {
-                md.update(buffer, 0, n);
-            }
-        }
-        return new FileDigest(length, md.digest());
-    }
-
     private static String name(String label, Path within) {
         return label + "/" + within.toString().replace('\\', '/');
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
-        }
     }
 
     /** A file or folder that could not be read while digesting, worded for the build's report. */
