@@ -50,11 +50,11 @@ class ClassArchiveJarIT {
     }
 
     @Test
-    @DisplayName("a county build runs in a second JVM that maps the archive, and writes the site it writes without it")
+    @DisplayName("a small build runs in a second JVM that maps the archive, and writes the site it writes without it")
     void aBuildUsesItAndWritesTheSameSite() throws Exception {
         Path logs = Files.createDirectories(tmp.resolve("logs"));
         JarCheckIT.Result with = JarCheckIT.runWith(List.of("-Xlog:class+load:file=" + logs.resolve("%p.txt")),
-                "build", "--out", tmp.resolve("with").toString());
+                build(tmp.resolve("with")));
         assertEquals(0, with.exit(), with.out());
         List<String> perJvm = logged(logs);
         assertEquals(2, perJvm.size(), "the jar's process and the second JVM");
@@ -63,23 +63,22 @@ class ClassArchiveJarIT {
         assertFalse(first.contains("java.lang.management.ManagementFactory "),
                 "the jar's process read its arguments through the management classes, not the manifest's export");
 
-        JarCheckIT.Result without = JarCheckIT.runWith(List.of("-Dkaoping.archive=off"), "build", "--out", tmp.resolve("without").toString());
+        JarCheckIT.Result without = JarCheckIT.runWith(List.of("-Dkaoping.archive=off"), build(tmp.resolve("without")));
         assertEquals(0, without.exit(), without.out());
         assertSameFiles(tmp.resolve("without"), tmp.resolve("with"));
         assertEquals(without.out().lines().count(), with.out().lines().count(), with.out());
     }
 
     @Test
-    @DisplayName("a jar and archive copied elsewhere build as before, without a word from HotSpot; an older archive is not tried")
+    @DisplayName("a jar and archive copied elsewhere check as before, without a word from HotSpot; an older archive is not tried")
     void aCopyIsIgnoredQuietly() throws Exception {
         Path dir = Files.createDirectories(tmp.resolve("copy"));
         Path jar = Files.copy(JarCheckIT.JAR, dir.resolve("kaoping.jar"), StandardCopyOption.COPY_ATTRIBUTES);
         Path archive = Files.copy(ARCHIVE, dir.resolve("kaoping.jsa"), StandardCopyOption.COPY_ATTRIBUTES);
         Path logs = Files.createDirectories(tmp.resolve("logs"));
-        JarCheckIT.Result r = JarCheckIT.runJar(jar, List.of("-Xlog:class+load:file=" + logs.resolve("%p.txt")),
-                "build", "--out", tmp.resolve("site").toString());
+        JarCheckIT.Result r = JarCheckIT.runJar(jar, List.of("-Xlog:class+load:file=" + logs.resolve("%p.txt")), check());
         assertEquals(0, r.exit(), r.out());
-        assertTrue(r.out().lines().allMatch(l -> l.startsWith("build: ")), "HotSpot said something: " + r.out());
+        assertTrue(r.out().lines().allMatch(l -> l.startsWith("check: ")), "HotSpot said something: " + r.out());
         List<String> perJvm = logged(logs);
         assertEquals(2, perJvm.size(), "a second JVM was tried");
         assertTrue(perJvm.stream().noneMatch(l -> l.contains(FROM_ARCHIVE)), "the archive names the jar by its first path");
@@ -87,10 +86,19 @@ class ClassArchiveJarIT {
         Files.setLastModifiedTime(archive, java.nio.file.attribute.FileTime.fromMillis(
                 Files.getLastModifiedTime(jar).toMillis() - 1000));
         Path logs2 = Files.createDirectories(tmp.resolve("logs2"));
-        JarCheckIT.Result older = JarCheckIT.runJar(jar, List.of("-Xlog:class+load:file=" + logs2.resolve("%p.txt")),
-                "build", "--out", tmp.resolve("site").toString());
+        JarCheckIT.Result older = JarCheckIT.runJar(jar, List.of("-Xlog:class+load:file=" + logs2.resolve("%p.txt")), check());
         assertEquals(0, older.exit(), older.out());
         assertEquals(1, logged(logs2).size(), "an archive older than its jar: no second JVM");
+    }
+
+    /** A build of the small example (its three sheets load quicker than the sample's; any content is archived alike). */
+    private static String[] build(Path out) {
+        return Stream.concat(Stream.of("build"), Stream.concat(Stream.of(BoundedHeapJarIT.CONTENT), Stream.of("--out", out.toString())))
+                .toArray(String[]::new);
+    }
+
+    private static String[] check() {
+        return Stream.concat(Stream.of("check"), Stream.of(BoundedHeapJarIT.CONTENT)).toArray(String[]::new);
     }
 
     /** Each JVM's class-loading log, one text per process. */
