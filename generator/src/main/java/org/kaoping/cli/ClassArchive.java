@@ -14,7 +14,8 @@ import java.util.List;
  * Why: a county build is mostly start-up. Loading and verifying some 3,300 classes from the jar, and compiling the
  * code that runs once, took about a third of the sample site's CPU; mapped from the archive, the classes are there
  * at once (BENCHMARKS.md, ninth round). A jar cannot carry the flag that names the archive, so when one is found the
- * jar's process runs the command in a second JVM that uses it ({@link SecondJvm}, {@link RunPlan}).
+ * jar's process runs a build in a second JVM that uses it ({@link SecondJvm}, {@link RunPlan}); a county check
+ * ends before that JVM's start is paid back, and stays in its process.
  * <p>
  * HotSpot uses an archive only for the JVM build and the very jar (its path, size and time) it was made with, and
  * otherwise runs as if it had none: the second JVM's CDS messages are turned off, so a stale or foreign archive costs
@@ -62,9 +63,14 @@ final class ClassArchive {
 
     /** Whether this JVM's arguments chose Class Data Sharing themselves (an archive, a dump, or none at all). */
     static boolean chosen(List<String> jvmArguments) {
-        return jvmArguments.stream().anyMatch(a -> a.startsWith("-Xshare") || a.startsWith("-XX:SharedArchiveFile")
-                || a.startsWith("-XX:ArchiveClassesAtExit") || a.startsWith("-XX:SharedClassListFile")
-                || a.startsWith("-XX:DumpLoadedClassList") || a.contains("AutoCreateSharedArchive"));
+        for (String a : jvmArguments) {
+            if (a.startsWith("-Xshare") || a.startsWith("-XX:SharedArchiveFile") || a.startsWith("-XX:ArchiveClassesAtExit")
+                    || a.startsWith("-XX:SharedClassListFile") || a.startsWith("-XX:DumpLoadedClassList")
+                    || a.contains("AutoCreateSharedArchive")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The flags that make a JVM use the archive, quietly: HotSpot warns when it cannot and then runs without it. */

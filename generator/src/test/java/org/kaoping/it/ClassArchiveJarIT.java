@@ -67,18 +67,25 @@ class ClassArchiveJarIT {
         assertEquals(0, without.exit(), without.out());
         assertSameFiles(tmp.resolve("without"), tmp.resolve("with"));
         assertEquals(without.out().lines().count(), with.out().lines().count(), with.out());
+
+        Path checkLogs = Files.createDirectories(tmp.resolve("check-logs"));
+        JarCheckIT.Result check = JarCheckIT.runWith(List.of("-Xlog:class+load:file=" + checkLogs.resolve("%p.txt")),
+                Stream.concat(Stream.of("check"), Stream.of(BoundedHeapJarIT.CONTENT)).toArray(String[]::new));
+        assertEquals(0, check.exit(), check.out());
+        assertEquals(1, logged(checkLogs).size(), "a county check stays in its process");
     }
 
     @Test
-    @DisplayName("a jar and archive copied elsewhere check as before, without a word from HotSpot; an older archive is not tried")
+    @DisplayName("a jar and archive copied elsewhere build as before, without a word from HotSpot; an older archive is not tried")
     void aCopyIsIgnoredQuietly() throws Exception {
         Path dir = Files.createDirectories(tmp.resolve("copy"));
         Path jar = Files.copy(JarCheckIT.JAR, dir.resolve("kaoping.jar"), StandardCopyOption.COPY_ATTRIBUTES);
         Path archive = Files.copy(ARCHIVE, dir.resolve("kaoping.jsa"), StandardCopyOption.COPY_ATTRIBUTES);
         Path logs = Files.createDirectories(tmp.resolve("logs"));
-        JarCheckIT.Result r = JarCheckIT.runJar(jar, List.of("-Xlog:class+load:file=" + logs.resolve("%p.txt")), check());
+        JarCheckIT.Result r = JarCheckIT.runJar(jar, List.of("-Xlog:class+load:file=" + logs.resolve("%p.txt")),
+                build(tmp.resolve("site")));
         assertEquals(0, r.exit(), r.out());
-        assertTrue(r.out().lines().allMatch(l -> l.startsWith("check: ")), "HotSpot said something: " + r.out());
+        assertTrue(r.out().lines().allMatch(l -> l.startsWith("build: ")), "HotSpot said something: " + r.out());
         List<String> perJvm = logged(logs);
         assertEquals(2, perJvm.size(), "a second JVM was tried");
         assertTrue(perJvm.stream().noneMatch(l -> l.contains(FROM_ARCHIVE)), "the archive names the jar by its first path");
@@ -86,7 +93,8 @@ class ClassArchiveJarIT {
         Files.setLastModifiedTime(archive, java.nio.file.attribute.FileTime.fromMillis(
                 Files.getLastModifiedTime(jar).toMillis() - 1000));
         Path logs2 = Files.createDirectories(tmp.resolve("logs2"));
-        JarCheckIT.Result older = JarCheckIT.runJar(jar, List.of("-Xlog:class+load:file=" + logs2.resolve("%p.txt")), check());
+        JarCheckIT.Result older = JarCheckIT.runJar(jar, List.of("-Xlog:class+load:file=" + logs2.resolve("%p.txt")),
+                build(tmp.resolve("site")));
         assertEquals(0, older.exit(), older.out());
         assertEquals(1, logged(logs2).size(), "an archive older than its jar: no second JVM");
     }
@@ -95,10 +103,6 @@ class ClassArchiveJarIT {
     private static String[] build(Path out) {
         return Stream.concat(Stream.of("build"), Stream.concat(Stream.of(BoundedHeapJarIT.CONTENT), Stream.of("--out", out.toString())))
                 .toArray(String[]::new);
-    }
-
-    private static String[] check() {
-        return Stream.concat(Stream.of("check"), Stream.of(BoundedHeapJarIT.CONTENT)).toArray(String[]::new);
     }
 
     /** Each JVM's class-loading log, one text per process. */
