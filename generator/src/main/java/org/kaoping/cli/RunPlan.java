@@ -81,7 +81,8 @@ final class RunPlan {
             }
         }
         boolean quick = ends && sheets < JitDirectives.OPTIMISE_FROM && System.getProperty("kaoping.jit") == null;
-        SecondJvm jvm = new SecondJvm(bound, archive, quick);
+        boolean batch = ends && bound > 0 && sheets >= JitDirectives.OPTIMISE_FROM;
+        SecondJvm jvm = new SecondJvm(bound, archive, quick, batch);
         if (bound > 0) {
             System.out.printf(Locale.ROOT, "%s: %d 份评分表：在堆上限 %d MB 的第二个 JVM 中运行%n", command, sheets, bound >> 20);
             System.out.flush();

@@ -16,8 +16,12 @@ import java.util.List;
  * @param quickCompiler C1 alone, without profiling ({@code -XX:TieredStopAtLevel=1}): for a run too short for C2 to
  *                      pay back ({@link JitDirectives#OPTIMISE_FROM}); given as a flag, the JVM does not profile the
  *                      code it compiles, which compiler directives cannot say
+ * @param throughputCollector the parallel collector instead of G1, for a province's `build` or `check` (a batch: its
+ *                      pauses matter to nobody, and at 80,000 sheets it built in 32.3 s instead of 34.0 s at the
+ *                      median of five pairs, peaking at 0.72 GB instead of 0.83–1.04 GB; BENCHMARKS.md, ninth
+ *                      round); not for `serve`, whose pauses a browser would wait for
  */
-record SecondJvm(long heapBound, Path archive, boolean quickCompiler) {
+record SecondJvm(long heapBound, Path archive, boolean quickCompiler, boolean throughputCollector) {
     /** Set in the second JVM: it runs the command itself. */
     static final String CHILD = "kaoping.child";
     /** What HotSpot exits with on an OutOfMemoryError under {@code -XX:+ExitOnOutOfMemoryError}. */
@@ -50,6 +54,9 @@ record SecondJvm(long heapBound, Path archive, boolean quickCompiler) {
         if (archive != null) {
             c.addAll(ClassArchive.flags(archive));
         }
+        if (throughputCollector && !collectorChosen(jvmArguments)) {
+            c.add("-XX:+UseParallelGC"); // HotSpot refuses two collectors: a user's choice stands alone
+        }
         if (quickCompiler) {
             c.add("-XX:TieredStopAtLevel=1");
             c.add("-Dkaoping.jit=c1"); // JitDirectives: nothing to ask of a JVM without C2
@@ -67,6 +74,16 @@ record SecondJvm(long heapBound, Path archive, boolean quickCompiler) {
         }
         c.addAll(List.of(args));
         return c;
+    }
+
+    /** Whether these JVM arguments choose a garbage collector. */
+    static boolean collectorChosen(List<String> jvmArguments) {
+        for (String a : jvmArguments) {
+            if (a.startsWith("-XX:+Use") && a.endsWith("GC")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Runs the child with this process's terminal and folder; its exit code, or -1 if it could not start. */

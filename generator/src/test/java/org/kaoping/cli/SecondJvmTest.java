@@ -22,7 +22,7 @@ class SecondJvmTest {
 
     @Test
     void aBoundedHeapComesFirstAndTheUsersArgumentsAfterIt() {
-        List<String> c = new SecondJvm(960L << 20, null, false).command("/jdk/bin/java",
+        List<String> c = new SecondJvm(960L << 20, null, false, false).command("/jdk/bin/java",
                 List.of("-Dfile.encoding=UTF-8", "-Dkaoping.jit=quick"), "lib/a.jar:lib/b.jar", new String[]{"build", "--out", "x y"});
         assertEquals(List.of("/jdk/bin/java", "-Xmx960m", "-XX:+ExitOnOutOfMemoryError", "-Dfile.encoding=UTF-8",
                 "-Dkaoping.jit=quick", "-Dkaoping.child=true", "-cp", "lib/a.jar:lib/b.jar",
@@ -34,13 +34,26 @@ class SecondJvmTest {
         Path jar = Files.createFile(tmp.resolve("kaoping.jar"));
         Path archive = tmp.resolve(ClassArchive.FILE);
         String relative = Path.of("").toAbsolutePath().relativize(jar).toString();
-        List<String> c = new SecondJvm(0, archive, true).command("java", List.of("-Xlog:gc"), relative,
+        List<String> c = new SecondJvm(0, archive, true, false).command("java", List.of("-Xlog:gc"), relative,
                 new String[]{"check"});
         assertEquals(List.of("java", "-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off",
                 "-XX:TieredStopAtLevel=1", "-Dkaoping.jit=c1", "-Xlog:gc", "-Dkaoping.child=true",
                 "-jar", jar.toString(), "check"), c);
         assertEquals(JitDirectives.Plan.C1, withJit("c1", () -> JitDirectives.planFor(1)));
         assertTrue(JitDirectives.Plan.C1.excluded.isEmpty(), "a JVM without C2 is asked nothing");
+    }
+
+    @Test
+    void aProvinceBuildGetsTheParallelCollectorUnlessTheUserChoseOne() {
+        SecondJvm province = new SecondJvm(960L << 20, null, false, true);
+        List<String> c = province.command("java", List.of("-Dx=1"), "lib/a.jar:lib/b.jar", new String[]{"build"});
+        assertEquals(List.of("java", "-Xmx960m", "-XX:+ExitOnOutOfMemoryError", "-XX:+UseParallelGC", "-Dx=1",
+                "-Dkaoping.child=true", "-cp", "lib/a.jar:lib/b.jar", "org.kaoping.cli.Main", "build"), c);
+        for (String gc : List.of("-XX:+UseG1GC", "-XX:+UseSerialGC", "-XX:+UseZGC", "-XX:+UseParallelGC")) {
+            List<String> mine = province.command("java", List.of(gc), "lib/a.jar:lib/b.jar", new String[]{"build"});
+            assertEquals(1, mine.stream().filter(a -> a.startsWith("-XX:+Use") && a.endsWith("GC")).count(), gc + ": " + mine);
+            assertTrue(mine.contains(gc), gc);
+        }
     }
 
     @Test
