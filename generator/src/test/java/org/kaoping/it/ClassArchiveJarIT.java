@@ -11,12 +11,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -54,7 +51,7 @@ class ClassArchiveJarIT {
     void aBuildUsesItAndWritesTheSameSite() throws Exception {
         Path logs = Files.createDirectories(tmp.resolve("logs"));
         JarCheckIT.Result with = JarCheckIT.runWith(List.of("-Xlog:class+load:file=" + logs.resolve("%p.txt")),
-                build(tmp.resolve("with")));
+                BoundedHeapJarIT.build(tmp.resolve("with")));
         assertEquals(0, with.exit(), with.out());
         List<String> perJvm = logged(logs);
         assertEquals(2, perJvm.size(), "the jar's process and the second JVM");
@@ -63,9 +60,9 @@ class ClassArchiveJarIT {
         assertFalse(first.contains("java.lang.management.ManagementFactory "),
                 "the jar's process read its arguments through the management classes, not the manifest's export");
 
-        JarCheckIT.Result without = JarCheckIT.runWith(List.of("-Dkaoping.archive=off"), build(tmp.resolve("without")));
+        JarCheckIT.Result without = JarCheckIT.runWith(List.of("-Dkaoping.archive=off"), BoundedHeapJarIT.build(tmp.resolve("without")));
         assertEquals(0, without.exit(), without.out());
-        assertSameFiles(tmp.resolve("without"), tmp.resolve("with"));
+        BoundedHeapJarIT.assertSameFiles(tmp.resolve("without"), tmp.resolve("with"));
         assertEquals(without.out().lines().count(), with.out().lines().count(), with.out());
 
         Path checkLogs = Files.createDirectories(tmp.resolve("check-logs"));
@@ -83,7 +80,7 @@ class ClassArchiveJarIT {
         Path archive = Files.copy(ARCHIVE, dir.resolve("kaoping.jsa"), StandardCopyOption.COPY_ATTRIBUTES);
         Path logs = Files.createDirectories(tmp.resolve("logs"));
         JarCheckIT.Result r = JarCheckIT.runJar(jar, List.of("-Xlog:class+load:file=" + logs.resolve("%p.txt")),
-                build(tmp.resolve("site")));
+                BoundedHeapJarIT.build(tmp.resolve("site")));
         assertEquals(0, r.exit(), r.out());
         assertTrue(r.out().lines().allMatch(l -> l.startsWith("build: ")), "HotSpot said something: " + r.out());
         List<String> perJvm = logged(logs);
@@ -94,15 +91,9 @@ class ClassArchiveJarIT {
                 Files.getLastModifiedTime(jar).toMillis() - 1000));
         Path logs2 = Files.createDirectories(tmp.resolve("logs2"));
         JarCheckIT.Result older = JarCheckIT.runJar(jar, List.of("-Xlog:class+load:file=" + logs2.resolve("%p.txt")),
-                build(tmp.resolve("site")));
+                BoundedHeapJarIT.build(tmp.resolve("site")));
         assertEquals(0, older.exit(), older.out());
         assertEquals(1, logged(logs2).size(), "an archive older than its jar: no second JVM");
-    }
-
-    /** A build of the small example (its three sheets load quicker than the sample's; any content is archived alike). */
-    private static String[] build(Path out) {
-        return Stream.concat(Stream.of("build"), Stream.concat(Stream.of(BoundedHeapJarIT.CONTENT), Stream.of("--out", out.toString())))
-                .toArray(String[]::new);
     }
 
     /** Each JVM's class-loading log, one text per process. */
@@ -118,25 +109,5 @@ class ClassArchiveJarIT {
 
     private static String java() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
-
-    private static void assertSameFiles(Path a, Path b) throws IOException {
-        Map<String, byte[]> x = files(a);
-        Map<String, byte[]> y = files(b);
-        assertEquals(x.keySet(), y.keySet());
-        for (var e : x.entrySet()) {
-            assertArrayEquals(e.getValue(), y.get(e.getKey()), e.getKey());
-        }
-        assertFalse(x.isEmpty());
-    }
-
-    private static Map<String, byte[]> files(Path root) throws IOException {
-        Map<String, byte[]> m = new TreeMap<>();
-        try (Stream<Path> s = Files.walk(root)) {
-            for (Path p : s.filter(Files::isRegularFile).toList()) {
-                m.put(root.relativize(p).toString(), Files.readAllBytes(p));
-            }
-        }
-        return m;
     }
 }
