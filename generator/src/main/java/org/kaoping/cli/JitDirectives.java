@@ -24,7 +24,8 @@ import java.util.List;
  * #viaMBeanServer}) loads some 700 classes and took 0.6–0.9 s on the second core of a county build, while C2 went on
  * compiling. Only the jar's own process asks ({@link RunPlan}; tests and {@code serve}, which runs for hours, do
  * not), and a JVM without the bean, or one that refuses, runs as before. They change how fast the code runs, never
- * what it does. {@code -Dkaoping.jit=default|quick|pages} forces a plan, for benchmarks.
+ * what it does. {@code -Dkaoping.jit=default|quick|pages} forces a plan, for benchmarks. A build or check handed to a
+ * second JVM below {@link #OPTIMISE_FROM} sheets runs there with C1 alone instead ({@link RunPlan}).
  */
 final class JitDirectives {
     /**
@@ -61,7 +62,12 @@ final class JitDirectives {
         /** C1 alone, but for SHA-256. */
         QUICK(DIGESTS, List.of("*.*")),
         /** C2, except for the once-per-page builders. */
-        PAGES(List.of(), ONCE_PER_PAGE);
+        PAGES(List.of(), ONCE_PER_PAGE),
+        /**
+         * Nothing to ask: a second JVM started with C1 alone ({@code -XX:TieredStopAtLevel=1}, {@link SecondJvm}),
+         * which also spares the profiling that {@link #QUICK}'s code keeps doing.
+         */
+        C1(List.of(), List.of());
 
         /** Methods C2 may compile although {@link #excluded} matches them too (HotSpot takes the first match). */
         final List<String> kept;
@@ -83,7 +89,7 @@ final class JitDirectives {
             try {
                 return Plan.valueOf(forced.toUpperCase(java.util.Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                System.err.println("kaoping.jit=" + forced + " is not a plan (default, quick, pages): ignored");
+                System.err.println("kaoping.jit=" + forced + " is not a plan (default, quick, pages, c1): ignored");
             }
         }
         return sheets < OPTIMISE_FROM ? Plan.QUICK : Plan.PAGES;

@@ -42,7 +42,7 @@ public final class Main {
             // starts it too, for builds that do not come through main; it runs once per process).
             org.kaoping.render.OfficeWarmUp.start();
         }
-        System.exit(BoundedHeap.exitCode(run(args)));
+        System.exit(SecondJvm.exitCode(run(args)));
     }
 
     /** Runs a command line and returns its exit code (tests call this instead of main). */

@@ -4,12 +4,14 @@ import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
 
 /**
  * What the jar's own process settles before a `build`, `check` or `serve` reads its content, by the number of
- * sheets: whether the command runs in a second JVM with a bounded heap ({@link BoundedHeap}) and, for the two that
- * end, which compilers they are worth ({@link JitDirectives}; {@code serve} runs for hours, so C2 pays back
- * everywhere). Only the jar's {@link Main#main} enables it: tests calling {@link Main#run} keep their JVM as it is.
+ * sheets: whether the command runs in a second JVM ({@link SecondJvm}) with a bounded heap ({@link BoundedHeap}) or
+ * the jar's class archive ({@link ClassArchive}) and, for the two that end, which compilers they are worth (C1 alone
+ * in a second JVM, else {@link JitDirectives}; {@code serve} runs for hours, so C2 pays back everywhere). Only the jar's {@link Main#main} enables it: tests calling {@link Main#run} keep their JVM as it is.
  */
 final class RunPlan {
     private static volatile String[] commandLine;
@@ -43,10 +45,59 @@ final class RunPlan {
         }
         settled = true;
         int sheets = sheetFiles(content.resolve("sheets"));
-        BoundedHeap.runIfLarge(sheets, args); // returns only if this process runs the command
+        if (!SecondJvm.inChild()) {
+            handOver(args, sheets); // returns only if this process runs the command
+        }
         if (!args[0].equals("serve")) {
             JitDirectives.ask(sheets);
         }
+    }
+
+    /**
+     * Runs the command in a second JVM when one with other settings serves it better — a bounded heap for many
+     * sheets ({@link BoundedHeap}), the jar's class archive for a build ({@link ClassArchive}) — and ends
+     * this process with its exit code. Returns when this process is to run the command itself: nothing to change,
+     * a JVM being profiled (the profile is of the JVM that works), a second JVM that could not start, or one that
+     * ran out of its bounded heap.
+     */
+    private static void handOver(String[] args, int sheets) {
+        String command = args[0];
+        long bound = BoundedHeap.bound(command, sheets);
+        boolean ends = !command.equals("serve");
+        String classPath = System.getProperty("java.class.path");
+        // Not for a county check: it ends before the second JVM's start is paid back (1.13 s either way).
+        Path archive = command.equals("build") || bound > 0 ? ClassArchive.beside(classPath) : null;
+        if (bound == 0 && archive == null) {
+            return;
+        }
+        List<String> jvmArguments = SecondJvm.arguments();
+        if (SecondJvm.profiled(jvmArguments)) {
+            return;
+        }
+        if (ClassArchive.chosen(jvmArguments)) {
+            archive = null; // the user's own
+            if (bound == 0) {
+                return;
+            }
+        }
+        boolean quick = ends && sheets < JitDirectives.OPTIMISE_FROM && System.getProperty("kaoping.jit") == null;
+        boolean batch = ends && bound > 0 && sheets >= JitDirectives.OPTIMISE_FROM;
+        SecondJvm jvm = new SecondJvm(bound, archive, quick, batch);
+        if (bound > 0) {
+            System.out.printf(Locale.ROOT, "%s: %d 份评分表：在堆上限 %d MB 的第二个 JVM 中运行%n", command, sheets, bound >> 20);
+            System.out.flush();
+        }
+        int code = jvm.run(jvm.command(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                jvmArguments, classPath, args));
+        if (code == SecondJvm.OUT_OF_MEMORY && bound > 0) {
+            System.out.printf(Locale.ROOT, "%s: 堆上限 %d MB 不够用：改用 JVM 的默认堆在本进程中重新运行%n", command, bound >> 20);
+            System.out.flush();
+            return;
+        }
+        if (code >= 0) {
+            System.exit(code == SecondJvm.REFUSED_IN_CHILD ? ExitCode.OUTPUT_REFUSED : code);
+        }
+        // the second JVM could not be started: this one runs the command
     }
 
     private static boolean planned(String command) {

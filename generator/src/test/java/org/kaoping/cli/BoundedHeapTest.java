@@ -1,17 +1,14 @@
 package org.kaoping.cli;
 
-import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.api.Test;
 
 import java.lang.management.ManagementFactory;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The bound by size, the second JVM's command line and the exit codes between the two (the jar: BoundedHeapJarIT). */
-@Isolated // sets a system property Main reads (support/Locks)
+/** The bound by size and whose choice the heap is (the jar: BoundedHeapJarIT; the second JVM: SecondJvmTest). */
 class BoundedHeapTest {
     @Test
     void theBoundGrowsWithTheSheetsFromAFloorInStepsOf32Megabytes() {
@@ -37,38 +34,6 @@ class BoundedHeapTest {
             assertEquals(0, b % (32L << 20), "a multiple of 32 MB: " + b);
             assertTrue(b >= sheets * BoundedHeap.PER_SHEET_SERVE && b >= BoundedHeap.boundFor(sheets), sheets + " sheets: " + b);
         }
-    }
-
-    @Test
-    void theSecondJvmGetsTheSameArgumentsTheBoundAndTheMarker() {
-        List<String> c = BoundedHeap.command("/jdk/bin/java", 960L << 20, List.of("-Dfile.encoding=UTF-8", "-Dkaoping.jit=quick"),
-                "generator/target/kaoping.jar", new String[]{"build", "--out", "x y"});
-        assertEquals(List.of("/jdk/bin/java", "-Dfile.encoding=UTF-8", "-Dkaoping.jit=quick", "-Xmx960m",
-                "-XX:+ExitOnOutOfMemoryError", "-Dkaoping.heap.child=true", "-cp", "generator/target/kaoping.jar",
-                "org.kaoping.cli.Main", "build", "--out", "x y"), c);
-    }
-
-    @Test
-    void aRefusalInTheSecondJvmDoesNotLookLikeItsOutOfMemoryExit() {
-        assertEquals(BoundedHeap.OUT_OF_MEMORY, ExitCode.OUTPUT_REFUSED, "why the child renames its refusal");
-        assertEquals(ExitCode.OUTPUT_REFUSED, BoundedHeap.exitCode(ExitCode.OUTPUT_REFUSED), "in the first process");
-        System.setProperty(BoundedHeap.CHILD, "true");
-        try {
-            assertEquals(BoundedHeap.REFUSED_IN_CHILD, BoundedHeap.exitCode(ExitCode.OUTPUT_REFUSED));
-            for (int code : new int[]{0, 1, 2}) {
-                assertEquals(code, BoundedHeap.exitCode(code));
-            }
-        } finally {
-            System.clearProperty(BoundedHeap.CHILD);
-        }
-    }
-
-    @Test
-    void aProfiledJvmDoesTheWorkItself() {
-        assertTrue(BoundedHeap.profiled(List.of("-Dx=1", "-XX:StartFlightRecording=filename=x.jfr,settings=profile")));
-        assertTrue(BoundedHeap.profiled(List.of("-agentpath:/opt/async-profiler/libasyncProfiler.so=start")));
-        assertTrue(BoundedHeap.profiled(List.of("-javaagent:agent.jar")));
-        assertFalse(BoundedHeap.profiled(List.of("-Dfile.encoding=UTF-8", "-XX:+DumpPerfMapAtExit")));
     }
 
     @Test

@@ -29,7 +29,8 @@ class BoundedHeapJarIT {
     @TempDir
     Path tmp;
 
-    private static String[] build(Path out) {
+    /** A build of the small example into this folder (ClassArchiveJarIT too). */
+    static String[] build(Path out) {
         return Stream.concat(Stream.of("build"), Stream.concat(Stream.of(CONTENT), Stream.of("--out", out.toString())))
                 .toArray(String[]::new);
     }
@@ -134,7 +135,8 @@ class BoundedHeapJarIT {
         }
     }
 
-    private static void assertSameFiles(Path a, Path b) throws IOException {
+    /** The same files with the same bytes under both folders (ClassArchiveJarIT too). */
+    static void assertSameFiles(Path a, Path b) throws IOException {
         Map<String, byte[]> x = files(a);
         Map<String, byte[]> y = files(b);
         assertEquals(x.keySet(), y.keySet());

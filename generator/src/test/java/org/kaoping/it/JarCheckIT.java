@@ -27,10 +27,15 @@ class JarCheckIT {
 
     /** As {@link #run}, with these JVM arguments before {@code -jar}. */
     static Result runWith(List<String> jvm, String... args) throws IOException, InterruptedException {
+        return runJar(JAR, jvm, args);
+    }
+
+    /** As {@link #runWith}, with this jar. */
+    static Result runJar(Path jar, List<String> jvm, String... args) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(jvm);
-        cmd.addAll(List.of("-jar", JAR.toString()));
+        cmd.addAll(List.of("-jar", jar.toString()));
         cmd.addAll(List.of(args));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -68,8 +73,9 @@ class JarCheckIT {
     @DisplayName("the jar gives its compiler directives to the DiagnosticCommand implementation, not the MBean server")
     void compilerDirectivesWithoutTheMBeanServer() throws Exception {
         // -XX options go before -jar: the same process as a user's, with its class loading and compiling shown.
+        // Without the class archive (a jar copied alone): with it, the check runs in a second JVM with C1 alone.
         List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xlog:class+load", "-XX:+PrintCompilation", "-jar", JAR.toString(), "check");
+                "-Dkaoping.archive=off", "-Xlog:class+load", "-XX:+PrintCompilation", "-jar", JAR.toString(), "check");
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(60, TimeUnit.SECONDS), "kaoping.jar did not finish");

@@ -1,0 +1,96 @@
+package org.kaoping.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The second JVM's command line and the exit codes between the two JVMs (the jar: BoundedHeapJarIT, ClassArchiveJarIT). */
+@Isolated // sets a system property Main reads (support/Locks)
+class SecondJvmTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void aBoundedHeapComesFirstAndTheUsersArgumentsAfterIt() {
+        List<String> c = new SecondJvm(960L << 20, null, false, false).command("/jdk/bin/java",
+                List.of("-Dfile.encoding=UTF-8", "-Dkaoping.jit=quick"), "lib/a.jar:lib/b.jar", new String[]{"build", "--out", "x y"});
+        assertEquals(List.of("/jdk/bin/java", "-Xmx960m", "-XX:+ExitOnOutOfMemoryError", "-Dfile.encoding=UTF-8",
+                "-Dkaoping.jit=quick", "-Dkaoping.child=true", "-cp", "lib/a.jar:lib/b.jar",
+                "org.kaoping.cli.Main", "build", "--out", "x y"), c);
+    }
+
+    @Test
+    void aJarIsStartedAsAJarByItsAbsolutePathWithTheArchiveAndC1() throws IOException {
+        Path jar = Files.createFile(tmp.resolve("kaoping.jar"));
+        Path archive = tmp.resolve(ClassArchive.FILE);
+        String relative = Path.of("").toAbsolutePath().relativize(jar).toString();
+        List<String> c = new SecondJvm(0, archive, true, false).command("java", List.of("-Xlog:gc"), relative,
+                new String[]{"check"});
+        assertEquals(List.of("java", "-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off",
+                "-XX:TieredStopAtLevel=1", "-Dkaoping.jit=c1", "-Xlog:gc", "-Dkaoping.child=true",
+                "-jar", jar.toString(), "check"), c);
+        assertEquals(JitDirectives.Plan.C1, withJit("c1", () -> JitDirectives.planFor(1)));
+        assertTrue(JitDirectives.Plan.C1.excluded.isEmpty(), "a JVM without C2 is asked nothing");
+    }
+
+    @Test
+    void aProvinceBuildGetsTheParallelCollectorUnlessTheUserChoseOne() {
+        SecondJvm province = new SecondJvm(960L << 20, null, false, true);
+        List<String> c = province.command("java", List.of("-Dx=1"), "lib/a.jar:lib/b.jar", new String[]{"build"});
+        assertEquals(List.of("java", "-Xmx960m", "-XX:+ExitOnOutOfMemoryError", "-XX:+UseParallelGC", "-Dx=1",
+                "-Dkaoping.child=true", "-cp", "lib/a.jar:lib/b.jar", "org.kaoping.cli.Main", "build"), c);
+        for (String gc : List.of("-XX:+UseG1GC", "-XX:+UseSerialGC", "-XX:+UseZGC", "-XX:+UseParallelGC")) {
+            List<String> mine = province.command("java", List.of(gc), "lib/a.jar:lib/b.jar", new String[]{"build"});
+            assertEquals(1, mine.stream().filter(a -> a.startsWith("-XX:+Use") && a.endsWith("GC")).count(), gc + ": " + mine);
+            assertTrue(mine.contains(gc), gc);
+        }
+    }
+
+    @Test
+    void aRefusalInTheSecondJvmDoesNotLookLikeItsOutOfMemoryExit() {
+        assertEquals(SecondJvm.OUT_OF_MEMORY, ExitCode.OUTPUT_REFUSED, "why the child renames its refusal");
+        assertEquals(ExitCode.OUTPUT_REFUSED, SecondJvm.exitCode(ExitCode.OUTPUT_REFUSED), "in the first process");
+        System.setProperty(SecondJvm.CHILD, "true");
+        try {
+            assertEquals(SecondJvm.REFUSED_IN_CHILD, SecondJvm.exitCode(ExitCode.OUTPUT_REFUSED));
+            for (int code : new int[]{0, 1, 2}) {
+                assertEquals(code, SecondJvm.exitCode(code));
+            }
+        } finally {
+            System.clearProperty(SecondJvm.CHILD);
+        }
+    }
+
+    @Test
+    void aProfiledJvmDoesTheWorkItself() {
+        assertTrue(SecondJvm.profiled(List.of("-Dx=1", "-XX:StartFlightRecording=filename=x.jfr,settings=profile")));
+        assertTrue(SecondJvm.profiled(List.of("-agentpath:/opt/async-profiler/libasyncProfiler.so=start")));
+        assertTrue(SecondJvm.profiled(List.of("-javaagent:agent.jar")));
+        assertFalse(SecondJvm.profiled(List.of("-Dfile.encoding=UTF-8", "-XX:+DumpPerfMapAtExit")));
+    }
+
+    @Test
+    void thisJvmsArgumentsAreTheManagementBeansEitherWay() {
+        // The surefire JVM does not open jdk.internal.misc: this is the fallback; the jar's route is ClassArchiveJarIT's.
+        assertEquals(ManagementFactory.getRuntimeMXBean().getInputArguments(), SecondJvm.arguments());
+    }
+
+    private static <T> T withJit(String plan, java.util.function.Supplier<T> f) {
+        System.setProperty("kaoping.jit", plan);
+        try {
+            return f.get();
+        } finally {
+            System.clearProperty("kaoping.jit");
+        }
+    }
+}
