@@ -8,8 +8,8 @@ import java.util.List;
 
 /**
  * The jar's class archive: {@code kaoping.jsa} beside {@code kaoping.jar}, HotSpot's Class Data Sharing archive of
- * the classes a build loads, parsed and verified once when the jar is packaged ({@code mvn package} runs the sample
- * build with {@code -XX:ArchiveClassesAtExit}; generator/pom.xml).
+ * the classes a build loads, parsed and verified once when the jar is packaged ({@code mvn package} builds a small
+ * synthetic county made by {@code sample} with {@code -XX:ArchiveClassesAtExit}; generator/pom.xml).
  * <p>
  * Why: a county build is mostly start-up. Loading and verifying some 3,300 classes from the jar, and compiling the
  * code that runs once, took about a third of the sample site's CPU; mapped from the archive, the classes are there
