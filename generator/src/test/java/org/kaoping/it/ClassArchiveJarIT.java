@@ -96,6 +96,47 @@ class ClassArchiveJarIT {
         assertEquals(1, logged(logs2).size(), "an archive older than its jar: no second JVM");
     }
 
+    @Test
+    @DisplayName("a damaged archive is refused and the build runs as if there were none: no crash, no hs_err file")
+    void aDamagedArchiveIsRefused() throws Exception {
+        // An archive made for a copy of the jar, by its path, as mvn package makes one; then damaged in place.
+        Path dir = Files.createDirectories(tmp.resolve("copy"));
+        Path jar = Files.copy(JarCheckIT.JAR, dir.resolve("kaoping.jar"), StandardCopyOption.COPY_ATTRIBUTES);
+        Path archive = dir.resolve("kaoping.jsa");
+        List<String> dump = new ArrayList<>(List.of(java(), "-XX:ArchiveClassesAtExit=" + archive, "-XX:+VerifySharedSpaces",
+                "-Xlog:cds=off", "-Xlog:cds+dynamic=off", "-XX:TieredStopAtLevel=1", "-jar", jar.toString()));
+        dump.addAll(List.of(BoundedHeapJarIT.build(tmp.resolve("dumped"))));
+        Process p = new ProcessBuilder(dump).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue(), out);
+        Path logs = Files.createDirectories(tmp.resolve("logs"));
+        JarCheckIT.Result sound = JarCheckIT.runJar(jar, List.of("-Xlog:class+load:file=" + logs.resolve("%p.txt")),
+                BoundedHeapJarIT.build(tmp.resolve("sound")));
+        assertEquals(0, sound.exit(), sound.out());
+        assertEquals(1, logged(logs).stream().filter(l -> l.contains(FROM_ARCHIVE)).count(), "the sound archive is used");
+
+        byte[] bytes = Files.readAllBytes(archive);
+        java.util.Random random = new java.util.Random(1);
+        for (int i = 0; i < 2000; i++) {
+            int at = 4096 + random.nextInt(bytes.length - 4096); // past the header: the regions HotSpot maps
+            bytes[at] ^= (byte) 0xFF;
+        }
+        archive.toFile().setWritable(true);
+        Files.write(archive, bytes);
+        Path damagedLogs = Files.createDirectories(tmp.resolve("damaged-logs"));
+        JarCheckIT.Result damaged = JarCheckIT.runJar(jar, List.of("-Xlog:class+load:file=" + damagedLogs.resolve("%p.txt")),
+                BoundedHeapJarIT.build(tmp.resolve("damaged")));
+        assertEquals(0, damaged.exit(), damaged.out());
+        assertTrue(damaged.out().lines().allMatch(l -> l.startsWith("build: ")), damaged.out());
+        assertEquals(2, logged(damagedLogs).size(), "the second JVM ran");
+        assertTrue(logged(damagedLogs).stream().noneMatch(l -> l.contains(FROM_ARCHIVE)), "the damaged archive was refused");
+        BoundedHeapJarIT.assertSameFiles(tmp.resolve("sound"), tmp.resolve("damaged"));
+        try (Stream<Path> s = Files.list(Path.of(""))) {
+            assertTrue(s.noneMatch(f -> f.getFileName().toString().startsWith("hs_err")), "a JVM crashed in the working folder");
+        }
+    }
+
     /** Each JVM's class-loading log, one text per process. */
     private static List<String> logged(Path logs) throws IOException {
         List<String> texts = new ArrayList<>();
