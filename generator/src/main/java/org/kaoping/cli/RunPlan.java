@@ -71,14 +71,11 @@ final class RunPlan {
             return;
         }
         List<String> jvmArguments = SecondJvm.arguments();
-        if (SecondJvm.profiled(jvmArguments)) {
-            return;
-        }
         if (ClassArchive.chosen(jvmArguments)) {
             archive = null; // the user's own
-            if (bound == 0) {
-                return;
-            }
+        }
+        if (SecondJvm.profiled(jvmArguments) || bound == 0 && archive == null) {
+            return;
         }
         boolean quick = ends && sheets < JitDirectives.OPTIMISE_FROM && System.getProperty("kaoping.jit") == null;
         boolean batch = ends && bound > 0 && sheets >= JitDirectives.OPTIMISE_FROM;
@@ -87,7 +84,7 @@ final class RunPlan {
             System.out.printf(Locale.ROOT, "%s: %d 份评分表：在堆上限 %d MB 的第二个 JVM 中运行%n", command, sheets, bound >> 20);
             System.out.flush();
         }
-        int code = jvm.run(jvm.command(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        int code = SecondJvm.run(jvm.command(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 jvmArguments, classPath, args));
         if (code == SecondJvm.OUT_OF_MEMORY && bound > 0) {
             System.out.printf(Locale.ROOT, "%s: 堆上限 %d MB 不够用：改用 JVM 的默认堆在本进程中重新运行%n", command, bound >> 20);

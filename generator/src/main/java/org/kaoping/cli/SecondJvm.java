@@ -87,7 +87,7 @@ record SecondJvm(long heapBound, Path archive, boolean quickCompiler, boolean th
     }
 
     /** Runs the child with this process's terminal and folder; its exit code, or -1 if it could not start. */
-    int run(List<String> command) {
+    static int run(List<String> command) {
         Process child;
         try {
             child = new ProcessBuilder(command).inheritIO().start();

@@ -5,13 +5,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -37,23 +35,19 @@ class ClassArchiveJarIT {
         assertTrue(Files.getLastModifiedTime(ARCHIVE).compareTo(Files.getLastModifiedTime(JarCheckIT.JAR)) >= 0,
                 "the archive is made after the jar");
         // -Xshare:on ends the JVM if it cannot use the archive: a wrong JVM, another jar, or the jar by another path.
-        List<String> cmd = List.of(java(), "-Xshare:on", "-XX:SharedArchiveFile=" + ARCHIVE.toAbsolutePath(),
-                "-Xlog:class+load", "-jar", JarCheckIT.JAR.toAbsolutePath().toString(), "--version");
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
-        assertEquals(0, p.exitValue(), out);
-        assertTrue(out.contains(FROM_ARCHIVE), out.lines().filter(l -> l.contains("kaoping")).limit(5).toList().toString());
+        JarCheckIT.Result r = JarCheckIT.runJar(JarCheckIT.JAR.toAbsolutePath(),
+                List.of("-Xshare:on", "-XX:SharedArchiveFile=" + ARCHIVE.toAbsolutePath(), "-Xlog:class+load"), "--version");
+        assertEquals(0, r.exit(), r.out());
+        assertTrue(r.out().contains(FROM_ARCHIVE), r.out().lines().filter(l -> l.contains("kaoping")).limit(5).toList().toString());
     }
 
     @Test
     @DisplayName("a small build runs in a second JVM that maps the archive, and writes the site it writes without it")
     void aBuildUsesItAndWritesTheSameSite() throws Exception {
-        Path logs = Files.createDirectories(tmp.resolve("logs"));
-        JarCheckIT.Result with = JarCheckIT.runWith(List.of("-Xlog:class+load:file=" + logs.resolve("%p.txt")),
-                BoundedHeapJarIT.build(tmp.resolve("with")));
+        Traced traced = traced(JarCheckIT.JAR, "with", BoundedHeapJarIT.build(tmp.resolve("with")));
+        JarCheckIT.Result with = traced.result();
         assertEquals(0, with.exit(), with.out());
-        List<String> perJvm = logged(logs);
+        List<String> perJvm = traced.perJvm();
         assertEquals(2, perJvm.size(), "the jar's process and the second JVM");
         assertEquals(1, perJvm.stream().filter(l -> l.contains(FROM_ARCHIVE)).count(), "the second JVM maps the archive");
         String first = perJvm.stream().filter(l -> !l.contains(FROM_ARCHIVE)).findFirst().orElseThrow();
@@ -65,11 +59,10 @@ class ClassArchiveJarIT {
         BoundedHeapJarIT.assertSameFiles(tmp.resolve("without"), tmp.resolve("with"));
         assertEquals(without.out().lines().count(), with.out().lines().count(), with.out());
 
-        Path checkLogs = Files.createDirectories(tmp.resolve("check-logs"));
-        JarCheckIT.Result check = JarCheckIT.runWith(List.of("-Xlog:class+load:file=" + checkLogs.resolve("%p.txt")),
+        Traced check = traced(JarCheckIT.JAR, "check",
                 Stream.concat(Stream.of("check"), Stream.of(BoundedHeapJarIT.CONTENT)).toArray(String[]::new));
-        assertEquals(0, check.exit(), check.out());
-        assertEquals(1, logged(checkLogs).size(), "a county check stays in its process");
+        assertEquals(0, check.result().exit(), check.result().out());
+        assertEquals(1, check.perJvm().size(), "a county check stays in its process");
     }
 
     @Test
@@ -78,22 +71,19 @@ class ClassArchiveJarIT {
         Path dir = Files.createDirectories(tmp.resolve("copy"));
         Path jar = Files.copy(JarCheckIT.JAR, dir.resolve("kaoping.jar"), StandardCopyOption.COPY_ATTRIBUTES);
         Path archive = Files.copy(ARCHIVE, dir.resolve("kaoping.jsa"), StandardCopyOption.COPY_ATTRIBUTES);
-        Path logs = Files.createDirectories(tmp.resolve("logs"));
-        JarCheckIT.Result r = JarCheckIT.runJar(jar, List.of("-Xlog:class+load:file=" + logs.resolve("%p.txt")),
-                BoundedHeapJarIT.build(tmp.resolve("site")));
+        Traced copied = traced(jar, "copied", BoundedHeapJarIT.build(tmp.resolve("site")));
+        JarCheckIT.Result r = copied.result();
         assertEquals(0, r.exit(), r.out());
         assertTrue(r.out().lines().allMatch(l -> l.startsWith("build: ")), "HotSpot said something: " + r.out());
-        List<String> perJvm = logged(logs);
+        List<String> perJvm = copied.perJvm();
         assertEquals(2, perJvm.size(), "a second JVM was tried");
         assertTrue(perJvm.stream().noneMatch(l -> l.contains(FROM_ARCHIVE)), "the archive names the jar by its first path");
 
         Files.setLastModifiedTime(archive, java.nio.file.attribute.FileTime.fromMillis(
                 Files.getLastModifiedTime(jar).toMillis() - 1000));
-        Path logs2 = Files.createDirectories(tmp.resolve("logs2"));
-        JarCheckIT.Result older = JarCheckIT.runJar(jar, List.of("-Xlog:class+load:file=" + logs2.resolve("%p.txt")),
-                BoundedHeapJarIT.build(tmp.resolve("site")));
-        assertEquals(0, older.exit(), older.out());
-        assertEquals(1, logged(logs2).size(), "an archive older than its jar: no second JVM");
+        Traced older = traced(jar, "older", BoundedHeapJarIT.build(tmp.resolve("site")));
+        assertEquals(0, older.result().exit(), older.result().out());
+        assertEquals(1, older.perJvm().size(), "an archive older than its jar: no second JVM");
     }
 
     @Test
@@ -103,18 +93,12 @@ class ClassArchiveJarIT {
         Path dir = Files.createDirectories(tmp.resolve("copy"));
         Path jar = Files.copy(JarCheckIT.JAR, dir.resolve("kaoping.jar"), StandardCopyOption.COPY_ATTRIBUTES);
         Path archive = dir.resolve("kaoping.jsa");
-        List<String> dump = new ArrayList<>(List.of(java(), "-XX:ArchiveClassesAtExit=" + archive, "-XX:+VerifySharedSpaces",
-                "-Xlog:cds=off", "-Xlog:cds+dynamic=off", "-XX:TieredStopAtLevel=1", "-jar", jar.toString()));
-        dump.addAll(List.of(BoundedHeapJarIT.build(tmp.resolve("dumped"))));
-        Process p = new ProcessBuilder(dump).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
-        assertEquals(0, p.exitValue(), out);
-        Path logs = Files.createDirectories(tmp.resolve("logs"));
-        JarCheckIT.Result sound = JarCheckIT.runJar(jar, List.of("-Xlog:class+load:file=" + logs.resolve("%p.txt")),
-                BoundedHeapJarIT.build(tmp.resolve("sound")));
-        assertEquals(0, sound.exit(), sound.out());
-        assertEquals(1, logged(logs).stream().filter(l -> l.contains(FROM_ARCHIVE)).count(), "the sound archive is used");
+        JarCheckIT.Result dump = JarCheckIT.runJar(jar, List.of("-XX:ArchiveClassesAtExit=" + archive, "-XX:+VerifySharedSpaces",
+                "-Xlog:cds=off", "-Xlog:cds+dynamic=off", "-XX:TieredStopAtLevel=1"), BoundedHeapJarIT.build(tmp.resolve("dumped")));
+        assertEquals(0, dump.exit(), dump.out());
+        Traced sound = traced(jar, "sound", BoundedHeapJarIT.build(tmp.resolve("sound")));
+        assertEquals(0, sound.result().exit(), sound.result().out());
+        assertEquals(1, sound.perJvm().stream().filter(l -> l.contains(FROM_ARCHIVE)).count(), "the sound archive is used");
 
         byte[] bytes = Files.readAllBytes(archive);
         java.util.Random random = new java.util.Random(1);
@@ -124,31 +108,31 @@ class ClassArchiveJarIT {
         }
         archive.toFile().setWritable(true);
         Files.write(archive, bytes);
-        Path damagedLogs = Files.createDirectories(tmp.resolve("damaged-logs"));
-        JarCheckIT.Result damaged = JarCheckIT.runJar(jar, List.of("-Xlog:class+load:file=" + damagedLogs.resolve("%p.txt")),
-                BoundedHeapJarIT.build(tmp.resolve("damaged")));
-        assertEquals(0, damaged.exit(), damaged.out());
-        assertTrue(damaged.out().lines().allMatch(l -> l.startsWith("build: ")), damaged.out());
-        assertEquals(2, logged(damagedLogs).size(), "the second JVM ran");
-        assertTrue(logged(damagedLogs).stream().noneMatch(l -> l.contains(FROM_ARCHIVE)), "the damaged archive was refused");
+        Traced damaged = traced(jar, "damaged", BoundedHeapJarIT.build(tmp.resolve("damaged")));
+        assertEquals(0, damaged.result().exit(), damaged.result().out());
+        assertTrue(damaged.result().out().lines().allMatch(l -> l.startsWith("build: ")), damaged.result().out());
+        assertEquals(2, damaged.perJvm().size(), "the second JVM ran");
+        assertTrue(damaged.perJvm().stream().noneMatch(l -> l.contains(FROM_ARCHIVE)), "the damaged archive was refused");
         BoundedHeapJarIT.assertSameFiles(tmp.resolve("sound"), tmp.resolve("damaged"));
         try (Stream<Path> s = Files.list(Path.of(""))) {
             assertTrue(s.noneMatch(f -> f.getFileName().toString().startsWith("hs_err")), "a JVM crashed in the working folder");
         }
     }
 
-    /** Each JVM's class-loading log, one text per process. */
-    private static List<String> logged(Path logs) throws IOException {
+    /** A run of a jar and each of its JVMs' class-loading log, one text per process. */
+    private record Traced(JarCheckIT.Result result, List<String> perJvm) {
+    }
+
+    /** Runs this jar with every JVM's class loading logged to a file of its own ({@code %p}: the process id). */
+    private Traced traced(Path jar, String name, String... args) throws IOException, InterruptedException {
+        Path logs = Files.createDirectories(tmp.resolve("logs-" + name));
+        JarCheckIT.Result r = JarCheckIT.runJar(jar, List.of("-Xlog:class+load:file=" + logs.resolve("%p.txt")), args);
         List<String> texts = new ArrayList<>();
         try (Stream<Path> s = Files.list(logs)) {
             for (Path f : s.sorted().toList()) {
                 texts.add(Files.readString(f));
             }
         }
-        return texts;
-    }
-
-    private static String java() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        return new Traced(r, texts);
     }
 }

@@ -144,20 +144,21 @@ public final class Chromium implements BeforeAllCallback, AfterAllCallback {
                 try {
                     super.quit();
                 } finally {
-                    deleteTree(tmp);
+                    removeQuietly(tmp);
                 }
             }
         };
     }
 
-    /** Removes a browser's own TMPDIR; what Chromium still holds open is left to the system's cleaning. */
-    private static void deleteTree(Path root) {
-        try (var walk = Files.walk(root)) {
-            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
+    /**
+     * Removes a folder a browser worked in (its TMPDIR, a page's scripts), as far as it can: each file that cannot go
+     * stays, and a folder left in /tmp is harmless to the test's outcome.
+     */
+    public static void removeQuietly(Path folder) {
+        try (var walk = Files.walk(folder)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException | UncheckedIOException e) {
-            // a folder in /tmp left behind is harmless; the test's outcome is not its concern
+            // gone already, or unreadable: left to the system's cleaning
         }
     }
 }
