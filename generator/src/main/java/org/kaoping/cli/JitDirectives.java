@@ -25,7 +25,8 @@ import java.util.List;
  * compiling. Only the jar's own process asks ({@link RunPlan}; tests and {@code serve}, which runs for hours, do
  * not), and a JVM without the bean, or one that refuses, runs as before. They change how fast the code runs, never
  * what it does. {@code -Dkaoping.jit=default|quick|pages} forces a plan, for benchmarks. A build or check handed to a
- * second JVM below {@link #OPTIMISE_FROM} sheets runs there with C1 alone instead ({@link RunPlan}).
+ * second JVM gets its compilers there by flags instead ({@link SecondJvm.Compilers}): C1 alone for a county, lean C2
+ * with this class's {@link Plan#PAGES} from {@link SecondJvm#PROVINCE_FROM} sheets.
  */
 final class JitDirectives {
     /**

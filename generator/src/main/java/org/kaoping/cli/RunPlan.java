@@ -10,8 +10,9 @@ import java.util.Locale;
 /**
  * What the jar's own process settles before a `build`, `check` or `serve` reads its content, by the number of
  * sheets: whether the command runs in a second JVM ({@link SecondJvm}) with a bounded heap ({@link BoundedHeap}) or
- * the jar's class archive ({@link ClassArchive}) and, for the two that end, which compilers they are worth (C1 alone
- * in a second JVM, else {@link JitDirectives}; {@code serve} runs for hours, so C2 pays back everywhere). Only the jar's {@link Main#main} enables it: tests calling {@link Main#run} keep their JVM as it is.
+ * the jar's class archive ({@link ClassArchive}) and, for the two that end, which compilers they are worth (flags in a
+ * second JVM, {@link SecondJvm.Compilers}; else {@link JitDirectives}; {@code serve} runs for hours, so C2 pays back
+ * everywhere). Only the jar's {@link Main#main} enables it: tests calling {@link Main#run} keep their JVM as it is.
  */
 final class RunPlan {
     private static volatile String[] commandLine;
@@ -63,7 +64,6 @@ final class RunPlan {
     private static void handOver(String[] args, int sheets) {
         String command = args[0];
         long bound = BoundedHeap.bound(command, sheets);
-        boolean ends = !command.equals("serve");
         String classPath = System.getProperty("java.class.path");
         // Not for a county check: it ends before the second JVM's start is paid back (1.13 s either way).
         Path archive = command.equals("build") || bound > 0 ? ClassArchive.beside(classPath) : null;
@@ -77,9 +77,7 @@ final class RunPlan {
         if (SecondJvm.profiled(jvmArguments) || bound == 0 && archive == null) {
             return;
         }
-        boolean quick = ends && sheets < JitDirectives.OPTIMISE_FROM && System.getProperty("kaoping.jit") == null;
-        boolean batch = ends && bound > 0 && sheets >= JitDirectives.OPTIMISE_FROM;
-        SecondJvm jvm = new SecondJvm(bound, archive, quick, batch);
+        SecondJvm jvm = SecondJvm.of(command, sheets, bound, archive, System.getProperty("kaoping.jit") != null);
         if (bound > 0) {
             System.out.printf(Locale.ROOT, "%s: %d 份评分表：在堆上限 %d MB 的第二个 JVM 中运行%n", command, sheets, bound >> 20);
             System.out.flush();

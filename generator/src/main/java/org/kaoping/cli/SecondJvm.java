@@ -13,21 +13,64 @@ import java.util.List;
  *
  * @param heapBound     {@code -Xmx} in bytes ({@link BoundedHeap}), or 0 for HotSpot's default heap
  * @param archive       the jar's class archive ({@link ClassArchive}), or null
- * @param quickCompiler C1 alone, without profiling ({@code -XX:TieredStopAtLevel=1}): for a run too short for C2 to
- *                      pay back ({@link JitDirectives#OPTIMISE_FROM}); given as a flag, the JVM does not profile the
- *                      code it compiles, which compiler directives cannot say
+ * @param compilers     which of HotSpot's compilers it runs with, and how ({@link Compilers})
  * @param throughputCollector the parallel collector instead of G1, for a province's `build` or `check` (a batch: its
- *                      pauses matter to nobody, and at 80,000 sheets it built in 32.3 s instead of 34.0 s at the
- *                      median of five pairs, peaking at 0.72 GB instead of 0.83–1.04 GB; BENCHMARKS.md, ninth
- *                      round); not for `serve`, whose pauses a browser would wait for
+ *                      pauses matter to nobody; at 80,000 sheets it built in 32.3 s instead of 34.0 s at the median
+ *                      of five pairs, peaking at 0.72 GB instead of 0.83–1.04 GB, and at 20,000 and 30,000 it was
+ *                      ahead too; BENCHMARKS.md, ninth and tenth rounds); not for `serve`, whose pauses a browser
+ *                      would wait for
  */
-record SecondJvm(long heapBound, Path archive, boolean quickCompiler, boolean throughputCollector) {
+record SecondJvm(long heapBound, Path archive, Compilers compilers, boolean throughputCollector) {
+    /**
+     * Sheets from which a `build` or `check` is a province's: C2 pays back what it costs to compile, in its lean form
+     * ({@link Compilers#LEAN_C2}). Measured in second JVMs (BENCHMARKS.md, tenth round): at 20,000 sheets lean C2
+     * and C1 alone were even (builds 8.6–10.2 s against 8.8–12.6 s), at 30,000 lean C2 built in 10.5–11.8 s
+     * against C1's 12.8–14.3 s, and at 80,000 a check took 8.2–9.3 s against 11.4–12.7 s.
+     */
+    static final int PROVINCE_FROM = 20_000;
     /** Set in the second JVM: it runs the command itself. */
     static final String CHILD = "kaoping.child";
     /** What HotSpot exits with on an OutOfMemoryError under {@code -XX:+ExitOnOutOfMemoryError}. */
     static final int OUT_OF_MEMORY = 3;
     /** The child's {@link ExitCode#OUTPUT_REFUSED}, which is also 3, travels under this code instead. */
     static final int REFUSED_IN_CHILD = 13;
+
+    /** Which of HotSpot's compilers the second JVM runs with: flags a jar cannot give itself. */
+    enum Compilers {
+        /** HotSpot as it comes: for `serve`, which runs for hours, and for a plan forced by {@code -Dkaoping.jit}. */
+        AS_IS(List.of()),
+        /**
+         * C1 alone, without profiling: a county's build ends before C2's code pays back what compiling it cost.
+         * Given as a flag, the JVM does not even profile the code it compiles, which compiler directives cannot say;
+         * so {@link JitDirectives} has nothing to ask.
+         */
+        C1_ALONE(List.of("-XX:TieredStopAtLevel=1", "-Dkaoping.jit=c1")),
+        /**
+         * C2, inlining only the hot methods of at most 50 bytes of bytecode instead of 325, and not the once-per-page
+         * builders ({@link JitDirectives.Plan#PAGES}). With HotSpot's inlining, C2 compiled large callees again
+         * inside every caller: a fifth of a province build's CPU. Lean, it compiles in half the time and the code
+         * runs about as fast: at 80,000 sheets a build took 22.7 s instead of 27.4 s and a check 8.7 s
+         * instead of 10.1 s, the medians of alternating runs (BENCHMARKS.md, tenth round).
+         */
+        LEAN_C2(List.of("-XX:FreqInlineSize=50", "-Dkaoping.jit=pages"));
+
+        final List<String> flags;
+
+        Compilers(List<String> flags) {
+            this.flags = flags;
+        }
+    }
+
+    /**
+     * The second JVM for this command reading this many sheets, with the heap bound and class archive the first
+     * process settled. {@code planForced}: the user forced a compiler plan with {@code -Dkaoping.jit} (benchmarks).
+     */
+    static SecondJvm of(String command, int sheets, long heapBound, Path archive, boolean planForced) {
+        boolean ends = !command.equals("serve");
+        Compilers compilers = !ends || planForced ? Compilers.AS_IS
+                : sheets < PROVINCE_FROM ? Compilers.C1_ALONE : Compilers.LEAN_C2;
+        return new SecondJvm(heapBound, archive, compilers, ends && heapBound > 0);
+    }
 
     /** Whether this process is the second JVM. */
     static boolean inChild() {
@@ -57,11 +100,8 @@ record SecondJvm(long heapBound, Path archive, boolean quickCompiler, boolean th
         if (throughputCollector && !collectorChosen(jvmArguments)) {
             c.add("-XX:+UseParallelGC"); // HotSpot refuses two collectors: a user's choice stands alone
         }
-        if (quickCompiler) {
-            c.add("-XX:TieredStopAtLevel=1");
-            c.add("-Dkaoping.jit=c1"); // JitDirectives: nothing to ask of a JVM without C2
-        }
-        c.addAll(jvmArguments);
+        c.addAll(compilers.flags);
+        c.addAll(jvmArguments); // after ours: HotSpot and System.getProperty take the last of a flag given twice
         c.add("-D" + CHILD + "=true");
         Path jar = ClassArchive.jar(classPath);
         if (jar != null) {

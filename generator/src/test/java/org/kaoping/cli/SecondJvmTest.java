@@ -22,7 +22,7 @@ class SecondJvmTest {
 
     @Test
     void aBoundedHeapComesFirstAndTheUsersArgumentsAfterIt() {
-        List<String> c = new SecondJvm(960L << 20, null, false, false).command("/jdk/bin/java",
+        List<String> c = new SecondJvm(960L << 20, null, SecondJvm.Compilers.AS_IS, false).command("/jdk/bin/java",
                 List.of("-Dfile.encoding=UTF-8", "-Dkaoping.jit=quick"), "lib/a.jar:lib/b.jar", new String[]{"build", "--out", "x y"});
         assertEquals(List.of("/jdk/bin/java", "-Xmx960m", "-XX:+ExitOnOutOfMemoryError", "-Dfile.encoding=UTF-8",
                 "-Dkaoping.jit=quick", "-Dkaoping.child=true", "-cp", "lib/a.jar:lib/b.jar",
@@ -34,7 +34,7 @@ class SecondJvmTest {
         Path jar = Files.createFile(tmp.resolve("kaoping.jar"));
         Path archive = tmp.resolve(ClassArchive.FILE);
         String relative = Path.of("").toAbsolutePath().relativize(jar).toString();
-        List<String> c = new SecondJvm(0, archive, true, false).command("java", List.of("-Xlog:gc"), relative,
+        List<String> c = new SecondJvm(0, archive, SecondJvm.Compilers.C1_ALONE, false).command("java", List.of("-Xlog:gc"), relative,
                 new String[]{"check"});
         assertEquals(List.of("java", "-XX:SharedArchiveFile=" + archive, "-XX:+VerifySharedSpaces", "-Xlog:cds=off", "-Xlog:cds+dynamic=off",
                 "-XX:TieredStopAtLevel=1", "-Dkaoping.jit=c1", "-Xlog:gc", "-Dkaoping.child=true",
@@ -45,15 +45,43 @@ class SecondJvmTest {
 
     @Test
     void aProvinceBuildGetsTheParallelCollectorUnlessTheUserChoseOne() {
-        SecondJvm province = new SecondJvm(960L << 20, null, false, true);
+        SecondJvm province = SecondJvm.of("build", SecondJvm.PROVINCE_FROM, 960L << 20, null, false);
         List<String> c = province.command("java", List.of("-Dx=1"), "lib/a.jar:lib/b.jar", new String[]{"build"});
-        assertEquals(List.of("java", "-Xmx960m", "-XX:+ExitOnOutOfMemoryError", "-XX:+UseParallelGC", "-Dx=1",
+        assertEquals(List.of("java", "-Xmx960m", "-XX:+ExitOnOutOfMemoryError", "-XX:+UseParallelGC",
+                "-XX:FreqInlineSize=50", "-Dkaoping.jit=pages", "-Dx=1",
                 "-Dkaoping.child=true", "-cp", "lib/a.jar:lib/b.jar", "org.kaoping.cli.Main", "build"), c);
         for (String gc : List.of("-XX:+UseG1GC", "-XX:+UseSerialGC", "-XX:+UseZGC", "-XX:+UseParallelGC")) {
             List<String> mine = province.command("java", List.of(gc), "lib/a.jar:lib/b.jar", new String[]{"build"});
             assertEquals(1, mine.stream().filter(a -> a.startsWith("-XX:+Use") && a.endsWith("GC")).count(), gc + ": " + mine);
             assertTrue(mine.contains(gc), gc);
         }
+    }
+
+    @Test
+    void aCountyGetsC1AloneAProvinceLeanC2AndServeHotSpotAsItComes() {
+        int county = SecondJvm.PROVINCE_FROM - 1, province = SecondJvm.PROVINCE_FROM;
+        Path archive = tmp.resolve(ClassArchive.FILE);
+        assertEquals(new SecondJvm(0, archive, SecondJvm.Compilers.C1_ALONE, false),
+                SecondJvm.of("build", county, 0, archive, false));
+        assertEquals(new SecondJvm(0, archive, SecondJvm.Compilers.LEAN_C2, false),
+                SecondJvm.of("build", province, 0, archive, false), "no bound (kaoping.heap=off): G1 as it comes");
+        assertEquals(new SecondJvm(960L << 20, null, SecondJvm.Compilers.LEAN_C2, true),
+                SecondJvm.of("check", province, 960L << 20, null, false));
+        assertEquals(new SecondJvm(1920L << 20, archive, SecondJvm.Compilers.AS_IS, false),
+                SecondJvm.of("serve", province, 1920L << 20, archive, false), "serve runs for hours: C2 and G1 as they come");
+        assertEquals(new SecondJvm(960L << 20, null, SecondJvm.Compilers.AS_IS, true),
+                SecondJvm.of("build", province, 960L << 20, null, true), "a plan forced with -Dkaoping.jit is the one run");
+        assertEquals(SecondJvm.Compilers.AS_IS, SecondJvm.of("build", county, 0, archive, true).compilers());
+    }
+
+    @Test
+    void theUsersOwnCompilerFlagsComeAfterOursSoTheirsHold() {
+        List<String> c = SecondJvm.of("build", SecondJvm.PROVINCE_FROM, 960L << 20, null, false).command("java",
+                List.of("-XX:FreqInlineSize=325", "-Dkaoping.jit=default"), "a.jar:b.jar", new String[]{"build"});
+        assertTrue(c.indexOf("-XX:FreqInlineSize=325") > c.indexOf("-XX:FreqInlineSize=50"), c.toString());
+        assertTrue(c.indexOf("-Dkaoping.jit=default") > c.indexOf("-Dkaoping.jit=pages"), c.toString());
+        assertEquals(JitDirectives.Plan.PAGES, withJit("pages", () -> JitDirectives.planFor(SecondJvm.PROVINCE_FROM)),
+                "the lean child asks C2 to leave the once-per-page builders to C1");
     }
 
     @Test
