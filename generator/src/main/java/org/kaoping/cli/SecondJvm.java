@@ -69,7 +69,8 @@ record SecondJvm(long heapBound, Path archive, Compilers compilers, boolean thro
         boolean ends = !command.equals("serve");
         Compilers compilers = !ends || planForced ? Compilers.AS_IS
                 : sheets < PROVINCE_FROM ? Compilers.C1_ALONE : Compilers.LEAN_C2;
-        return new SecondJvm(heapBound, archive, compilers, ends && heapBound > 0);
+        // Only a province's: the JDK's archived objects are G1's, so the parallel collector starts a JVM slower.
+        return new SecondJvm(heapBound, archive, compilers, ends && heapBound > 0 && sheets >= PROVINCE_FROM);
     }
 
     /** Whether this process is the second JVM. */

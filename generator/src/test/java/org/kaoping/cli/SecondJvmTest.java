@@ -67,6 +67,8 @@ class SecondJvmTest {
                 SecondJvm.of("build", province, 0, archive, false), "no bound (kaoping.heap=off): G1 as it comes");
         assertEquals(new SecondJvm(960L << 20, null, SecondJvm.Compilers.LEAN_C2, true),
                 SecondJvm.of("check", province, 960L << 20, null, false));
+        assertEquals(new SecondJvm(768L << 20, null, SecondJvm.Compilers.C1_ALONE, false),
+                SecondJvm.of("build", county, 768L << 20, null, false), "bounded below a province (kaoping.heap.from): G1");
         assertEquals(new SecondJvm(1920L << 20, archive, SecondJvm.Compilers.AS_IS, false),
                 SecondJvm.of("serve", province, 1920L << 20, archive, false), "serve runs for hours: C2 and G1 as they come");
         assertEquals(new SecondJvm(960L << 20, null, SecondJvm.Compilers.AS_IS, true),
