@@ -23,8 +23,9 @@ import java.util.List;
  *                      would wait for
  * @param hugePages     its heap on transparent huge pages, where the kernel gives them on request only (Debian's
  *                      default, {@code madvise}): a province's heap of up to a gigabyte is then touched and walked 2 MB
- *                      at a time instead of 4 KB, fewer page faults and TLB misses. At 80,000 sheets it built in 23.1 s
- *                      instead of 24.3 s at the median of alternating runs (BENCHMARKS.md, eleventh round). Where the
+ *                      at a time instead of 4 KB, fewer page faults and TLB misses. At 80,000 sheets: 26,000 page faults
+ *                      instead of 185,000, and 23.2 s instead of 26.0 s at the median of 14 alternating runs
+ *                      (BENCHMARKS.md, eleventh round). Where the
  *                      kernel gives them always, the JVM has them without asking; where never, asking would only warn.
  */
 record SecondJvm(long heapBound, Path archive, Compilers compilers, boolean throughputCollector, boolean hugePages) {
