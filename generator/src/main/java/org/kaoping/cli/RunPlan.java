@@ -77,7 +77,8 @@ final class RunPlan {
         if (SecondJvm.profiled(jvmArguments) || bound == 0 && archive == null) {
             return;
         }
-        SecondJvm jvm = SecondJvm.of(command, sheets, bound, archive, System.getProperty("kaoping.jit") != null);
+        SecondJvm jvm = SecondJvm.of(command, sheets, bound, archive, System.getProperty("kaoping.jit") != null,
+                SecondJvm.HUGE_PAGES);
         if (bound > 0) {
             System.out.printf(Locale.ROOT, "%s: %d 份评分表：在堆上限 %d MB 的第二个 JVM 中运行%n", command, sheets, bound >> 20);
             System.out.flush();

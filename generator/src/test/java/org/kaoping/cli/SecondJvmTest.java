@@ -17,12 +17,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The second JVM's command line and the exit codes between the two JVMs (the jar: BoundedHeapJarIT, ClassArchiveJarIT). */
 @Isolated // sets a system property Main reads (support/Locks)
 class SecondJvmTest {
+    /** No kernel file: huge pages not on request. */
+    private static final Path NO_FILE = Path.of("/nonexistent/transparent_hugepage/enabled");
+
     @TempDir
     Path tmp;
 
     @Test
     void aBoundedHeapComesFirstAndTheUsersArgumentsAfterIt() {
-        List<String> c = new SecondJvm(960L << 20, null, SecondJvm.Compilers.AS_IS, false).command("/jdk/bin/java",
+        List<String> c = new SecondJvm(960L << 20, null, SecondJvm.Compilers.AS_IS, false, false).command("/jdk/bin/java",
                 List.of("-Dfile.encoding=UTF-8", "-Dkaoping.jit=quick"), "lib/a.jar:lib/b.jar", new String[]{"build", "--out", "x y"});
         assertEquals(List.of("/jdk/bin/java", "-Xmx960m", "-XX:+ExitOnOutOfMemoryError", "-Dfile.encoding=UTF-8",
                 "-Dkaoping.jit=quick", "-Dkaoping.child=true", "-cp", "lib/a.jar:lib/b.jar",
@@ -34,7 +37,7 @@ class SecondJvmTest {
         Path jar = Files.createFile(tmp.resolve("kaoping.jar"));
         Path archive = tmp.resolve(ClassArchive.FILE);
         String relative = Path.of("").toAbsolutePath().relativize(jar).toString();
-        List<String> c = new SecondJvm(0, archive, SecondJvm.Compilers.C1_ALONE, false).command("java", List.of("-Xlog:gc"), relative,
+        List<String> c = new SecondJvm(0, archive, SecondJvm.Compilers.C1_ALONE, false, false).command("java", List.of("-Xlog:gc"), relative,
                 new String[]{"check"});
         assertEquals(List.of("java", "-XX:SharedArchiveFile=" + archive, "-XX:+VerifySharedSpaces", "-Xlog:cds=off", "-Xlog:cds+dynamic=off",
                 "-XX:TieredStopAtLevel=1", "-Dkaoping.jit=c1", "-Xlog:gc", "-Dkaoping.child=true",
@@ -45,7 +48,7 @@ class SecondJvmTest {
 
     @Test
     void aProvinceBuildGetsTheParallelCollectorUnlessTheUserChoseOne() {
-        SecondJvm province = SecondJvm.of("build", SecondJvm.PROVINCE_FROM, 960L << 20, null, false);
+        SecondJvm province = SecondJvm.of("build", SecondJvm.PROVINCE_FROM, 960L << 20, null, false, NO_FILE);
         List<String> c = province.command("java", List.of("-Dx=1"), "lib/a.jar:lib/b.jar", new String[]{"build"});
         assertEquals(List.of("java", "-Xmx960m", "-XX:+ExitOnOutOfMemoryError", "-XX:+UseParallelGC",
                 "-XX:FreqInlineSize=50", "-Dkaoping.jit=pages", "-Dx=1",
@@ -61,24 +64,47 @@ class SecondJvmTest {
     void aCountyGetsC1AloneAProvinceLeanC2AndServeHotSpotAsItComes() {
         int county = SecondJvm.PROVINCE_FROM - 1, province = SecondJvm.PROVINCE_FROM;
         Path archive = tmp.resolve(ClassArchive.FILE);
-        assertEquals(new SecondJvm(0, archive, SecondJvm.Compilers.C1_ALONE, false),
-                SecondJvm.of("build", county, 0, archive, false));
-        assertEquals(new SecondJvm(0, archive, SecondJvm.Compilers.LEAN_C2, false),
-                SecondJvm.of("build", province, 0, archive, false), "no bound (kaoping.heap=off): G1 as it comes");
-        assertEquals(new SecondJvm(960L << 20, null, SecondJvm.Compilers.LEAN_C2, true),
-                SecondJvm.of("check", province, 960L << 20, null, false));
-        assertEquals(new SecondJvm(768L << 20, null, SecondJvm.Compilers.C1_ALONE, false),
-                SecondJvm.of("build", county, 768L << 20, null, false), "bounded below a province (kaoping.heap.from): G1");
-        assertEquals(new SecondJvm(1920L << 20, archive, SecondJvm.Compilers.AS_IS, false),
-                SecondJvm.of("serve", province, 1920L << 20, archive, false), "serve runs for hours: C2 and G1 as they come");
-        assertEquals(new SecondJvm(960L << 20, null, SecondJvm.Compilers.AS_IS, true),
-                SecondJvm.of("build", province, 960L << 20, null, true), "a plan forced with -Dkaoping.jit is the one run");
-        assertEquals(SecondJvm.Compilers.AS_IS, SecondJvm.of("build", county, 0, archive, true).compilers());
+        assertEquals(new SecondJvm(0, archive, SecondJvm.Compilers.C1_ALONE, false, false),
+                SecondJvm.of("build", county, 0, archive, false, NO_FILE));
+        assertEquals(new SecondJvm(0, archive, SecondJvm.Compilers.LEAN_C2, false, false),
+                SecondJvm.of("build", province, 0, archive, false, NO_FILE), "no bound (kaoping.heap=off): G1 as it comes");
+        assertEquals(new SecondJvm(960L << 20, null, SecondJvm.Compilers.LEAN_C2, true, false),
+                SecondJvm.of("check", province, 960L << 20, null, false, NO_FILE));
+        assertEquals(new SecondJvm(768L << 20, null, SecondJvm.Compilers.C1_ALONE, false, false),
+                SecondJvm.of("build", county, 768L << 20, null, false, NO_FILE), "bounded below a province (kaoping.heap.from): G1");
+        assertEquals(new SecondJvm(1920L << 20, archive, SecondJvm.Compilers.AS_IS, false, false),
+                SecondJvm.of("serve", province, 1920L << 20, archive, false, NO_FILE), "serve runs for hours: C2 and G1 as they come");
+        assertEquals(new SecondJvm(960L << 20, null, SecondJvm.Compilers.AS_IS, true, false),
+                SecondJvm.of("build", province, 960L << 20, null, true, NO_FILE), "a plan forced with -Dkaoping.jit is the one run");
+        assertEquals(SecondJvm.Compilers.AS_IS, SecondJvm.of("build", county, 0, archive, true, NO_FILE).compilers());
+    }
+
+    @Test
+    void aProvinceAsksForHugePagesWhereTheKernelGivesThemOnRequestOnly() throws IOException {
+        Path madvise = Files.writeString(tmp.resolve("madvise"), "always [madvise] never\n");
+        Path always = Files.writeString(tmp.resolve("always"), "[always] madvise never\n");
+        Path never = Files.writeString(tmp.resolve("never"), "always madvise [never]\n");
+        int county = SecondJvm.PROVINCE_FROM - 1, province = SecondJvm.PROVINCE_FROM;
+        SecondJvm asked = SecondJvm.of("build", province, 960L << 20, null, false, madvise);
+        assertEquals(new SecondJvm(960L << 20, null, SecondJvm.Compilers.LEAN_C2, true, true), asked);
+        assertTrue(SecondJvm.of("check", province, 960L << 20, null, false, madvise).hugePages());
+        for (Path file : List.of(always, never, NO_FILE, tmp)) {
+            assertFalse(SecondJvm.of("build", province, 960L << 20, null, false, file).hugePages(), file.toString());
+        }
+        assertFalse(SecondJvm.of("build", county, 768L << 20, null, false, madvise).hugePages(), "a county's small heap");
+        assertFalse(SecondJvm.of("serve", province, 1920L << 20, null, false, madvise).hugePages(), "serve: as it comes");
+        assertFalse(SecondJvm.of("build", province, 0, null, false, madvise).hugePages(), "kaoping.heap=off: as it comes");
+        List<String> c = asked.command("java", List.of("-XX:-UseTransparentHugePages"), "a.jar", new String[]{"build"});
+        assertTrue(c.indexOf("-XX:+UseTransparentHugePages") > c.indexOf("-XX:+UseParallelGC"), c.toString());
+        assertTrue(c.indexOf("-XX:-UseTransparentHugePages") > c.indexOf("-XX:+UseTransparentHugePages"),
+                "the user's own word comes after ours: " + c);
+        assertFalse(SecondJvm.of("build", province, 960L << 20, null, false, never)
+                .command("java", List.of(), "a.jar", new String[]{"build"}).contains("-XX:+UseTransparentHugePages"));
     }
 
     @Test
     void theUsersOwnCompilerFlagsComeAfterOursSoTheirsHold() {
-        List<String> c = SecondJvm.of("build", SecondJvm.PROVINCE_FROM, 960L << 20, null, false).command("java",
+        List<String> c = SecondJvm.of("build", SecondJvm.PROVINCE_FROM, 960L << 20, null, false, NO_FILE).command("java",
                 List.of("-XX:FreqInlineSize=325", "-Dkaoping.jit=default"), "a.jar:b.jar", new String[]{"build"});
         assertTrue(c.indexOf("-XX:FreqInlineSize=325") > c.indexOf("-XX:FreqInlineSize=50"), c.toString());
         assertTrue(c.indexOf("-Dkaoping.jit=default") > c.indexOf("-Dkaoping.jit=pages"), c.toString());
