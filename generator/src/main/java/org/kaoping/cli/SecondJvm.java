@@ -58,9 +58,15 @@ record SecondJvm(long heapBound, Path archive, Compilers compilers, boolean thro
          * builders ({@link JitDirectives.Plan#PAGES}). With HotSpot's inlining, C2 compiled large callees again
          * inside every caller: a fifth of a province build's CPU. Lean, it compiles in half the time and the code
          * runs about as fast: at 80,000 sheets a build took 22.7 s instead of 27.4 s and a check 8.7 s
-         * instead of 10.1 s, the medians of alternating runs (BENCHMARKS.md, tenth round).
+         * instead of 10.1 s, the medians of alternating runs (BENCHMARKS.md, tenth round). And C2 takes a method
+         * only after four times HotSpot's calls and loops (its tier-4 thresholds): a batch of a few tens of seconds
+         * runs most of its methods too briefly for C2's code to pay back its compiling, and C1's code, already
+         * there, serves them. C2's time at 80,000 sheets fell from 9–12 s to 7–9 s, and the build was quicker in
+         * 10 of 13 alternating pairs (BENCHMARKS.md, eleventh round).
          */
-        LEAN_C2(List.of("-XX:FreqInlineSize=50", "-Dkaoping.jit=pages"));
+        LEAN_C2(List.of("-XX:FreqInlineSize=50", "-XX:Tier4InvocationThreshold=20000",
+                "-XX:Tier4MinInvocationThreshold=2400", "-XX:Tier4CompileThreshold=60000",
+                "-XX:Tier4BackEdgeThreshold=160000", "-Dkaoping.jit=pages"));
 
         final List<String> flags;
 

@@ -51,7 +51,8 @@ class SecondJvmTest {
         SecondJvm province = SecondJvm.of("build", SecondJvm.PROVINCE_FROM, 960L << 20, null, false, NO_FILE);
         List<String> c = province.command("java", List.of("-Dx=1"), "lib/a.jar:lib/b.jar", new String[]{"build"});
         assertEquals(List.of("java", "-Xmx960m", "-XX:+ExitOnOutOfMemoryError", "-XX:+UseParallelGC",
-                "-XX:FreqInlineSize=50", "-Dkaoping.jit=pages", "-Dx=1",
+                "-XX:FreqInlineSize=50", "-XX:Tier4InvocationThreshold=20000", "-XX:Tier4MinInvocationThreshold=2400",
+                "-XX:Tier4CompileThreshold=60000", "-XX:Tier4BackEdgeThreshold=160000", "-Dkaoping.jit=pages", "-Dx=1",
                 "-Dkaoping.child=true", "-cp", "lib/a.jar:lib/b.jar", "org.kaoping.cli.Main", "build"), c);
         for (String gc : List.of("-XX:+UseG1GC", "-XX:+UseSerialGC", "-XX:+UseZGC", "-XX:+UseParallelGC")) {
             List<String> mine = province.command("java", List.of(gc), "lib/a.jar:lib/b.jar", new String[]{"build"});
@@ -110,6 +111,23 @@ class SecondJvmTest {
         assertTrue(c.indexOf("-Dkaoping.jit=default") > c.indexOf("-Dkaoping.jit=pages"), c.toString());
         assertEquals(JitDirectives.Plan.PAGES, withJit("pages", () -> JitDirectives.planFor(SecondJvm.PROVINCE_FROM)),
                 "the lean child asks C2 to leave the once-per-page builders to C1");
+    }
+
+    @Test
+    void everyFlagGivenIsOneThisJvmTakesWithoutAWord() throws IOException, InterruptedException {
+        // A misspelt flag would stop every province's second JVM from starting; no test builds a province.
+        SecondJvm province = SecondJvm.of("build", SecondJvm.PROVINCE_FROM, 960L << 20, null, false, SecondJvm.HUGE_PAGES);
+        for (SecondJvm.Compilers compilers : SecondJvm.Compilers.values()) {
+            SecondJvm jvm = new SecondJvm(province.heapBound(), null, compilers, true, province.hugePages());
+            List<String> c = new java.util.ArrayList<>(jvm.command(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(), List.of(), "a.jar", new String[0]));
+            c.subList(c.indexOf("-Dkaoping.child=true"), c.size()).clear();
+            c.add("-version");
+            Process p = new ProcessBuilder(c).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertEquals(0, p.waitFor(), c + "\n" + out);
+            assertFalse(out.contains("Unrecognized") || out.contains("arning") || out.contains("rror"), c + "\n" + out);
+        }
     }
 
     @Test
