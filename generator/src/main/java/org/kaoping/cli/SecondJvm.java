@@ -21,12 +21,13 @@ import java.util.List;
  *                      of five pairs, peaking at 0.72 GB instead of 0.83–1.04 GB, and at 20,000 and 30,000 it was
  *                      ahead too; BENCHMARKS.md, ninth and tenth rounds); not for `serve`, whose pauses a browser
  *                      would wait for
- * @param hugePages     its heap on transparent huge pages, where the kernel gives them on request only (Debian's
- *                      default, {@code madvise}): a province's heap of up to a gigabyte is then touched and walked 2 MB
- *                      at a time instead of 4 KB, fewer page faults and TLB misses. At 80,000 sheets: 26,000 page faults
- *                      instead of 185,000, and 23.2 s instead of 26.0 s at the median of 14 alternating runs
- *                      (BENCHMARKS.md, eleventh round). Where the
- *                      kernel gives them always, the JVM has them without asking; where never, asking would only warn.
+ * @param hugePages     its heap on transparent huge pages, for a `build` or `check` of any size, where the kernel
+ *                      gives them on request only (Debian's default, {@code madvise}): memory is faulted in 2 MB at a
+ *                      time instead of 4 KB, with fewer TLB misses. A province's build: 26,000 page faults instead of
+ *                      185,000, and 23.2 s instead of 26.0 s at the median of 14 alternating runs; the sample's
+ *                      second JVM 1.16–1.18 s instead of 1.30–1.32 s (BENCHMARKS.md, eleventh round). Where the
+ *                      kernel gives them always, the JVM has them without asking; where never, asking would only
+ *                      warn. Not for `serve`, which was not measured with them.
  */
 record SecondJvm(long heapBound, Path archive, Compilers compilers, boolean throughputCollector, boolean hugePages) {
     /**
@@ -87,8 +88,7 @@ record SecondJvm(long heapBound, Path archive, Compilers compilers, boolean thro
                 : sheets < PROVINCE_FROM ? Compilers.C1_ALONE : Compilers.LEAN_C2;
         // Only a province's: the JDK's archived objects are G1's, so the parallel collector starts a JVM slower.
         boolean province = ends && heapBound > 0 && sheets >= PROVINCE_FROM;
-        // The kernel's file is read for a province only: a county's first process pays for every class it loads.
-        return new SecondJvm(heapBound, archive, compilers, province, province && hugePagesOnRequest(hugePagesFile));
+        return new SecondJvm(heapBound, archive, compilers, province, ends && hugePagesOnRequest(hugePagesFile));
     }
 
     /** Where the kernel says whether it gives transparent huge pages always, on request ({@code madvise}) or never. */

@@ -81,7 +81,7 @@ class SecondJvmTest {
     }
 
     @Test
-    void aProvinceAsksForHugePagesWhereTheKernelGivesThemOnRequestOnly() throws IOException {
+    void aBuildOrCheckAsksForHugePagesWhereTheKernelGivesThemOnRequestOnly() throws IOException {
         Path madvise = Files.writeString(tmp.resolve("madvise"), "always [madvise] never\n");
         Path always = Files.writeString(tmp.resolve("always"), "[always] madvise never\n");
         Path never = Files.writeString(tmp.resolve("never"), "always madvise [never]\n");
@@ -92,9 +92,14 @@ class SecondJvmTest {
         for (Path file : List.of(always, never, NO_FILE, tmp)) {
             assertFalse(SecondJvm.of("build", province, 960L << 20, null, false, file).hugePages(), file.toString());
         }
-        assertFalse(SecondJvm.of("build", county, 768L << 20, null, false, madvise).hugePages(), "a county's small heap");
+        Path archive = tmp.resolve(ClassArchive.FILE);
+        assertEquals(new SecondJvm(0, archive, SecondJvm.Compilers.C1_ALONE, false, true),
+                SecondJvm.of("build", county, 0, archive, false, madvise), "a county's second JVM too");
+        assertTrue(SecondJvm.of("check", county, 0, archive, false, madvise).hugePages());
+        assertTrue(SecondJvm.of("build", county, 768L << 20, null, false, madvise).hugePages(), "bounded below a province");
+        assertFalse(SecondJvm.of("build", county, 0, archive, false, never).hugePages());
         assertFalse(SecondJvm.of("serve", province, 1920L << 20, null, false, madvise).hugePages(), "serve: as it comes");
-        assertFalse(SecondJvm.of("build", province, 0, null, false, madvise).hugePages(), "kaoping.heap=off: as it comes");
+        assertFalse(SecondJvm.of("serve", county, 0, archive, false, madvise).hugePages(), "serve: as it comes");
         List<String> c = asked.command("java", List.of("-XX:-UseTransparentHugePages"), "a.jar", new String[]{"build"});
         assertTrue(c.indexOf("-XX:+UseTransparentHugePages") > c.indexOf("-XX:+UseParallelGC"), c.toString());
         assertTrue(c.indexOf("-XX:-UseTransparentHugePages") > c.indexOf("-XX:+UseTransparentHugePages"),
@@ -117,8 +122,9 @@ class SecondJvmTest {
     void everyFlagGivenIsOneThisJvmTakesWithoutAWord() throws IOException, InterruptedException {
         // A misspelt flag would stop every province's second JVM from starting; no test builds a province.
         SecondJvm province = SecondJvm.of("build", SecondJvm.PROVINCE_FROM, 960L << 20, null, false, SecondJvm.HUGE_PAGES);
-        for (SecondJvm.Compilers compilers : SecondJvm.Compilers.values()) {
-            SecondJvm jvm = new SecondJvm(province.heapBound(), null, compilers, true, province.hugePages());
+        for (int k = 0; k < 2 * SecondJvm.Compilers.values().length; k++) {
+            SecondJvm.Compilers compilers = SecondJvm.Compilers.values()[k / 2];
+            SecondJvm jvm = new SecondJvm(province.heapBound(), null, compilers, k % 2 == 0, province.hugePages());
             List<String> c = new java.util.ArrayList<>(jvm.command(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(), List.of(), "a.jar", new String[0]));
             c.subList(c.indexOf("-Dkaoping.child=true"), c.size()).clear();
