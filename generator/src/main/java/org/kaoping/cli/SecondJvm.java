@@ -22,7 +22,7 @@ import java.util.List;
  *                      ahead too; BENCHMARKS.md, ninth and tenth rounds); not for `serve`, whose pauses a browser
  *                      would wait for
  * @param hugePages     its heap on transparent huge pages, for a `build` or `check` of any size, where the kernel
- *                      gives them on request only (Debian's default, {@code madvise}): memory is faulted in 2 MB at a
+ *                      gives them on request only ({@code madvise}, as on this machine): memory is faulted in 2 MB at a
  *                      time instead of 4 KB, with fewer TLB misses. A province's build: 26,000 page faults instead of
  *                      185,000, and 23.2 s instead of 26.0 s at the median of 14 alternating runs; the sample's
  *                      second JVM 1.16–1.18 s instead of 1.30–1.32 s (BENCHMARKS.md, eleventh round). Where the
