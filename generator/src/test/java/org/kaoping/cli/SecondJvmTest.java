@@ -6,8 +6,10 @@ import org.junit.jupiter.api.parallel.Isolated;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -122,17 +124,18 @@ class SecondJvmTest {
     void everyFlagGivenIsOneThisJvmTakesWithoutAWord() throws IOException, InterruptedException {
         // A misspelt flag would stop every province's second JVM from starting; no test builds a province.
         SecondJvm province = SecondJvm.of("build", SecondJvm.PROVINCE_FROM, 960L << 20, null, false, SecondJvm.HUGE_PAGES);
-        for (int k = 0; k < 2 * SecondJvm.Compilers.values().length; k++) {
-            SecondJvm.Compilers compilers = SecondJvm.Compilers.values()[k / 2];
-            SecondJvm jvm = new SecondJvm(province.heapBound(), null, compilers, k % 2 == 0, province.hugePages());
-            List<String> c = new java.util.ArrayList<>(jvm.command(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(), List.of(), "a.jar", new String[0]));
-            c.subList(c.indexOf("-Dkaoping.child=true"), c.size()).clear();
-            c.add("-version");
-            Process p = new ProcessBuilder(c).redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-            assertEquals(0, p.waitFor(), c + "\n" + out);
-            assertFalse(out.contains("Unrecognized") || out.contains("arning") || out.contains("rror"), c + "\n" + out);
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        for (SecondJvm.Compilers compilers : SecondJvm.Compilers.values()) {
+            for (boolean parallel : new boolean[]{true, false}) {
+                SecondJvm jvm = new SecondJvm(province.heapBound(), null, compilers, parallel, province.hugePages());
+                List<String> c = new ArrayList<>(jvm.command(java, List.of(), "a.jar", new String[0]));
+                c.subList(c.indexOf("-Dkaoping.child=true"), c.size()).clear();
+                c.add("-version");
+                Process p = new ProcessBuilder(c).redirectErrorStream(true).start();
+                String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                assertEquals(0, p.waitFor(), c + "\n" + out);
+                assertFalse(out.contains("Unrecognized") || out.contains("arning") || out.contains("rror"), c + "\n" + out);
+            }
         }
     }
 
