@@ -100,7 +100,7 @@ class TreeBindingTest {
             }
             int bound = 0;
             int refused = 0;
-            int mutants = kind.type() == Rubric.class ? 200 : kind.type() == Period.class ? 300 : 100;
+            int mutants = kind.type() == Rubric.class ? 150 : kind.type() == Period.class ? 250 : 80;
             for (int i = 0; i < mutants; i++) {
                 byte[] bytes = BothWays.mutant(seeds, random, TreeBindingTest::mutate);
                 String what = kind.type().getSimpleName() + ", seed " + seed + ", mutant " + i + ": "
