@@ -1,6 +1,7 @@
 package org.kaoping.load;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import org.kaoping.model.Period;
 import org.kaoping.model.Sheet;
 
@@ -62,14 +63,20 @@ public final class FileLoader {
                         release));
             }
         }
-        return loadInFull(file, bytes, schema, type, sink, audience, release);
+        return loadInFull(file, bytes, schema, type, sink, audience, release, false);
     }
 
     /** The long way, for any file: as {@link #load(Path, String, Class, List, Audience, boolean)} without {@link TokenBinding}. */
     static <T> Loaded<T> loadInFull(Path file, String schema, Class<T> type, List<Diagnostic> sink, Audience audience,
                                     boolean release) {
+        return loadInFull(file, schema, type, sink, audience, release, false);
+    }
+
+    /** As above; with {@code mapperOnly} the tree is bound by the mapper alone, never by {@link TreeBinding} (tests). */
+    static <T> Loaded<T> loadInFull(Path file, String schema, Class<T> type, List<Diagnostic> sink, Audience audience,
+                                    boolean release, boolean mapperOnly) {
         try {
-            return loadInFull(file, JsonSource.bytes(file), schema, type, sink, audience, release);
+            return loadInFull(file, JsonSource.bytes(file), schema, type, sink, audience, release, mapperOnly);
         } catch (LoadException e) {
             sink.addAll(e.diagnostics());
             return null;
@@ -77,7 +84,7 @@ public final class FileLoader {
     }
 
     private static <T> Loaded<T> loadInFull(Path file, byte[] bytes, String schema, Class<T> type, List<Diagnostic> sink,
-                                            Audience audience, boolean release) {
+                                            Audience audience, boolean release, boolean mapperOnly) {
         JsonSource source;
         try {
             source = JsonSource.read(file, bytes);
@@ -96,7 +103,7 @@ public final class FileLoader {
             return null;
         }
         try {
-            T value = StrictJson.mapper().treeToValue(PrivateNames.apply(source.tree(), audience), type);
+            T value = bind(PrivateNames.apply(source.tree(), audience), type, mapperOnly);
             // A released source keeps no tree (nor, for a file, its text): it reads the file again, through
             // the same checked reader, should a finding ask for a location (see JsonSource#released).
             return new Loaded<>(value, release ? source.released() : source);
@@ -115,6 +122,13 @@ public final class FileLoader {
             sink.add(source.error("$", "a number is out of range: " + e.getMessage()));
             return null;
         }
+    }
+
+    /** The tree as its record, by {@link TreeBinding} when it is certainly fine, else by the mapper, which words why not. */
+    private static <T> T bind(JsonNode tree, Class<T> type, boolean mapperOnly)
+            throws com.fasterxml.jackson.core.JsonProcessingException {
+        T value = mapperOnly ? null : TreeBinding.bind(tree, type);
+        return value != null ? value : StrictJson.mapper().treeToValue(tree, type);
     }
 
     private static String pathOf(JsonMappingException e) {

@@ -118,7 +118,7 @@ final class BothWays {
         List<Diagnostic> quickFindings = new ArrayList<>();
         List<Diagnostic> fullFindings = new ArrayList<>();
         Loaded<T> quick = FileLoader.load(file, schema, type, quickFindings, audience, release);
-        Loaded<T> full = FileLoader.loadInFull(file, schema, type, fullFindings, audience, release);
+        Loaded<T> full = FileLoader.loadInFull(file, schema, type, fullFindings, audience, release, true);
         String text = new String(bytes, StandardCharsets.UTF_8);
         assertEquals(formatted(fullFindings), formatted(quickFindings), what + ": " + text);
         T bound = onePass.apply(JsonSource.withoutByteOrderMark(bytes));
