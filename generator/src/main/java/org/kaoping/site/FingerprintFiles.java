@@ -73,14 +73,29 @@ public final class FingerprintFiles {
      */
     public static FingerprintFiles of(Path content, Path rubrics, Map<Path, FileDigest> read) {
         List<Line> lines = new ArrayList<>();
-        Set<Path> listed = new HashSet<>();
+        int found;
         try {
-            list("content", content, read, lines, listed);
-            list("rubrics", rubrics, read, lines, listed);
+            found = list("content", content, read, lines) + list("rubrics", rubrics, read, lines);
         } catch (IOException e) {
             throw unreadable(e);
         }
-        // A file the build read and that is gone since still counts: the version names what was built.
+        // A file the build read and that is gone since still counts: the version names what was built. When every
+        // file read was found again, none is missing (a file is found once, unless one folder lies in the other), and
+        // a province's 80,000 are not looked up a second time.
+        boolean nested = rubrics.startsWith(content) || content.startsWith(rubrics);
+        if (nested || found != read.size()) {
+            addGone(content, rubrics, read, lines);
+        }
+        lines.sort(ORDER);
+        return new FingerprintFiles(List.copyOf(lines));
+    }
+
+    /** A line for each file {@code read} names that no line names yet. */
+    private static void addGone(Path content, Path rubrics, Map<Path, FileDigest> read, List<Line> lines) {
+        Set<Path> listed = new HashSet<>();
+        for (Line l : lines) {
+            listed.add(l.file());
+        }
         read.forEach((file, digest) -> {
             if (!listed.contains(file)) {
                 for (var folder : Map.of("content", content, "rubrics", rubrics).entrySet()) {
@@ -90,8 +105,6 @@ public final class FingerprintFiles {
                 }
             }
         });
-        lines.sort(ORDER);
-        return new FingerprintFiles(List.copyOf(lines));
     }
 
     /**
@@ -113,22 +126,26 @@ public final class FingerprintFiles {
         return found.size() == changed.size() ? new FingerprintFiles(List.copyOf(next)) : null;
     }
 
-    /** Every regular *.json file below the folder the loader reads, links and all (a folder given as a link: its target). */
-    private static void list(String label, Path given, Map<Path, FileDigest> read, List<Line> lines, Set<Path> listed)
-            throws IOException {
+    /**
+     * Every regular *.json file below the folder the loader reads, links and all (a folder given as a link: its target);
+     * returns how many of them {@code read} names.
+     */
+    private static int list(String label, Path given, Map<Path, FileDigest> read, List<Line> lines) throws IOException {
         Path root = given.toRealPath();
         List<Ancestor> ancestors = new ArrayList<>();
         ancestors.add(new Ancestor(root, Files.readAttributes(root, BasicFileAttributes.class).fileKey()));
-        walk(root, given, label + "/", read, lines, listed, ancestors);
+        return walk(root, given, label + "/", read, lines, ancestors);
     }
 
     /**
      * Below {@code dir} (a real path), named as the loader names it ({@code named}) and in the version ({@code prefix}):
      * as {@code Files.walk} with links followed, and a folder linked into itself refused as it refuses one; a file the
-     * loader read is known to have been a regular file and is not asked again (a province's 80,000 sheets).
+     * loader read is known to have been a regular file and is not asked again (a province's 80,000 sheets). Returns
+     * how many files {@code read} names were found.
      */
-    private static void walk(Path dir, Path named, String prefix, Map<Path, FileDigest> read, List<Line> lines,
-                             Set<Path> listed, List<Ancestor> ancestors) throws IOException {
+    private static int walk(Path dir, Path named, String prefix, Map<Path, FileDigest> read, List<Line> lines,
+                            List<Ancestor> ancestors) throws IOException {
+        int found = 0;
         List<Path> entries = new ArrayList<>();
         try (DirectoryStream<Path> s = Files.newDirectoryStream(dir)) {
             s.forEach(entries::add);
@@ -141,7 +158,7 @@ public final class FingerprintFiles {
             FileDigest loaded = json ? read.get(file) : null;
             if (loaded != null) {
                 lines.add(new Line(name, file, loaded));
-                listed.add(file);
+                found++;
                 continue;
             }
             BasicFileAttributes a = attributes(p);
@@ -155,12 +172,13 @@ public final class FingerprintFiles {
                     }
                 }
                 ancestors.add(new Ancestor(p, a.fileKey()));
-                walk(p, file, name + "/", read, lines, listed, ancestors);
+                found += walk(p, file, name + "/", read, lines, ancestors);
                 ancestors.remove(ancestors.size() - 1);
             } else if (json && a.isRegularFile()) {
                 lines.add(new Line(name, file, FileDigest.read(p))); // a file the loader did not read
             }
         }
+        return found;
     }
 
     /** The entry's attributes, links followed; null for a link to nothing. */

@@ -118,6 +118,35 @@ class FingerprintTest {
         assertEquals(definition(content, rubrics), Fingerprint.of(content, rubrics));
     }
 
+    /**
+     * Rubrics kept inside content/: each rubric is found by both walks, so as many files removed since loading as
+     * there are rubrics must still count (a count of the files found again would have said none was missing).
+     */
+    @Test
+    void filesRemovedAfterLoadingStillCountWhenTheRubricsLieInsideContent() throws Exception {
+        Path content = Cli.contentCopy(tmp);
+        Path rubrics = Files.createDirectories(content.resolve("rubrics"));
+        List<Path> rubricFiles;
+        try (Stream<Path> s = Files.list(Path.of("rubrics"))) {
+            rubricFiles = s.filter(p -> p.toString().endsWith(".json") && !p.toString().endsWith(".schema.json"))
+                    .sorted().toList();
+        }
+        for (Path p : rubricFiles) {
+            Files.copy(p, rubrics.resolve(p.getFileName().toString()));
+        }
+        Fingerprint asLoaded = definition(content, rubrics);
+        CorpusLoader loader = new CorpusLoader();
+        loader.load(content, rubrics);
+        List<Path> sheets;
+        try (Stream<Path> s = Files.walk(content.resolve("sheets"))) {
+            sheets = s.filter(Files::isRegularFile).sorted().toList();
+        }
+        for (int i = 0; i < rubricFiles.size(); i++) {
+            Files.delete(sheets.get(i));
+        }
+        assertEquals(asLoaded, built(loader, content, rubrics), "files read and removed since still count");
+    }
+
     @Test
     void differentFilesNeverGiveTheSameVersion() throws Exception {
         Path content = Cli.contentCopy(tmp);
