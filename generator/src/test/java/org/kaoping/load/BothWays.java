@@ -1,6 +1,7 @@
 package org.kaoping.load;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.kaoping.support.JsonMutations;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -49,6 +50,20 @@ final class BothWays {
     /** A mutation of a parsed file, in place. */
     interface Mutation {
         void apply(JsonNode root, SplittableRandom random) throws IOException;
+    }
+
+    /**
+     * One edit of a tree at a random object or array ({@link JsonMutations#edit}): a key from {@code keys}, a value
+     * parsed from one of {@code values}.
+     */
+    static Mutation edit(String[] keys, String[] values) {
+        List<String> keyList = List.of(keys);
+        return (root, random) -> {
+            List<JsonNode> containers = JsonMutations.containers(root);
+            JsonNode target = containers.get(random.nextInt(containers.size()));
+            JsonNode value = TREES.readTree(values[random.nextInt(values.length)]);
+            JsonMutations.edit(target, random, keyList, value);
+        };
     }
 
     /**

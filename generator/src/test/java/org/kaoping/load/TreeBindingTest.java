@@ -8,7 +8,6 @@ import org.kaoping.model.Rubric;
 import org.kaoping.model.Sheet;
 import org.kaoping.model.SiteConfig;
 import org.kaoping.model.StationRegistry;
-import org.kaoping.support.JsonMutations;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -102,7 +101,7 @@ class TreeBindingTest {
             int refused = 0;
             int mutants = kind.type() == Rubric.class ? 150 : kind.type() == Period.class ? 250 : 80;
             for (int i = 0; i < mutants; i++) {
-                byte[] bytes = BothWays.mutant(seeds, random, TreeBindingTest::mutate);
+                byte[] bytes = BothWays.mutant(seeds, random, BothWays.edit(KEYS, VALUES));
                 String what = kind.type().getSimpleName() + ", seed " + seed + ", mutant " + i + ": "
                         + new String(bytes, StandardCharsets.UTF_8);
                 Path file = dir.resolve("f.json");
@@ -151,13 +150,6 @@ class TreeBindingTest {
         } catch (LoadException e) {
             return false;
         }
-    }
-
-    private static void mutate(JsonNode root, SplittableRandom random) throws IOException {
-        List<JsonNode> containers = JsonMutations.containers(root);
-        JsonNode target = containers.get(random.nextInt(containers.size()));
-        JsonNode value = BothWays.TREES.readTree(VALUES[random.nextInt(VALUES.length)]);
-        JsonMutations.edit(target, random, List.of(KEYS), value);
     }
 
     /** The kind's files in the repository's content and rubrics and in each example's. */
