@@ -63,6 +63,13 @@ class FingerprintTest {
         return to;
     }
 
+    /** The sheet files below content/, in path order. */
+    private static List<Path> sheets(Path content) throws IOException {
+        try (Stream<Path> s = Files.walk(content.resolve("sheets"))) {
+            return s.filter(Files::isRegularFile).sorted().toList();
+        }
+    }
+
     /** The version a build of these folders prints: from the digests its loader made. */
     private static Fingerprint built(CorpusLoader loader, Path content, Path rubrics) {
         return Fingerprint.of(content, rubrics, loader.digests());
@@ -105,10 +112,7 @@ class FingerprintTest {
         Fingerprint asLoaded = definition(content, rubrics);
         CorpusLoader loader = new CorpusLoader();
         loader.load(content, rubrics);
-        List<Path> sheets;
-        try (Stream<Path> s = Files.walk(content.resolve("sheets"))) {
-            sheets = s.filter(Files::isRegularFile).sorted().toList();
-        }
+        List<Path> sheets = sheets(content);
         Path edited = sheets.get(5);
         Files.writeString(edited, Files.readString(edited) + " ");
         assertNotEquals(asLoaded, definition(content, rubrics));
@@ -137,10 +141,7 @@ class FingerprintTest {
         Fingerprint asLoaded = definition(content, rubrics);
         CorpusLoader loader = new CorpusLoader();
         loader.load(content, rubrics);
-        List<Path> sheets;
-        try (Stream<Path> s = Files.walk(content.resolve("sheets"))) {
-            sheets = s.filter(Files::isRegularFile).sorted().toList();
-        }
+        List<Path> sheets = sheets(content);
         for (int i = 0; i < rubricFiles.size(); i++) {
             Files.delete(sheets.get(i));
         }
