@@ -99,7 +99,7 @@ class TreeBindingTest {
             }
             int bound = 0;
             int refused = 0;
-            int mutants = kind.type() == Rubric.class ? 150 : kind.type() == Period.class ? 250 : 80;
+            int mutants = kind.type() == Rubric.class ? 80 : kind.type() == Period.class ? 150 : 50;
             for (int i = 0; i < mutants; i++) {
                 byte[] bytes = BothWays.mutant(seeds, random, BothWays.edit(KEYS, VALUES));
                 String what = kind.type().getSimpleName() + ", seed " + seed + ", mutant " + i + ": "
