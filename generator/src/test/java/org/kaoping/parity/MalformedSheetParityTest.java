@@ -1,5 +1,6 @@
 package org.kaoping.parity;
 
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.parallel.ResourceLock;
 import org.kaoping.support.Locks;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -38,6 +39,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * code, in Chinese words; and it throws nothing but a ScoreError for any sheet, even one holding
  * values JSON cannot (NaN, undefined, functions, cycles). Replay with -Dkaoping.seed=N.
  */
+@Order(8) // among the longest classes: started early (junit-platform.properties)
 @ResourceLock(Locks.PARITY_BROWSER)
 class MalformedSheetParityTest {
     static final int PER_RUBRIC = 400;

@@ -1,5 +1,6 @@
 package org.kaoping.parity;
 
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.parallel.ResourceLock;
 import org.kaoping.support.Locks;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -36,6 +37,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * 0.01/0.05. At scales below their numbers' decimals they score off-scale (as `check` would refuse but the
  * engine must still agree). Also the example's real sheets with the period's per-station targets.
  */
+@Order(2) // among the longest classes: started early (junit-platform.properties)
 @ResourceLock(Locks.PARITY_BROWSER)
 class RestyledRubricParityTest {
     static final int SHEETS_PER_STYLE = 25;

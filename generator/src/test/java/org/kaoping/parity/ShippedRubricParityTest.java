@@ -1,5 +1,6 @@
 package org.kaoping.parity;
 
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.parallel.ResourceLock;
 import org.kaoping.support.Locks;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -35,6 +36,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * in rubrics/ and examples/NAME/rubrics/: random edge-biased sheets, sheets with one deliberate error, and the real sheets in
  * content/sheets/. Replay a failure with -Dkaoping.seed=N (the message prints N).
  */
+@Order(6) // among the longest classes: started early (junit-platform.properties)
 @ResourceLock(Locks.PARITY_BROWSER)
 class ShippedRubricParityTest {
     static final int VALID_PER_RUBRIC = 1100;

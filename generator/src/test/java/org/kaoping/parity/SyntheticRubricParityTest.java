@@ -1,5 +1,6 @@
 package org.kaoping.parity;
 
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.parallel.ResourceLock;
 import org.kaoping.support.Locks;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -37,6 +38,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  * combination went unexercised. Plus the decimal arithmetic itself (divide, setScale) against
  * java.math.BigDecimal in all six modes.
  */
+@Order(4) // among the longest classes: started early (junit-platform.properties)
 @ResourceLock(Locks.PARITY_BROWSER)
 class SyntheticRubricParityTest {
     static final int VALID_PER_RUBRIC = 60;

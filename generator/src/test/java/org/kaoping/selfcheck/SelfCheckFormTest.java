@@ -5,6 +5,7 @@ import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
 import org.kaoping.support.Axe;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,6 +48,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * would: ticks, − / + buttons, level pickers, the file input, a reload, the link from a station page.
  * Every total the page shows is compared with the Java engine on the same sheet.
  */
+@Order(3) // among the longest classes: started early (junit-platform.properties)
 class SelfCheckFormTest {
     @TempDir
     static Path temp;

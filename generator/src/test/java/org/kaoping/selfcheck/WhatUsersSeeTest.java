@@ -1,6 +1,7 @@
 package org.kaoping.selfcheck;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,6 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Chinese-only visible text on every page type, nothing typed lost across a reload with an invalid field,
  * the phone ranking keeping 总分 and 变化 in view, and every score with its period's declared decimals.
  */
+@Order(5) // among the longest classes: started early (junit-platform.properties)
 class WhatUsersSeeTest {
     /** A Latin-letter word; what may stand in Chinese text is removed first (see {@link #latinWords}). */
     private static final Pattern LATIN = Pattern.compile("[A-Za-z]{2,}");

@@ -4,6 +4,7 @@ import com.deque.html.axecore.results.CheckedNode;
 import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -31,6 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * A and AA plus axe's best practices at desktop width; on pages whose criterion tables site.css restyles for
  * phones, the layout-dependent rules again at phone width.
  */
+@Order(1) // among the longest classes: started early (junit-platform.properties)
 class AccessibilityTest {
     static final List<String> TAGS = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice");
     /** What the phone layout can change: colours behind text, scroll boxes, links told apart from text. */

@@ -1,5 +1,6 @@
 package org.kaoping.site;
 
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kaoping.load.Diagnostic;
@@ -49,6 +50,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  * scoring), fewer whole {@code check} runs, a few whole {@code build} and {@code score} runs.
  * Replay with {@code -Dkaoping.seed=N}; scale with {@code -Dkaoping.fuzz.files/checks/builds}.
  */
+@Order(7) // among the longest classes: started early (junit-platform.properties)
 class FuzzTest {
     private static final long SEED = Long.getLong("kaoping.seed", 8L);
     private static final int FILES = Integer.getInteger("kaoping.fuzz.files", 3000);
