@@ -11,6 +11,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import static org.kaoping.load.Doubt.DOUBT;
+import static org.kaoping.load.Doubt.expect;
+
 /**
  * A period bound straight from its tokens ({@link TokenBinding}) when it is certainly fine as
  * {@code period.schema.json} has it. A province's period file lists 10,000 results, and the long way decoded it,

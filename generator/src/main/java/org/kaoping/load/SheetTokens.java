@@ -14,6 +14,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import static org.kaoping.load.Doubt.DOUBT;
+import static org.kaoping.load.Doubt.expect;
+
 /**
  * A sheet bound straight from its tokens ({@link TokenBinding}) when it is certainly fine: the shape
  * {@link SheetShape} vouches for. A province's 80,000 sheets are so read without a decoded text, a JSON tree or a

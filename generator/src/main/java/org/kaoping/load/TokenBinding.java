@@ -8,6 +8,8 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
+import static org.kaoping.load.Doubt.expect;
+
 /**
  * A file's record bound straight from the parser's tokens, in one pass over its UTF-8 bytes, when it is certainly
  * fine ({@link SheetTokens}, {@link PeriodTokens}): well-formed UTF-8, every token within {@link TextRules}, the
@@ -17,16 +19,7 @@ import java.util.List;
  * seeded mutants).
  */
 abstract class TokenBinding {
-    /** Thrown at the first doubt, caught by {@link #read}: no stack trace, it is not an error. */
-    private static final class Doubt extends RuntimeException {
-        Doubt() {
-            super(null, null, false, false);
-        }
-    }
-
-    static final RuntimeException DOUBT = new Doubt();
-
-    /** Reads the file's one value from the parser, throwing {@link #DOUBT} at the first doubt. */
+    /** Reads the file's one value from the parser, throwing {@link Doubt#DOUBT} at the first doubt. */
     @FunctionalInterface
     interface Root<T> {
         T read(JsonParser p) throws IOException;
@@ -108,12 +101,6 @@ abstract class TokenBinding {
         int v = p.getIntValue();
         expect(v >= min && v <= max);
         return v;
-    }
-
-    protected static void expect(boolean certain) {
-        if (!certain) {
-            throw DOUBT;
-        }
     }
 
     /**

@@ -19,6 +19,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import static org.kaoping.load.Doubt.DOUBT;
+import static org.kaoping.load.Doubt.expect;
+
 /**
  * A checked tree bound to its record type as {@link StrictJson}'s mapper binds it, when nothing about it is in doubt:
  * each object's fields by the record's component names (or their {@code @JsonProperty}), a rule's kind by its
@@ -32,15 +35,6 @@ import java.util.Map;
  * mutants.
  */
 final class TreeBinding {
-    /** Thrown at the first doubt, caught by {@link #bind}: no stack trace, it is not an error. */
-    private static final class Doubt extends RuntimeException {
-        Doubt() {
-            super(null, null, false, false);
-        }
-    }
-
-    private static final RuntimeException DOUBT = new Doubt();
-
     /** How a record is built: its canonical constructor, and its components' JSON names and types. */
     private record Shape(Constructor<?> constructor, Map<String, Integer> slots, Type[] types) {
     }
@@ -178,12 +172,6 @@ final class TreeBinding {
             out.put(field.getKey(), value(field.getValue(), valueType));
         }
         return out;
-    }
-
-    private static void expect(boolean fine) {
-        if (!fine) {
-            throw DOUBT;
-        }
     }
 
     private static Shape shape(Class<?> type) {
