@@ -1,8 +1,6 @@
 package org.kaoping.cli;
 
-import java.io.IOException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
+import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -122,21 +120,22 @@ final class RunPlan {
         }
     }
 
-    /** The number of *.json names one folder down (names only); any folder that cannot be listed counts as empty. */
+    /**
+     * The number of *.json names one folder down (names only); any folder that cannot be listed counts as empty.
+     * {@link File#list} and not a directory stream with a glob: both JVMs count before anything else runs, and at
+     * 80,000 sheets the glob's matching, interpreted, took 0.3 s in each against 0.07–0.1 s (BENCHMARKS.md,
+     * thirteenth round).
+     */
     static int sheetFiles(Path sheets) {
         int n = 0;
-        try (DirectoryStream<Path> periods = Files.newDirectoryStream(sheets)) {
-            for (Path period : periods) {
-                try (DirectoryStream<Path> files = Files.newDirectoryStream(period, "*.json")) {
-                    for (Path ignored : files) {
-                        n++;
-                    }
-                } catch (IOException | RuntimeException e) {
-                    // not a folder, or unreadable: the loader reports it
+        String[] periods = sheets.toFile().list(); // null: no sheets folder, which the loader reports
+        for (String period : periods == null ? new String[0] : periods) {
+            String[] files = new File(sheets.toFile(), period).list(); // null: not a folder, or unreadable
+            for (String file : files == null ? new String[0] : files) {
+                if (file.endsWith(".json")) {
+                    n++;
                 }
             }
-        } catch (IOException | RuntimeException e) {
-            // no sheets folder: the loader reports it
         }
         return n;
     }

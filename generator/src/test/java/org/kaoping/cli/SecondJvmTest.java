@@ -49,17 +49,19 @@ class SecondJvmTest {
     }
 
     @Test
-    void aProvinceBuildGetsTheParallelCollectorUnlessTheUserChoseOne() {
+    void aProvinceBuildGetsTheParallelCollectorAndItsTuningUnlessTheUserChoseOne() {
         SecondJvm province = SecondJvm.of("build", SecondJvm.PROVINCE_FROM, 960L << 20, null, false, NO_FILE);
         List<String> c = province.command("java", List.of("-Dx=1"), "lib/a.jar:lib/b.jar", new String[]{"build"});
         assertEquals(List.of("java", "-Xmx960m", "-XX:+ExitOnOutOfMemoryError", "-XX:+UseParallelGC",
-                "-XX:FreqInlineSize=50", "-XX:Tier4InvocationThreshold=20000", "-XX:Tier4MinInvocationThreshold=2400",
+                "-Xms960m", "-XX:MaxTenuringThreshold=1", "-XX:FreqInlineSize=50", "-XX:Tier4InvocationThreshold=20000", "-XX:Tier4MinInvocationThreshold=2400",
                 "-XX:Tier4CompileThreshold=60000", "-XX:Tier4BackEdgeThreshold=160000", "-Dkaoping.jit=pages", "-Dx=1",
                 "-Dkaoping.child=true", "-cp", "lib/a.jar:lib/b.jar", "org.kaoping.cli.Main", "build"), c);
         for (String gc : List.of("-XX:+UseG1GC", "-XX:+UseSerialGC", "-XX:+UseZGC", "-XX:+UseParallelGC")) {
             List<String> mine = province.command("java", List.of(gc), "lib/a.jar:lib/b.jar", new String[]{"build"});
             assertEquals(1, mine.stream().filter(a -> a.startsWith("-XX:+Use") && a.endsWith("GC")).count(), gc + ": " + mine);
             assertTrue(mine.contains(gc), gc);
+            assertTrue(mine.stream().noneMatch(a -> a.startsWith("-Xms") || a.startsWith("-XX:MaxTenuring")),
+                    "the tuning is for our choice of collector, not the user's: " + mine);
         }
     }
 
