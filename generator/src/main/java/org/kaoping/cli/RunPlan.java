@@ -128,15 +128,20 @@ final class RunPlan {
      */
     static int sheetFiles(Path sheets) {
         int n = 0;
-        String[] periods = sheets.toFile().list(); // null: no sheets folder, which the loader reports
-        for (String period : periods == null ? new String[0] : periods) {
-            String[] files = new File(sheets.toFile(), period).list(); // null: not a folder, or unreadable
-            for (String file : files == null ? new String[0] : files) {
+        File folder = sheets.toFile();
+        for (String period : names(folder)) {
+            for (String file : names(new File(folder, period))) {
                 if (file.endsWith(".json")) {
                     n++;
                 }
             }
         }
         return n;
+    }
+
+    /** The names in a folder; none for a folder that is missing, not a folder or unreadable (the loader reports it). */
+    private static String[] names(File folder) {
+        String[] names = folder.list();
+        return names == null ? new String[0] : names;
     }
 }
