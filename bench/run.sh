@@ -62,11 +62,14 @@ hyperfine -N -w 1 -r ${RUNS:-10} "java -jar $JAR build --out $WORK/sample-site" 
 read -r wall cpu rss < <(timed java -jar "$JAR" build --out "$WORK/sample-site")
 echo "one more build under /usr/bin/time: wall $wall s, CPU $cpu s (user+sys), peak RSS $rss MB"
 
-# CPU ticks (user+sys) of a process and its children: a large serve runs in a second JVM (cli/BoundedHeap), and the
-# first only waits for it.
+# A process and its children: a large serve runs in a second JVM (cli/BoundedHeap), and the first only waits for it.
+tree_pids() {
+    echo "$1" $(pgrep -P "$1")
+}
+# CPU ticks (user+sys) of a process and its children.
 tree_ticks() {
     local t=0 p
-    for p in "$1" $(pgrep -P "$1"); do t=$((t + $(awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null || echo 0))); done
+    for p in $(tree_pids "$1"); do t=$((t + $(awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null || echo 0))); done
     echo "$t"
 }
 
@@ -103,7 +106,7 @@ serve_rebuilds() {  # label content-folder sheet-file
             sleep 2
         fi
     done
-    echo "peak RSS of the server: $(cat /proc/$pid/status $(pgrep -P "$pid" | sed 's|.*|/proc/&/status|') | awk '/VmHWM/ {kb += $2} END {printf "%.0f MB", kb / 1024}') (both JVMs, each its own peak)"
+    echo "peak RSS of the server: $(for p in $(tree_pids "$pid"); do cat "/proc/$p/status"; done | awk '/VmHWM/ {kb += $2} END {printf "%.0f MB", kb / 1024}') (both JVMs, each its own peak)"
     kill "$pid"; wait "$pid" 2>/dev/null || true
     trap - EXIT
     grep -q 'build: refused\|build: failed' "$log" && { echo "a rebuild failed: see $log"; exit 1; }

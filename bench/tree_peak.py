@@ -44,7 +44,6 @@ def rss(pid):
 root = sys.argv[1]
 peak = 0
 polls = 0
-pids = [root]
 while True:
     try:
         with open(f"/proc/{root}/stat") as f:
