@@ -135,9 +135,10 @@ public final class OutputFolder implements AutoCloseable {
         }
     }
 
-    private void checkOut() throws IOException {
+    /** Refuses an output that is not wholly Kaoping's; returns its marker as read (null: none, or no output). */
+    private Manifest.Marker checkOut() throws IOException {
         if (!Files.exists(out, LinkOption.NOFOLLOW_LINKS)) {
-            return;
+            return null;
         }
         if (Files.isSymbolicLink(out) || !Files.isDirectory(out)) {
             throw OutputException.refused("output " + out + " exists and is not a folder; refusing to replace it");
@@ -146,7 +147,7 @@ public final class OutputFolder implements AutoCloseable {
         if (marker == null) {
             List<String> present = Manifest.foreign(out, Set.of());
             if (present.isEmpty()) {
-                return;
+                return null;
             }
             throw OutputException.refused("output folder " + out + " is not empty and is not a Kaoping output (it has no "
                     + Manifest.NAME + " marker); refusing to replace it. Choose an empty or new folder, or move its "
@@ -158,12 +159,13 @@ public final class OutputFolder implements AutoCloseable {
                     + " build goes to a folder of its own (the internal site must never replace the public one, "
                     + "nor the reverse)");
         }
-        List<String> problems = notOurs(out);
+        List<String> problems = notOurs(out, marker, verified, overCores);
         if (!problems.isEmpty()) {
             throw OutputException.refused("output folder " + out + " holds files Kaoping did not write: "
                     + sample(problems) + "; move them away first (a build replaces the whole folder and deletes "
                     + "nothing it did not write)");
         }
+        return marker;
     }
 
     /** Removes a staging or previous folder left by an interrupted build, if it is wholly Kaoping's. */
@@ -190,7 +192,12 @@ public final class OutputFolder implements AutoCloseable {
     }
 
     private static List<String> notOurs(Path folder, VerifiedFiles verified, boolean overCores) throws IOException {
-        Manifest.Marker marker = Manifest.read(folder);
+        return notOurs(folder, Manifest.read(folder), verified, overCores);
+    }
+
+    /** As {@link #notOurs(Path)}, with the folder's marker as read (null: it has none). */
+    private static List<String> notOurs(Path folder, Manifest.Marker marker, VerifiedFiles verified, boolean overCores)
+            throws IOException {
         if (marker == null) {
             List<String> present = Manifest.foreign(folder, Set.of());
             return present.isEmpty() ? List.of() : List.of("no " + Manifest.NAME + " marker");
@@ -213,11 +220,20 @@ public final class OutputFolder implements AutoCloseable {
     }
 
     private static void deleteOwn(Path folder, VerifiedFiles verified, boolean overCores) throws IOException {
-        List<String> problems = notOurs(folder, verified, overCores);
+        Manifest.Marker marker = Manifest.read(folder);
+        List<String> problems = notOurs(folder, marker, verified, overCores);
         if (!problems.isEmpty()) {
             throw OutputException.refused("refusing to delete " + folder + ": " + sample(problems));
         }
-        Manifest.Marker marker = Manifest.read(folder);
+        deleteChecked(folder, marker, overCores);
+    }
+
+    /**
+     * Deletes a folder found wholly Kaoping's a moment ago, as {@code marker} (read by that check; null: it had none)
+     * lists it: the listed files, the marker, placeholders, then the folders left empty. Only listed files are ever
+     * deleted, so anything put there since the check stays, and so does its folder.
+     */
+    private static void deleteChecked(Path folder, Manifest.Marker marker, boolean overCores) throws IOException {
         Set<String> listed = marker == null ? Set.of() : marker.digests().keySet();
         deleteFiles(folder, List.copyOf(listed), overCores);
         for (String k : Manifest.KEPT) {
@@ -280,8 +296,9 @@ public final class OutputFolder implements AutoCloseable {
                     Files.copy(kept, built.resolve(k), StandardCopyOption.REPLACE_EXISTING);
                 }
             }
-            // Check again right before the swap: nothing foreign may have appeared while building.
-            checkOut();
+            // Check again right before the swap: nothing foreign may have appeared while building. The previous site
+            // is then deleted as this check found it, without a third look: the two renames are all that come between.
+            Manifest.Marker checked = checkOut();
             move(out, previous);
             try {
                 move(built, out);
@@ -290,7 +307,7 @@ public final class OutputFolder implements AutoCloseable {
                 throw e;
             }
             try {
-                deleteOwnChecked(previous);
+                deleteChecked(previous, checked, overCores);
             } catch (IOException | OutputException e) {
                 // The new site is in place; the old one stays beside it, and the next build retries.
                 return List.of("could not remove the previous site " + previous + ": " + e.getMessage());
