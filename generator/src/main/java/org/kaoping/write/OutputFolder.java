@@ -9,6 +9,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -32,10 +33,11 @@ public final class OutputFolder implements AutoCloseable {
     private final BuildLock lock;
     private final List<String> notes = new ArrayList<>();
     /** The files this build found to be Kaoping's: checked again before the swap and the deletion without reading. */
-    private final VerifiedFiles verified = VerifiedFiles.forOneBuild();
+    private final VerifiedFiles verified;
     private final boolean overCores;
 
-    private OutputFolder(Path out, String audience, BuildLock lock, boolean overCores) {
+    private OutputFolder(Path out, String audience, BuildLock lock, boolean overCores, VerifiedFiles verified) {
+        this.verified = verified;
         this.overCores = overCores;
         this.out = out;
         this.staging = out.resolveSibling(out.getFileName() + ".staging");
@@ -72,6 +74,11 @@ public final class OutputFolder implements AutoCloseable {
 
     /** As {@link #open(Path, List, String)}; {@code overCores}: whether files are checked over all cores (`serve`: one). */
     public static OutputFolder open(Path out, List<Path> inputs, String audience, boolean overCores) {
+        return open(out, inputs, audience, overCores, VerifiedFiles.forOneBuild());
+    }
+
+    /** As {@link #open(Path, List, String, boolean)}, files checked through {@code verified} (tests count its reads). */
+    static OutputFolder open(Path out, List<Path> inputs, String audience, boolean overCores, VerifiedFiles verified) {
         Path abs = realPath(out);
         if (abs.getFileName() == null || abs.getParent() == null) {
             throw OutputException.refused("refusing to use " + abs + " as the output folder");
@@ -84,8 +91,9 @@ public final class OutputFolder implements AutoCloseable {
             }
         }
         BuildLock lock = BuildLock.take(abs.resolveSibling(abs.getFileName() + ".lock"), abs);
-        OutputFolder f = new OutputFolder(abs, audience, lock, overCores);
+        OutputFolder f = new OutputFolder(abs, audience, lock, overCores, verified);
         try {
+            f.verified.remember(IdentityMemo.read(lock)); // read under the lock: no other build rewrites it meanwhile
             f.recover();
             f.checkOut();
             f.clearLeftover(f.previous);
@@ -283,11 +291,18 @@ public final class OutputFolder implements AutoCloseable {
     }
 
     /**
-     * Swaps a complete staging folder in for the output.
+     * Swaps a complete staging folder in for the output, then leaves the memo of its files for the next build.
      *
+     * @param written each file of the build and its digest, as its marker lists them
      * @return warnings: the new site is in place, but the old one could not be removed entirely
      */
-    List<String> swapIn(Path built) throws IOException {
+    List<String> swapIn(Path built, Map<String, String> written) throws IOException {
+        List<String> warnings = swapIn(built);
+        IdentityMemo.write(lock, out, written, overCores);
+        return warnings;
+    }
+
+    private List<String> swapIn(Path built) throws IOException {
         if (Files.isDirectory(out, LinkOption.NOFOLLOW_LINKS)) {
             // Placeholders such as .gitkeep belong to the checkout, not to Kaoping: keep them.
             for (String k : Manifest.KEPT) {
