@@ -14,7 +14,8 @@ import java.nio.file.StandardOpenOption;
  * {@link FileChannel#tryLock()} from the first look at the folder until the swap is done. A second
  * build to the same folder (another process, or another thread of this one) is refused at once
  * instead of deleting or writing the first one's staging folder. The operating system releases the
- * lock when a process dies, so a killed build never leaves the folder locked.
+ * lock when a process dies, so a killed build never leaves the folder locked. The file holds nothing else but the
+ * last build's {@link IdentityMemo}, so that it stays the one trace a build leaves outside its output.
  */
 final class BuildLock implements AutoCloseable {
     private final FileChannel channel;
@@ -33,8 +34,8 @@ final class BuildLock implements AutoCloseable {
                 throw OutputException.refused(lockFile + " is in the way of the build's lock file and is not a "
                         + "regular file; move it away");
             }
-            channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    LinkOption.NOFOLLOW_LINKS);
+            channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                    StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
             FileLock lock;
             try {
                 lock = channel.tryLock();
@@ -56,6 +57,30 @@ final class BuildLock implements AutoCloseable {
                 // Nothing was locked.
             }
             throw new OutputException("cannot take the lock " + lockFile + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** What the lock file holds ({@link IdentityMemo}), at most {@code limit} bytes (null: more than that). */
+    byte[] content(long limit) throws IOException {
+        long size = channel.size();
+        if (size > limit) {
+            return null;
+        }
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate((int) size);
+        while (b.hasRemaining()) {
+            if (channel.read(b, b.position()) < 0) {
+                break;
+            }
+        }
+        return java.util.Arrays.copyOf(b.array(), b.position());
+    }
+
+    /** Replaces what the lock file holds: only while the lock is held, so no other build reads it half written. */
+    void replaceContent(byte[] data) throws IOException {
+        channel.truncate(0);
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(data);
+        while (b.hasRemaining()) {
+            channel.write(b, b.position());
         }
     }
 

@@ -20,7 +20,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * The marker file {@value #NAME} in every folder Kaoping writes: a header naming the audience,
@@ -160,8 +159,9 @@ final class Manifest {
     static List<String> owned(Path folder, Marker marker, VerifiedFiles verified, boolean overCores) throws IOException {
         List<Map.Entry<String, String>> entries = new ArrayList<>(marker.digests().entrySet());
         String[] problems = new String[entries.size()];
+        Map<String, Boolean> links = new java.util.concurrent.ConcurrentHashMap<>(); // a folder's 10,000 files, one look
         EachFile.run(entries.size(), overCores ? Runtime.getRuntime().availableProcessors() : 1,
-                i -> problems[i] = problem(folder, entries.get(i).getKey(), entries.get(i).getValue(), verified));
+                i -> problems[i] = problem(folder, entries.get(i).getKey(), entries.get(i).getValue(), verified, links));
         List<String> out = new ArrayList<>();
         for (String p : problems) {
             if (p != null) {
@@ -172,20 +172,23 @@ final class Manifest {
     }
 
     /** Why one listed file is not Kaoping's own to delete, or null when it is (or is gone). */
-    private static String problem(Path folder, String relative, String digest, VerifiedFiles verified)
-            throws IOException {
+    private static String problem(Path folder, String relative, String digest, VerifiedFiles verified,
+                                  Map<String, Boolean> links) throws IOException {
         Path p = folder.resolve(relative);
         if (!p.normalize().startsWith(folder)) {
             return relative + " (outside the folder)";
         }
-        String through = linkOnTheWay(folder, relative);
+        String through = linkOnTheWay(folder, relative, links);
         if (through != null) {
             return relative + " (reached through the link " + through + ")";
         }
-        if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
-            return null;
+        java.nio.file.attribute.BasicFileAttributes a;
+        try {
+            a = Files.readAttributes(p, java.nio.file.attribute.BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        } catch (IOException gone) {
+            return null; // gone, or not to be found there (as Files.exists would say): nothing to delete
         }
-        if (!Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
+        if (!a.isRegularFile()) {
             return relative + " (not a regular file)";
         }
         if (!digest.equals(PENDING) && !verified.hasDigest(p, relative, digest)) {
@@ -194,13 +197,12 @@ final class Manifest {
         return null;
     }
 
-    private static String linkOnTheWay(Path folder, String relative) {
-        Path p = folder;
-        String[] segs = relative.split("/");
-        for (int i = 0; i < segs.length - 1; i++) {
-            p = p.resolve(segs[i]);
-            if (Files.isSymbolicLink(p)) {
-                return String.join("/", java.util.Arrays.copyOf(segs, i + 1));
+    /** The first folder on the way to the file that is a symbolic link, or null; {@code links}: folders looked at. */
+    private static String linkOnTheWay(Path folder, String relative, Map<String, Boolean> links) {
+        for (int i = relative.indexOf('/'); i >= 0; i = relative.indexOf('/', i + 1)) {
+            String on = relative.substring(0, i);
+            if (links.computeIfAbsent(on, f -> Files.isSymbolicLink(folder.resolve(f)))) {
+                return on;
             }
         }
         return null;
@@ -230,26 +232,45 @@ final class Manifest {
         }
     }
 
+    /** What a folder holds, as '/'-separated relative paths, each list sorted: its folders (not itself) and the rest. */
+    record Tree(List<String> files, List<String> folders) {
+    }
+
+    /**
+     * The folder's entries in one walk that follows no link, each looked at once (a province's output is 20,000
+     * files, walked at least twice a republish): a link, a pipe or a device is one of its files.
+     */
+    static Tree tree(Path folder) throws IOException {
+        List<String> files = new ArrayList<>();
+        List<String> folders = new ArrayList<>();
+        Files.walkFileTree(folder, new java.nio.file.SimpleFileVisitor<>() {
+            @Override
+            public java.nio.file.FileVisitResult preVisitDirectory(Path dir, java.nio.file.attribute.BasicFileAttributes a) {
+                if (!dir.equals(folder)) {
+                    folders.add(relative(folder, dir));
+                }
+                return java.nio.file.FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public java.nio.file.FileVisitResult visitFile(Path file, java.nio.file.attribute.BasicFileAttributes a) {
+                files.add(relative(folder, file));
+                return java.nio.file.FileVisitResult.CONTINUE;
+            }
+        });
+        files.sort(null);
+        folders.sort(null);
+        return new Tree(files, folders);
+    }
+
     /** Every entry under the folder that is not a directory, as '/'-separated relative paths, sorted. */
     static List<String> files(Path folder) throws IOException {
-        List<String> out = new ArrayList<>();
-        try (Stream<Path> s = Files.walk(folder)) {
-            s.filter(p -> !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS))
-                    .forEach(p -> out.add(relative(folder, p)));
-        }
-        out.sort(null);
-        return out;
+        return tree(folder).files();
     }
 
     /** Every folder under the folder (not itself), '/'-separated, sorted. */
     static List<String> folders(Path folder) throws IOException {
-        List<String> out = new ArrayList<>();
-        try (Stream<Path> s = Files.walk(folder)) {
-            s.filter(p -> !p.equals(folder) && Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS))
-                    .forEach(p -> out.add(relative(folder, p)));
-        }
-        out.sort(null);
-        return out;
+        return tree(folder).folders();
     }
 
     private static String relative(Path folder, Path p) {
@@ -262,7 +283,8 @@ final class Manifest {
      */
     static List<String> foreign(Path folder, Set<String> listed) throws IOException {
         List<String> out = new ArrayList<>();
-        for (String f : files(folder)) {
+        Tree tree = tree(folder);
+        for (String f : tree.files()) {
             if (!f.equals(NAME) && !KEPT.contains(f) && !listed.contains(f)) {
                 out.add(f);
             }
@@ -273,7 +295,7 @@ final class Manifest {
                 parents.add(l.substring(0, i));
             }
         }
-        for (String d : folders(folder)) {
+        for (String d : tree.folders()) {
             if (!parents.contains(d)) {
                 out.add(d + "/");
             }

@@ -9,6 +9,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -32,10 +33,11 @@ public final class OutputFolder implements AutoCloseable {
     private final BuildLock lock;
     private final List<String> notes = new ArrayList<>();
     /** The files this build found to be Kaoping's: checked again before the swap and the deletion without reading. */
-    private final VerifiedFiles verified = VerifiedFiles.forOneBuild();
+    private final VerifiedFiles verified;
     private final boolean overCores;
 
-    private OutputFolder(Path out, String audience, BuildLock lock, boolean overCores) {
+    private OutputFolder(Path out, String audience, BuildLock lock, boolean overCores, VerifiedFiles verified) {
+        this.verified = verified;
         this.overCores = overCores;
         this.out = out;
         this.staging = out.resolveSibling(out.getFileName() + ".staging");
@@ -72,6 +74,11 @@ public final class OutputFolder implements AutoCloseable {
 
     /** As {@link #open(Path, List, String)}; {@code overCores}: whether files are checked over all cores (`serve`: one). */
     public static OutputFolder open(Path out, List<Path> inputs, String audience, boolean overCores) {
+        return open(out, inputs, audience, overCores, VerifiedFiles.forOneBuild());
+    }
+
+    /** As {@link #open(Path, List, String, boolean)}, files checked through {@code verified} (tests count its reads). */
+    static OutputFolder open(Path out, List<Path> inputs, String audience, boolean overCores, VerifiedFiles verified) {
         Path abs = realPath(out);
         if (abs.getFileName() == null || abs.getParent() == null) {
             throw OutputException.refused("refusing to use " + abs + " as the output folder");
@@ -84,8 +91,9 @@ public final class OutputFolder implements AutoCloseable {
             }
         }
         BuildLock lock = BuildLock.take(abs.resolveSibling(abs.getFileName() + ".lock"), abs);
-        OutputFolder f = new OutputFolder(abs, audience, lock, overCores);
+        OutputFolder f = new OutputFolder(abs, audience, lock, overCores, verified);
         try {
+            f.verified.remember(IdentityMemo.read(lock)); // read under the lock: no other build rewrites it meanwhile
             f.recover();
             f.checkOut();
             f.clearLeftover(f.previous);
@@ -135,9 +143,10 @@ public final class OutputFolder implements AutoCloseable {
         }
     }
 
-    private void checkOut() throws IOException {
+    /** Refuses an output that is not wholly Kaoping's; returns its marker as read (null: none, or no output). */
+    private Manifest.Marker checkOut() throws IOException {
         if (!Files.exists(out, LinkOption.NOFOLLOW_LINKS)) {
-            return;
+            return null;
         }
         if (Files.isSymbolicLink(out) || !Files.isDirectory(out)) {
             throw OutputException.refused("output " + out + " exists and is not a folder; refusing to replace it");
@@ -146,7 +155,7 @@ public final class OutputFolder implements AutoCloseable {
         if (marker == null) {
             List<String> present = Manifest.foreign(out, Set.of());
             if (present.isEmpty()) {
-                return;
+                return null;
             }
             throw OutputException.refused("output folder " + out + " is not empty and is not a Kaoping output (it has no "
                     + Manifest.NAME + " marker); refusing to replace it. Choose an empty or new folder, or move its "
@@ -158,12 +167,13 @@ public final class OutputFolder implements AutoCloseable {
                     + " build goes to a folder of its own (the internal site must never replace the public one, "
                     + "nor the reverse)");
         }
-        List<String> problems = notOurs(out);
+        List<String> problems = notOurs(out, marker, verified, overCores);
         if (!problems.isEmpty()) {
             throw OutputException.refused("output folder " + out + " holds files Kaoping did not write: "
                     + sample(problems) + "; move them away first (a build replaces the whole folder and deletes "
                     + "nothing it did not write)");
         }
+        return marker;
     }
 
     /** Removes a staging or previous folder left by an interrupted build, if it is wholly Kaoping's. */
@@ -190,7 +200,12 @@ public final class OutputFolder implements AutoCloseable {
     }
 
     private static List<String> notOurs(Path folder, VerifiedFiles verified, boolean overCores) throws IOException {
-        Manifest.Marker marker = Manifest.read(folder);
+        return notOurs(folder, Manifest.read(folder), verified, overCores);
+    }
+
+    /** As {@link #notOurs(Path)}, with the folder's marker as read (null: it has none). */
+    private static List<String> notOurs(Path folder, Manifest.Marker marker, VerifiedFiles verified, boolean overCores)
+            throws IOException {
         if (marker == null) {
             List<String> present = Manifest.foreign(folder, Set.of());
             return present.isEmpty() ? List.of() : List.of("no " + Manifest.NAME + " marker");
@@ -213,11 +228,20 @@ public final class OutputFolder implements AutoCloseable {
     }
 
     private static void deleteOwn(Path folder, VerifiedFiles verified, boolean overCores) throws IOException {
-        List<String> problems = notOurs(folder, verified, overCores);
+        Manifest.Marker marker = Manifest.read(folder);
+        List<String> problems = notOurs(folder, marker, verified, overCores);
         if (!problems.isEmpty()) {
             throw OutputException.refused("refusing to delete " + folder + ": " + sample(problems));
         }
-        Manifest.Marker marker = Manifest.read(folder);
+        deleteChecked(folder, marker, overCores);
+    }
+
+    /**
+     * Deletes a folder found wholly Kaoping's a moment ago, as {@code marker} (read by that check; null: it had none)
+     * lists it: the listed files, the marker, placeholders, then the folders left empty. Only listed files are ever
+     * deleted, so anything put there since the check stays, and so does its folder.
+     */
+    private static void deleteChecked(Path folder, Manifest.Marker marker, boolean overCores) throws IOException {
         Set<String> listed = marker == null ? Set.of() : marker.digests().keySet();
         deleteFiles(folder, List.copyOf(listed), overCores);
         for (String k : Manifest.KEPT) {
@@ -267,11 +291,18 @@ public final class OutputFolder implements AutoCloseable {
     }
 
     /**
-     * Swaps a complete staging folder in for the output.
+     * Swaps a complete staging folder in for the output, then leaves the memo of its files for the next build.
      *
+     * @param written each file of the build and its digest, as its marker lists them
      * @return warnings: the new site is in place, but the old one could not be removed entirely
      */
-    List<String> swapIn(Path built) throws IOException {
+    List<String> swapIn(Path built, Map<String, String> written) throws IOException {
+        List<String> warnings = swapIn(built);
+        IdentityMemo.write(lock, out, written, overCores);
+        return warnings;
+    }
+
+    private List<String> swapIn(Path built) throws IOException {
         if (Files.isDirectory(out, LinkOption.NOFOLLOW_LINKS)) {
             // Placeholders such as .gitkeep belong to the checkout, not to Kaoping: keep them.
             for (String k : Manifest.KEPT) {
@@ -280,8 +311,9 @@ public final class OutputFolder implements AutoCloseable {
                     Files.copy(kept, built.resolve(k), StandardCopyOption.REPLACE_EXISTING);
                 }
             }
-            // Check again right before the swap: nothing foreign may have appeared while building.
-            checkOut();
+            // Check again right before the swap: nothing foreign may have appeared while building. The previous site
+            // is then deleted as this check found it, without a third look: the two renames are all that come between.
+            Manifest.Marker checked = checkOut();
             move(out, previous);
             try {
                 move(built, out);
@@ -290,7 +322,7 @@ public final class OutputFolder implements AutoCloseable {
                 throw e;
             }
             try {
-                deleteOwnChecked(previous);
+                deleteChecked(previous, checked, overCores);
             } catch (IOException | OutputException e) {
                 // The new site is in place; the old one stays beside it, and the next build retries.
                 return List.of("could not remove the previous site " + previous + ": " + e.getMessage());

@@ -307,7 +307,7 @@ public final class Staging {
                 closeMarker();
                 Manifest.finish(folder, audience, written);
             }
-            List<String> warnings = output.swapIn(folder);
+            List<String> warnings = output.swapIn(folder, written);
             closed = true;
             return warnings;
         } catch (IOException e) {

@@ -17,19 +17,21 @@ import java.util.concurrent.ConcurrentHashMap;
  * inode, size, modification time and status-change time (ctime, which no program can set back) are all as they were
  * when it was read, and that ctime lies more than {@link #MARGIN_NANOS} before the read began, so that a change in the
  * same clock tick as the read cannot pass for none. Renaming a folder above it changes none of these. Where the
- * platform cannot tell all of them, every file is read again.
+ * platform cannot tell all of them, every file is read again. What the previous build into the folder left in its
+ * {@link IdentityMemo} is taken in on the same terms.
  */
 final class VerifiedFiles {
     /** How long before a check a file must have last changed for the check to be remembered. */
     static final long MARGIN_NANOS = 2_000_000_000L;
     private static final String ATTRIBUTES = "unix:dev,ino,size,lastModifiedTime,ctime";
-    private static final boolean SUPPORTED = FileSystems.getDefault().supportedFileAttributeViews().contains("unix");
+    static final boolean SUPPORTED = FileSystems.getDefault().supportedFileAttributeViews().contains("unix");
 
     /** What identifies a file's content without reading it. */
     record Identity(Object device, Object inode, long size, FileTime modified, FileTime changed) {
     }
 
-    private record Checked(String digest, Identity identity) {
+    /** A file found to have this digest while it had this identity. */
+    record Checked(String digest, Identity identity) {
     }
 
     /** How a file's SHA-256 is read (tests count the reads). */
@@ -61,6 +63,16 @@ final class VerifiedFiles {
     }
 
     /**
+     * Takes what an earlier build found ({@link IdentityMemo}) as found by this one: each file still counts only while
+     * its identity is unchanged, and only for the digest found then.
+     */
+    void remember(Map<String, Checked> found) {
+        if (remembers) {
+            checked.putAll(found);
+        }
+    }
+
+    /**
      * Whether the file at {@code relative} (a regular file, not followed through a link) has the digest {@code expected}:
      * from memory when it was found so before and is unchanged since, otherwise by reading it.
      */
@@ -76,18 +88,22 @@ final class VerifiedFiles {
         long readAt = System.currentTimeMillis() * 1_000_000L;
         boolean same = digest.of(file).equals(expected);
         // Remembered only if nothing changed while it was read, and its last change was well before the read.
-        if (same && before.equals(identity(file)) && nanos(before.changed()) < readAt - MARGIN_NANOS
-                && nanos(before.modified()) < readAt - MARGIN_NANOS) {
+        if (same && before.equals(identity(file)) && settled(before, readAt)) {
             checked.put(relative, new Checked(expected, before));
         }
         return same;
+    }
+
+    /** Whether a file of this identity last changed well before {@code lookedAt} (nanoseconds since the epoch). */
+    static boolean settled(Identity id, long lookedAt) {
+        return nanos(id.changed()) < lookedAt - MARGIN_NANOS && nanos(id.modified()) < lookedAt - MARGIN_NANOS;
     }
 
     private static long nanos(FileTime t) {
         return t.to(java.util.concurrent.TimeUnit.NANOSECONDS);
     }
 
-    private static Identity identity(Path file) throws IOException {
+    static Identity identity(Path file) throws IOException {
         Map<String, Object> a = Files.readAttributes(file, ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);
         return new Identity(Objects.requireNonNull(a.get("dev")), Objects.requireNonNull(a.get("ino")),
                 (Long) a.get("size"), (FileTime) a.get("lastModifiedTime"), (FileTime) a.get("ctime"));

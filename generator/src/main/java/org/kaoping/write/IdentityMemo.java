@@ -1,0 +1,121 @@
+package org.kaoping.write;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+
+/**
+ * What a build knew of the files it left in an output folder, kept for the next build: each file's digest with its
+ * identity ({@link VerifiedFiles.Identity}) when the build ended, in the folder's lock file ({@link BuildLock}). The
+ * next build takes a file whose identity is unchanged since as checked instead of reading it: before a republish,
+ * reading a province's previous site (1.6 GB) to prove it Kaoping's took about 2 s of the build.
+ * <p>
+ * The memo is as much to be trusted as {@link VerifiedFiles}' memory within a build, and on the same grounds: any
+ * change to a file moves its status-change time, which no program can set back, and a file is remembered only if it
+ * last changed well before it was looked at. A digest from the memo counts only where it is the marker's own. The memo
+ * is input like any other file: one that does not read whole is ignored (every file is read, as without it), and a
+ * lock file that holds anything else is not overwritten. It lies beside the output, not in it, so a copied site
+ * carries none of the build machine's inode numbers; and the lock is held while it is read and written.
+ */
+final class IdentityMemo {
+    static final String HEADER = "kaoping-identities 1";
+    /** The memo of a province is about 3 MB; anything much larger is not one. */
+    private static final long MAX_BYTES = 64L * 1024 * 1024;
+    private static final Pattern DIGEST = Pattern.compile("[0-9a-f]{64}");
+
+    private IdentityMemo() {
+    }
+
+    /** The files the memo in the lock remembers, by '/'-separated path; none when it holds no memo that reads whole. */
+    static Map<String, VerifiedFiles.Checked> read(BuildLock lock) {
+        try {
+            byte[] held = lock.content(MAX_BYTES);
+            if (held == null) {
+                return Map.of();
+            }
+            List<String> lines = new String(held, StandardCharsets.UTF_8).lines().toList();
+            if (lines.isEmpty() || !lines.get(0).equals(HEADER)) {
+                return Map.of();
+            }
+            Map<String, VerifiedFiles.Checked> remembered = new HashMap<>(lines.size() * 2);
+            for (int i = 1; i < lines.size(); i++) {
+                String[] f7 = lines.get(i).split(" ", -1);
+                // The path needs no check of its own: an entry counts only for a path the marker lists.
+                if (f7.length != 7 || !DIGEST.matcher(f7[0]).matches()) {
+                    return Map.of();
+                }
+                VerifiedFiles.Identity id = new VerifiedFiles.Identity(Long.parseLong(f7[1]), Long.parseLong(f7[2]),
+                        Long.parseLong(f7[3]), nanos(f7[4]), nanos(f7[5]));
+                remembered.put(f7[6], new VerifiedFiles.Checked(f7[0], id));
+            }
+            return remembered;
+        } catch (IOException | RuntimeException e) {
+            return Map.of(); // no memo: every file is read, as it always could be
+        }
+    }
+
+    /**
+     * Writes the memo of the files {@code digests} lists in {@code out}, as they are now. A file last changed within
+     * {@link VerifiedFiles#MARGIN_NANOS} of this look is left out (the next build reads it), and so is one whose
+     * identity the platform cannot tell. Never fails the build: an output whose memo cannot be written is only read
+     * whole by the next build.
+     */
+    static void write(BuildLock lock, Path out, Map<String, String> digests, boolean overCores) {
+        try {
+            if (!VerifiedFiles.SUPPORTED || !ours(lock)) {
+                return;
+            }
+            List<Map.Entry<String, String>> entries = new ArrayList<>(digests.entrySet());
+            String[] lines = new String[entries.size()];
+            long lookedAt = System.currentTimeMillis() * 1_000_000L;
+            EachFile.run(entries.size(), overCores ? Runtime.getRuntime().availableProcessors() : 1, i -> {
+                var e = entries.get(i);
+                Path p = out.resolve(e.getKey());
+                if (!Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
+                    return;
+                }
+                VerifiedFiles.Identity id = VerifiedFiles.identity(p);
+                if (VerifiedFiles.settled(id, lookedAt) && id.device() instanceof Long && id.inode() instanceof Long) {
+                    lines[i] = e.getValue() + " " + id.device() + " " + id.inode() + " " + id.size() + " "
+                            + nanos(id.modified()) + " " + nanos(id.changed()) + " " + e.getKey() + "\n";
+                }
+            });
+            StringBuilder b = new StringBuilder(entries.size() * 140).append(HEADER).append('\n');
+            for (String l : lines) {
+                if (l != null) {
+                    b.append(l);
+                }
+            }
+            lock.replaceContent(b.toString().getBytes(StandardCharsets.UTF_8));
+        } catch (IOException | RuntimeException e) {
+            // Only a memory: without it the next build reads the files, as it always could.
+        }
+    }
+
+    /** Whether the lock file is empty or holds a memo: a file of someone else's by that name is not overwritten. */
+    private static boolean ours(BuildLock lock) throws IOException {
+        byte[] held = lock.content(MAX_BYTES);
+        if (held == null) {
+            return false;
+        }
+        String head = new String(held, 0, Math.min(held.length, HEADER.length() + 1), StandardCharsets.UTF_8);
+        return held.length == 0 || head.equals(HEADER + "\n") || (HEADER + "\n").startsWith(head);
+    }
+
+    private static FileTime nanos(String s) {
+        return FileTime.from(Long.parseLong(s), TimeUnit.NANOSECONDS);
+    }
+
+    private static long nanos(FileTime t) {
+        return t.to(TimeUnit.NANOSECONDS);
+    }
+}
