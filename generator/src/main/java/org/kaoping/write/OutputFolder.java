@@ -293,12 +293,14 @@ public final class OutputFolder implements AutoCloseable {
     /**
      * Swaps a complete staging folder in for the output, then leaves the memo of its files for the next build.
      *
-     * @param written each file of the build and its digest, as its marker lists them
+     * @param written    each file of the build and its digest, as its marker lists them
+     * @param identities each file's identity as the build left it
      * @return warnings: the new site is in place, but the old one could not be removed entirely
      */
-    List<String> swapIn(Path built, Map<String, String> written) throws IOException {
+    List<String> swapIn(Path built, Map<String, String> written, Map<String, VerifiedFiles.Identity> identities)
+            throws IOException {
         List<String> warnings = swapIn(built);
-        IdentityMemo.write(lock, out, written, overCores);
+        IdentityMemo.write(lock, written, identities);
         return warnings;
     }
 
