@@ -73,7 +73,7 @@ final class IdentityMemo {
                 return;
             }
             StringBuilder b = new StringBuilder(identities.size() * 140).append(HEADER).append('\n');
-            for (var e : new java.util.TreeMap<>(digests).entrySet()) {
+            for (var e : digests.entrySet()) { // in the order written: the memo is read into a map
                 String l = line(e.getKey(), e.getValue(), identities.get(e.getKey()));
                 if (l != null) {
                     b.append(l);
@@ -87,7 +87,7 @@ final class IdentityMemo {
 
     /** The memo's line for one file, or null when it is not to be remembered. */
     static String line(String relative, String digest, VerifiedFiles.Identity id) {
-        if (id == null || !DIGEST.matcher(digest).matches() || digest.equals(Manifest.PENDING)
+        if (id == null || digest.equals(Manifest.PENDING)
                 || !(id.device() instanceof Long) || !(id.inode() instanceof Long)
                 || nanos(id.modified()) % 1_000_000_000L == 0 || nanos(id.changed()) % 1_000_000_000L == 0) {
             return null;
