@@ -98,12 +98,8 @@ final class IdentityMemo {
 
     /** Whether the lock file is empty or holds a memo: a file of someone else's by that name is not overwritten. */
     private static boolean ours(BuildLock lock) throws IOException {
-        byte[] held = lock.content(MAX_BYTES);
-        if (held == null) {
-            return false;
-        }
-        String head = new String(held, 0, Math.min(held.length, HEADER.length() + 1), StandardCharsets.UTF_8);
-        return held.length == 0 || head.equals(HEADER + "\n") || (HEADER + "\n").startsWith(head);
+        String head = new String(lock.head(HEADER.length() + 1), StandardCharsets.UTF_8);
+        return (HEADER + "\n").startsWith(head); // empty, a memo, or a memo's write stopped within its first line
     }
 
     private static FileTime nanos(String s) {

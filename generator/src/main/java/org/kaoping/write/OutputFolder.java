@@ -93,7 +93,10 @@ public final class OutputFolder implements AutoCloseable {
         BuildLock lock = BuildLock.take(abs.resolveSibling(abs.getFileName() + ".lock"), abs);
         OutputFolder f = new OutputFolder(abs, audience, lock, overCores, verified);
         try {
-            f.verified.remember(IdentityMemo.read(lock)); // read under the lock: no other build rewrites it meanwhile
+            if (Files.exists(abs, LinkOption.NOFOLLOW_LINKS) || Files.exists(f.previous, LinkOption.NOFOLLOW_LINKS)) {
+                // Under the lock: no other build rewrites it meanwhile. Without a site there is nothing to vouch for.
+                f.verified.remember(IdentityMemo.read(lock));
+            }
             f.recover();
             f.checkOut();
             f.clearLeftover(f.previous);
