@@ -75,6 +75,17 @@ final class BuildLock implements AutoCloseable {
         return java.util.Arrays.copyOf(b.array(), b.position());
     }
 
+    /** The first {@code n} bytes the lock file holds, or fewer if it holds fewer. */
+    byte[] head(int n) throws IOException {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(n);
+        while (b.hasRemaining()) {
+            if (channel.read(b, b.position()) < 0) {
+                break;
+            }
+        }
+        return java.util.Arrays.copyOf(b.array(), b.position());
+    }
+
     /** Replaces what the lock file holds: only while the lock is held, so no other build reads it half written. */
     void replaceContent(byte[] data) throws IOException {
         channel.truncate(0);

@@ -2,11 +2,7 @@ package org.kaoping.write;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
-import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,13 +11,15 @@ import java.util.regex.Pattern;
 
 /**
  * What a build knew of the files it left in an output folder, kept for the next build: each file's digest with its
- * identity ({@link VerifiedFiles.Identity}) when the build ended, in the folder's lock file ({@link BuildLock}). The
- * next build takes a file whose identity is unchanged since as checked instead of reading it: before a republish,
+ * identity ({@link VerifiedFiles.Identity}) the moment Kaoping wrote it, in the folder's lock file ({@link BuildLock}).
+ * The next build takes a file whose identity is unchanged since as checked instead of reading it: before a republish,
  * reading a province's previous site (1.6 GB) to prove it Kaoping's took about 2 s of the build.
  * <p>
- * The memo is as much to be trusted as {@link VerifiedFiles}' memory within a build, and on the same grounds: any
- * change to a file moves its status-change time, which no program can set back, and a file is remembered only if it
- * last changed well before it was looked at. A digest from the memo counts only where it is the marker's own. The memo
+ * Why an unchanged identity is enough: any later change to the file moves its status-change time (ctime), which no
+ * program can set back, and its identity was taken from the file Kaoping had just written, not from one it assumed
+ * untouched. A change within the same clock tick as Kaoping's own write (a few milliseconds, in the staging folder)
+ * is the one that could pass; file systems whose times have no fraction of a second are never remembered. A digest
+ * from the memo counts only where it is the marker's own. The memo
  * is input like any other file: one that does not read whole is ignored (every file is read, as without it), and a
  * lock file that holds anything else is not overwritten. It lies beside the output, not in it, so a copied site
  * carries none of the build machine's inode numbers; and the lock is held while it is read and written.
@@ -64,33 +62,19 @@ final class IdentityMemo {
     }
 
     /**
-     * Writes the memo of the files {@code digests} lists in {@code out}, as they are now. A file last changed within
-     * {@link VerifiedFiles#MARGIN_NANOS} of this look is left out (the next build reads it), and so is one whose
-     * identity the platform cannot tell. Never fails the build: an output whose memo cannot be written is only read
-     * whole by the next build.
+     * Writes the memo of a build's files: each with the digest its marker lists and the identity it had the moment
+     * Kaoping wrote it ({@code Staging}). A file whose times have no fraction of a second is left out: its file system
+     * keeps coarse times (FAT, ext3), under which a change soon after Kaoping's write could leave them as they were.
+     * Never fails the build: an output without a memo is only read whole by the next build.
      */
-    static void write(BuildLock lock, Path out, Map<String, String> digests, boolean overCores) {
+    static void write(BuildLock lock, Map<String, String> digests, Map<String, VerifiedFiles.Identity> identities) {
         try {
-            if (!VerifiedFiles.SUPPORTED || !ours(lock)) {
+            if (!ours(lock)) {
                 return;
             }
-            List<Map.Entry<String, String>> entries = new ArrayList<>(digests.entrySet());
-            String[] lines = new String[entries.size()];
-            long lookedAt = System.currentTimeMillis() * 1_000_000L;
-            EachFile.run(entries.size(), overCores ? Runtime.getRuntime().availableProcessors() : 1, i -> {
-                var e = entries.get(i);
-                Path p = out.resolve(e.getKey());
-                if (!Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
-                    return;
-                }
-                VerifiedFiles.Identity id = VerifiedFiles.identity(p);
-                if (VerifiedFiles.settled(id, lookedAt) && id.device() instanceof Long && id.inode() instanceof Long) {
-                    lines[i] = e.getValue() + " " + id.device() + " " + id.inode() + " " + id.size() + " "
-                            + nanos(id.modified()) + " " + nanos(id.changed()) + " " + e.getKey() + "\n";
-                }
-            });
-            StringBuilder b = new StringBuilder(entries.size() * 140).append(HEADER).append('\n');
-            for (String l : lines) {
+            StringBuilder b = new StringBuilder(identities.size() * 140).append(HEADER).append('\n');
+            for (var e : digests.entrySet()) { // in the order written: the memo is read into a map
+                String l = line(e.getKey(), e.getValue(), identities.get(e.getKey()));
                 if (l != null) {
                     b.append(l);
                 }
@@ -101,14 +85,21 @@ final class IdentityMemo {
         }
     }
 
+    /** The memo's line for one file, or null when it is not to be remembered. */
+    static String line(String relative, String digest, VerifiedFiles.Identity id) {
+        if (id == null || digest.equals(Manifest.PENDING)
+                || !(id.device() instanceof Long) || !(id.inode() instanceof Long)
+                || nanos(id.modified()) % 1_000_000_000L == 0 || nanos(id.changed()) % 1_000_000_000L == 0) {
+            return null;
+        }
+        return digest + " " + id.device() + " " + id.inode() + " " + id.size() + " " + nanos(id.modified()) + " "
+                + nanos(id.changed()) + " " + relative + "\n";
+    }
+
     /** Whether the lock file is empty or holds a memo: a file of someone else's by that name is not overwritten. */
     private static boolean ours(BuildLock lock) throws IOException {
-        byte[] held = lock.content(MAX_BYTES);
-        if (held == null) {
-            return false;
-        }
-        String head = new String(held, 0, Math.min(held.length, HEADER.length() + 1), StandardCharsets.UTF_8);
-        return held.length == 0 || head.equals(HEADER + "\n") || (HEADER + "\n").startsWith(head);
+        String head = new String(lock.head(HEADER.length() + 1), StandardCharsets.UTF_8);
+        return (HEADER + "\n").startsWith(head); // empty, a memo, or a memo's write stopped within its first line
     }
 
     private static FileTime nanos(String s) {

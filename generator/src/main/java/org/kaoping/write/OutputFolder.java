@@ -93,7 +93,10 @@ public final class OutputFolder implements AutoCloseable {
         BuildLock lock = BuildLock.take(abs.resolveSibling(abs.getFileName() + ".lock"), abs);
         OutputFolder f = new OutputFolder(abs, audience, lock, overCores, verified);
         try {
-            f.verified.remember(IdentityMemo.read(lock)); // read under the lock: no other build rewrites it meanwhile
+            if (Files.exists(abs, LinkOption.NOFOLLOW_LINKS) || Files.exists(f.previous, LinkOption.NOFOLLOW_LINKS)) {
+                // Under the lock: no other build rewrites it meanwhile. Without a site there is nothing to vouch for.
+                f.verified.remember(IdentityMemo.read(lock));
+            }
             f.recover();
             f.checkOut();
             f.clearLeftover(f.previous);
@@ -293,12 +296,14 @@ public final class OutputFolder implements AutoCloseable {
     /**
      * Swaps a complete staging folder in for the output, then leaves the memo of its files for the next build.
      *
-     * @param written each file of the build and its digest, as its marker lists them
+     * @param written    each file of the build and its digest, as its marker lists them
+     * @param identities each file's identity as the build left it
      * @return warnings: the new site is in place, but the old one could not be removed entirely
      */
-    List<String> swapIn(Path built, Map<String, String> written) throws IOException {
+    List<String> swapIn(Path built, Map<String, String> written, Map<String, VerifiedFiles.Identity> identities)
+            throws IOException {
         List<String> warnings = swapIn(built);
-        IdentityMemo.write(lock, out, written, overCores);
+        IdentityMemo.write(lock, written, identities);
         return warnings;
     }
 

@@ -20,6 +20,8 @@ public final class Staging {
     private final Path folder;
     private final String audience;
     private final Map<String, String> written = new LinkedHashMap<>();
+    /** Each file's identity as Kaoping left it, for the next build ({@link IdentityMemo}). */
+    private final Map<String, VerifiedFiles.Identity> identities = new java.util.concurrent.ConcurrentHashMap<>();
     private long bytes;
     private final java.util.concurrent.ConcurrentHashMap<Path, Boolean> madeFolders = new java.util.concurrent.ConcurrentHashMap<>();
     private java.io.FileOutputStream marker; // opened under this object's lock, appended to by every thread
@@ -69,6 +71,7 @@ public final class Staging {
             claim(relative, digest);
             Files.write(target, data, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
             created = true;
+            note(relative, target);
         } catch (java.nio.file.FileAlreadyExistsException e) {
             throw new OutputException("two outputs claim the same file " + relative);
         } catch (IOException e) {
@@ -106,6 +109,7 @@ public final class Staging {
                 content.writeTo(out);
                 out.flush();
             }
+            note(relative, target);
             settle(relative, out.digest());
             addBytes(out.count);
         } catch (java.nio.file.FileAlreadyExistsException e) {
@@ -122,6 +126,20 @@ public final class Staging {
                 throw r;
             }
             throw new OutputException("cannot write " + relative + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Notes the file's identity the moment Kaoping has written it, so that whatever changes it after moves its ctime.
+     * A file that cannot be looked at is only not remembered: the next build reads it.
+     */
+    private void note(String relative, Path target) {
+        if (VerifiedFiles.SUPPORTED) {
+            try {
+                identities.put(relative, VerifiedFiles.identity(target));
+            } catch (IOException e) {
+                identities.remove(relative);
+            }
         }
     }
 
@@ -307,7 +325,7 @@ public final class Staging {
                 closeMarker();
                 Manifest.finish(folder, audience, written);
             }
-            List<String> warnings = output.swapIn(folder, written);
+            List<String> warnings = output.swapIn(folder, written, identities);
             closed = true;
             return warnings;
         } catch (IOException e) {

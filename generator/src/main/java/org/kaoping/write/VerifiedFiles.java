@@ -18,7 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * when it was read, and that ctime lies more than {@link #MARGIN_NANOS} before the read began, so that a change in the
  * same clock tick as the read cannot pass for none. Renaming a folder above it changes none of these. Where the
  * platform cannot tell all of them, every file is read again. What the previous build into the folder left in its
- * {@link IdentityMemo} is taken in on the same terms.
+ * {@link IdentityMemo} is taken in too: identities it took the moment it wrote each file.
  */
 final class VerifiedFiles {
     /** How long before a check a file must have last changed for the check to be remembered. */
@@ -95,7 +95,7 @@ final class VerifiedFiles {
     }
 
     /** Whether a file of this identity last changed well before {@code lookedAt} (nanoseconds since the epoch). */
-    static boolean settled(Identity id, long lookedAt) {
+    private static boolean settled(Identity id, long lookedAt) {
         return nanos(id.changed()) < lookedAt - MARGIN_NANOS && nanos(id.modified()) < lookedAt - MARGIN_NANOS;
     }
 

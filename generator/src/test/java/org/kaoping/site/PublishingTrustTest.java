@@ -251,8 +251,21 @@ class PublishingTrustTest {
             assertEquals(Set.of("out", "out.lock"),
                     new HashSet<>(s.map(p -> p.getFileName().toString()).toList()));
         }
-        // The lock file holds the memo of the files the build left (write/IdentityMemo): none yet, all being too new.
-        assertEquals("kaoping-identities 1\n", Files.readString(temp.resolve("out.lock")));
+        // The lock file holds only the memo of the files the build left (write/IdentityMemo): each with its digest.
+        List<String> memo = Files.readAllLines(temp.resolve("out.lock"), StandardCharsets.UTF_8);
+        assertEquals("kaoping-identities 1", memo.get(0));
+        var listed = new java.util.TreeMap<String, String>();
+        for (String l : Files.readAllLines(out.resolve(".kaoping-output"), StandardCharsets.UTF_8)) {
+            if (l.matches("[0-9a-f]{64}  .+")) {
+                listed.put(l.substring(66), l.substring(0, 64));
+            }
+        }
+        var remembered = new java.util.TreeMap<String, String>();
+        for (String l : memo.subList(1, memo.size())) {
+            String[] f = l.split(" ");
+            remembered.put(f[6], f[0]);
+        }
+        assertEquals(listed, remembered);
         JsonNode marker = JSON.valueToTree(Files.readAllLines(out.resolve(".kaoping-output"), StandardCharsets.UTF_8).get(0));
         assertEquals("kaoping-output 2 public", marker.asText());
     }

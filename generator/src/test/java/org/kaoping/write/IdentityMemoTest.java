@@ -29,9 +29,9 @@ class IdentityMemoTest {
 
     private static final String[] FILES = {"index.html", "stations/s1.html", "downloads/s1.csv"};
 
-    /** One site per test, each written, left for longer than the margin, then committed (one wait for all). */
+    /** One site per test, as a previous quarter's: built, then left alone for a while (one wait for all). */
     @BeforeAll
-    static void sitesLeftForTheMargin() throws Exception {
+    static void sitesBuiltAWhileAgo() throws Exception {
         List<OutputFolder> open = new ArrayList<>();
         List<Staging> staged = new ArrayList<>();
         for (String name : new String[] {"listed", "republish", "changed", "torn", "forged"}) {
@@ -43,11 +43,11 @@ class IdentityMemoTest {
             open.add(f);
             staged.add(s);
         }
-        Thread.sleep(VerifiedFiles.MARGIN_NANOS / 1_000_000 + 200);
         for (int i = 0; i < open.size(); i++) {
             staged.get(i).commit();
             open.get(i).close();
         }
+        Thread.sleep(VerifiedFiles.MARGIN_NANOS / 1_000_000 + 200);
     }
 
     private static Path lock(String name) {
@@ -67,7 +67,7 @@ class IdentityMemoTest {
     }
 
     @Test
-    void theMemoListsEveryFileOldEnoughWithTheMarkersDigest() throws IOException {
+    void theMemoListsEveryFileWithTheMarkersDigest() throws IOException {
         List<String> lines = Files.readAllLines(lock("listed"), StandardCharsets.UTF_8);
         assertEquals(IdentityMemo.HEADER, lines.get(0));
         assertEquals(FILES.length + 1, lines.size(), String.join("\n", lines));
@@ -125,6 +125,35 @@ class IdentityMemoTest {
         AtomicInteger reads = new AtomicInteger();
         open("forged", reads).close();
         assertEquals(1, reads.get());
+    }
+
+    @Test
+    void aFileChangedAfterKaopingWroteItButBeforeTheBuildEndedIsReadAndRefused() throws Exception {
+        Path out = temp.resolve("touched");
+        try (OutputFolder f = OutputFolder.open(out, List.of())) {
+            Staging s = f.stage();
+            s.write("index.html", "<p>home</p>".getBytes(StandardCharsets.UTF_8));
+            Thread.sleep(50); // past the clock tick of Kaoping's own write
+            Files.writeString(temp.resolve("touched.staging").resolve("index.html"), "<p>HOME</p>");
+            s.commit();
+        }
+        AtomicInteger reads = new AtomicInteger();
+        OutputException e = assertThrows(OutputException.class, () -> open("touched", reads).close());
+        assertTrue(e.getMessage().contains("index.html (changed since Kaoping wrote it)"), e.getMessage());
+        assertEquals(1, reads.get(), "its identity is not the one Kaoping noted as it wrote the file");
+    }
+
+    @Test
+    void filesWhoseTimesHaveNoFractionOfASecondAreNotRemembered() {
+        String digest = "a".repeat(64);
+        FileTime fine = FileTime.from(1_796_211_469_274_225_704L, java.util.concurrent.TimeUnit.NANOSECONDS);
+        FileTime coarse = FileTime.from(1_796_211_469L, java.util.concurrent.TimeUnit.SECONDS);
+        var id = new VerifiedFiles.Identity(26L, 522359L, 77263L, fine, fine);
+        assertEquals(digest + " 26 522359 77263 1796211469274225704 1796211469274225704 index.html\n",
+                IdentityMemo.line("index.html", digest, id));
+        assertEquals(null, IdentityMemo.line("index.html", digest, new VerifiedFiles.Identity(26L, 522359L, 77263L, coarse, fine)));
+        assertEquals(null, IdentityMemo.line("index.html", digest, new VerifiedFiles.Identity(26L, 522359L, 77263L, fine, coarse)));
+        assertEquals(null, IdentityMemo.line("index.html", Manifest.PENDING, id), "a file a stopped build was writing");
     }
 
     @Test
