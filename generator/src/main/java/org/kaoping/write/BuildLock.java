@@ -63,16 +63,7 @@ final class BuildLock implements AutoCloseable {
     /** What the lock file holds ({@link IdentityMemo}), at most {@code limit} bytes (null: more than that). */
     byte[] content(long limit) throws IOException {
         long size = channel.size();
-        if (size > limit) {
-            return null;
-        }
-        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate((int) size);
-        while (b.hasRemaining()) {
-            if (channel.read(b, b.position()) < 0) {
-                break;
-            }
-        }
-        return java.util.Arrays.copyOf(b.array(), b.position());
+        return size > limit ? null : head((int) size);
     }
 
     /** The first {@code n} bytes the lock file holds, or fewer if it holds fewer. */

@@ -138,7 +138,7 @@ public final class Staging {
             try {
                 identities.put(relative, VerifiedFiles.identity(target));
             } catch (IOException e) {
-                identities.remove(relative);
+                // Not remembered: the next build reads it.
             }
         }
     }
