@@ -87,13 +87,17 @@ final class IdentityMemo {
 
     /** The memo's line for one file, or null when it is not to be remembered. */
     static String line(String relative, String digest, VerifiedFiles.Identity id) {
-        if (id == null || digest.equals(Manifest.PENDING)
-                || !(id.device() instanceof Long) || !(id.inode() instanceof Long)
-                || nanos(id.modified()) % 1_000_000_000L == 0 || nanos(id.changed()) % 1_000_000_000L == 0) {
+        if (id == null || digest.equals(Manifest.PENDING) || !(id.device() instanceof Long)
+                || !(id.inode() instanceof Long)) {
             return null;
         }
-        return digest + " " + id.device() + " " + id.inode() + " " + id.size() + " " + nanos(id.modified()) + " "
-                + nanos(id.changed()) + " " + relative + "\n";
+        long modified = VerifiedFiles.nanos(id.modified());
+        long changed = VerifiedFiles.nanos(id.changed());
+        if (modified % 1_000_000_000L == 0 || changed % 1_000_000_000L == 0) {
+            return null;
+        }
+        return digest + " " + id.device() + " " + id.inode() + " " + id.size() + " " + modified + " " + changed + " "
+                + relative + "\n";
     }
 
     /** Whether the lock file is empty or holds a memo: a file of someone else's by that name is not overwritten. */
@@ -104,9 +108,5 @@ final class IdentityMemo {
 
     private static FileTime nanos(String s) {
         return FileTime.from(Long.parseLong(s), TimeUnit.NANOSECONDS);
-    }
-
-    private static long nanos(FileTime t) {
-        return t.to(TimeUnit.NANOSECONDS);
     }
 }

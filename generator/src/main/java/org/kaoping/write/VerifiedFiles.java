@@ -99,7 +99,8 @@ final class VerifiedFiles {
         return nanos(id.changed()) < lookedAt - MARGIN_NANOS && nanos(id.modified()) < lookedAt - MARGIN_NANOS;
     }
 
-    private static long nanos(FileTime t) {
+    /** A file time in nanoseconds since the epoch. */
+    static long nanos(FileTime t) {
         return t.to(java.util.concurrent.TimeUnit.NANOSECONDS);
     }
 
