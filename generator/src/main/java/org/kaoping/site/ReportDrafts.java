@@ -74,7 +74,9 @@ final class ReportDrafts {
                     .collect(Collectors.joining("、"));
             overall.add("其中，" + top + "得分居前；" + bottom + "得分居后。");
         }
-        String scoreList = scoreList(sp, stations);
+        // Each station's name looked up once: a province's report names 10,000 of them in several places.
+        List<String> names = lines.stream().map(s -> stations.name(s.station())).toList();
+        String scoreList = scoreList(lines, names);
 
         String basis = "";
         List<ReportDraft.ProblemSection> problems = new ArrayList<>();
@@ -82,14 +84,16 @@ final class ReportDrafts {
         List<SheetLosses> losses = new ArrayList<>();
         java.util.Map<String, SheetLosses> lossesOf = new java.util.HashMap<>();
         if (rubric != null) {
-            for (Standing s : lines) {
+            for (int k = 0; k < n; k++) {
+                Standing s = lines.get(k);
                 if (s.breakdown() != null) {
-                    SheetLosses l = SheetLosses.of(sp.layout(), s.station(), s.breakdown());
+                    SheetLosses l = SheetLosses.of(sp.layout(), s.station(), names.get(k), s.breakdown());
                     losses.add(l);
                     lossesOf.put(s.station(), l);
                 }
             }
         }
+        LossesByCriterion byCriterion = rubric == null ? null : new LossesByCriterion(sp.layout().size(), losses);
         if (rubric != null && !breakdowns.isEmpty()) {
             // Common means shared: never fewer than two stations, whatever the share (2023 Q1 has one sheet).
             int need = commonShare.multiply(BigDecimal.valueOf(breakdowns.size()))
@@ -102,21 +106,21 @@ final class ReportDrafts {
                 if (s.kind() == SectionKind.BONUS) {
                     continue;
                 }
-                problems.add(section(sp.layout(), si, i++, losses, stations, need, breakdowns.size(),
+                problems.add(section(sp.layout(), si, i++, byCriterion, need, breakdowns.size(),
                         Paging.paged(lines) ? PAGE_NAMES : Integer.MAX_VALUE));
             }
         }
 
         List<ReportDraft.StationDetail> details = new ArrayList<>();
         boolean anyWording = false;
-        int order = 1;
-        for (Standing s : lines) {
+        for (int k = 0; k < n; k++) {
+            Standing s = lines.get(k);
             String wording = sp.result(s.station()).map(Period.Result::mainReasons).map(ReportDrafts::bureauText)
                     .orElse("");
             anyWording |= !wording.isEmpty();
             boolean fromSheet = s.breakdown() != null && rubric != null;
             String draft = fromSheet ? reasons(sp.layout(), lossesOf.get(s.station())) : "本站没有该所的完整评分表，无法据表归纳。";
-            details.add(new ReportDraft.StationDetail(order++, s.station(), stations.name(s.station()),
+            details.add(new ReportDraft.StationDetail(k + 1, s.station(), names.get(k),
                     Slug.stationPage(s.station()), Numbers.plain(s.total()), draft, fromSheet, wording));
         }
         return new ReportDraft(heading, bureau, intro, method, overall, scoreList, basis, problems, details,
@@ -124,11 +128,12 @@ final class ReportDrafts {
     }
 
     /** "25个司法所的得分情况具体如下：观音寺司法所97.5分、张良司法所94.5分、……。" in ranking order. */
-    static String scoreList(ScoredPeriod sp, Stations stations) {
-        List<Standing> lines = sp.standings().lines();
-        return lines.size() + "个司法所的得分情况具体如下：" + lines.stream()
-                .map(s -> stations.name(s.station()) + Numbers.plain(s.total()) + "分")
-                .collect(Collectors.joining("、")) + "。";
+    private static String scoreList(List<Standing> lines, List<String> names) {
+        StringBuilder b = new StringBuilder().append(lines.size()).append("个司法所的得分情况具体如下：");
+        for (int k = 0; k < lines.size(); k++) {
+            b.append(k == 0 ? "" : "、").append(names.get(k)).append(Numbers.plain(lines.get(k).total())).append("分");
+        }
+        return b.append("。").toString();
     }
 
     /**
@@ -149,8 +154,8 @@ final class ReportDrafts {
      * {@link RubricLayout} order), the points lost, or null where none were (or the criterion does not apply),
      * and the reason as the report quotes it.
      */
-    record SheetLosses(String station, BigDecimal[] lost, String[] reasons) {
-        static SheetLosses of(RubricLayout layout, String station, Breakdown b) {
+    record SheetLosses(String station, String name, BigDecimal[] lost, String[] reasons) {
+        static SheetLosses of(RubricLayout layout, String station, String name, Breakdown b) {
             Breakdown.CriterionScore[] scores = layout.scores(b);
             BigDecimal[] lost = new BigDecimal[scores.length];
             String[] reasons = new String[scores.length];
@@ -162,7 +167,38 @@ final class ReportDrafts {
                 lost[i] = loss;
                 reasons[i] = scores[i].reason() == null ? "" : reasonPhrase(bureauText(scores[i].reason()));
             }
-            return new SheetLosses(station, lost, reasons);
+            return new SheetLosses(station, name, lost, reasons);
+        }
+    }
+
+    /**
+     * Per criterion (in {@link RubricLayout} order), the stations that lost points on it in ranking order, each named
+     * as a problem names it, and the points lost in all. Made in one pass over the sheets: walking a province's 10,000
+     * sheets once per criterion was a cache miss per sheet and criterion.
+     */
+    private static final class LossesByCriterion {
+        private final List<List<String>> ids = new ArrayList<>();
+        private final List<List<String>> named = new ArrayList<>();
+        private final BigDecimal[] lost;
+
+        LossesByCriterion(int criteria, List<SheetLosses> losses) {
+            lost = new BigDecimal[criteria];
+            java.util.Arrays.fill(lost, BigDecimal.ZERO);
+            for (int i = 0; i < criteria; i++) {
+                ids.add(new ArrayList<>());
+                named.add(new ArrayList<>());
+            }
+            for (SheetLosses l : losses) {
+                BigDecimal[] lostHere = l.lost();
+                for (int i = 0; i < lostHere.length; i++) {
+                    if (lostHere[i] != null) {
+                        String reason = l.reasons()[i];
+                        ids.get(i).add(l.station());
+                        named.get(i).add(reason.isEmpty() ? l.name() : l.name() + "（" + reason + "）");
+                        lost[i] = lost[i].add(lostHere[i]);
+                    }
+                }
+            }
         }
     }
 
@@ -186,7 +222,7 @@ final class ReportDrafts {
 
     /** @param pageNames how many stations a problem names on the page; the rest are counted ("等N个所") */
     private static ReportDraft.ProblemSection section(RubricLayout layout, int sectionIndex, int index,
-                                                      List<SheetLosses> losses, Stations stations, int need, int sheets,
+                                                      LossesByCriterion losses, int need, int sheets,
                                                       int pageNames) {
         Section s = layout.rubric().sections().get(sectionIndex);
         List<ReportDraft.Problem> common = new ArrayList<>();
@@ -194,19 +230,9 @@ final class ReportDrafts {
         int first = layout.firstOf(sectionIndex);
         for (int i = first; i < first + s.criteria().size(); i++) {
             Criterion c = layout.criterion(i);
-            List<String> ids = new ArrayList<>();
-            List<String> named = new ArrayList<>();
-            BigDecimal lost = BigDecimal.ZERO;
-            for (SheetLosses l : losses) {
-                BigDecimal loss = l.lost()[i];
-                if (loss == null) {
-                    continue;
-                }
-                ids.add(l.station());
-                lost = lost.add(loss);
-                String reason = l.reasons()[i];
-                named.add(stations.name(l.station()) + (reason.isEmpty() ? "" : "（" + reason + "）"));
-            }
+            List<String> ids = losses.ids.get(i);
+            List<String> named = losses.named.get(i);
+            BigDecimal lost = losses.lost[i];
             if (ids.isEmpty()) {
                 continue;
             }
