@@ -30,7 +30,7 @@ final class PageCodeVisitor extends DefaultMustacheVisitor {
 
     @Override
     public void value(TemplateContext tc, String variable, boolean encoded) {
-        list.add(encoded ? new ValueCode(tc, df, variable, true) : new RawValue(tc, df, variable));
+        list.add(encoded ? new EscapedValue(tc, df, variable) : new RawValue(tc, df, variable));
     }
 
     /** A run of a template's text, as it stands. */
@@ -52,6 +52,38 @@ final class PageCodeVisitor extends DefaultMustacheVisitor {
                 return writer;
             }
             return super.execute(writer, scopes);
+        }
+    }
+
+    /**
+     * {@code {{name}}}: a text value escaped straight into the page. Mustache.java first asks whether every value
+     * is a Function or a Callable, two interface checks that scan the value's interfaces; most page values are
+     * texts, and those are escaped without either. Anything else is written as Mustache.java writes it.
+     */
+    static final class EscapedValue extends ValueCode {
+        EscapedValue(TemplateContext tc, DefaultMustacheFactory df, String variable) {
+            super(tc, df, variable, true);
+        }
+
+        @Override
+        public Writer execute(Writer writer, List<Object> scopes) {
+            if (!(writer instanceof PageBytes page)) {
+                return super.execute(writer, scopes);
+            }
+            Object value;
+            try {
+                value = get(scopes);
+            } catch (Exception e) { // as ValueCode words a failed lookup
+                throw new com.github.mustachejava.MustacheException("Failed to get value for " + name, e, tc);
+            }
+            if (value instanceof String text) {
+                page.escaped(text);
+            } else if (value instanceof java.util.function.Function || value instanceof java.util.concurrent.Callable) {
+                return super.execute(writer, scopes); // looks the value up again; no page value is one
+            } else if (value != null) {
+                page.escaped(oh.stringify(value));
+            }
+            return appendText(writer);
         }
     }
 

@@ -56,7 +56,8 @@ class PagesSameBytesTest {
         }
     }
 
-    public record Row(String label, String note, List<Row> rows) {
+    /** @param figure a value of another kind: a number, a decimal, a boolean, a function, or none */
+    public record Row(String label, String note, Object figure, List<Row> rows) {
     }
 
     public record Scope(String title, String svg, List<Row> rows) {
@@ -67,7 +68,7 @@ class PagesSameBytesTest {
         // Constant text with characters of two, three and four bytes (a template file, read as UTF-8, holds no
         // surrogate half), values escaped and raw with halves that pair across them, sections, inverted sections,
         // a partial used at two depths.
-        Files.writeString(dir.resolve("row.mustache"), "<li title=\"{{label}}\">{{note}}{{^note}}无{{/note}}</li>");
+        Files.writeString(dir.resolve("row.mustache"), "<li title=\"{{label}}\">{{note}}{{^note}}无{{/note}}{{figure}}</li>");
         Files.writeString(dir.resolve("page.mustache"), "<h1>{{title}}</h1>考评\u00E9\uD83D\uDE00"
                 + "{{{svg}}}{{title}}{{svg}}<ul>{{#rows}}{{> row}}<ul>{{#rows}}{{> row}}{{/rows}}</ul>{{/rows}}</ul>"
                 + "{{^rows}}<p>没有</p>{{/rows}}末\uD83D\uDE00");
@@ -90,9 +91,23 @@ class PagesSameBytesTest {
         Row[] rows = new Row[n];
         for (int i = 0; i < n; i++) {
             rows[i] = new Row(text(random, alphabet), random.nextBoolean() ? null : text(random, alphabet),
-                    rows(random, alphabet, depth - 1));
+                    figure(random, alphabet), rows(random, alphabet, depth - 1));
         }
         return List.of(rows);
+    }
+
+    private static Object figure(SplittableRandom random, String alphabet) {
+        return switch (random.nextInt(6)) {
+            case 0 -> random.nextInt(-1000, 1000);
+            case 1 -> java.math.BigDecimal.valueOf(random.nextInt(-10000, 10000), random.nextInt(3));
+            case 2 -> random.nextBoolean();
+            case 3 -> made(text(random, alphabet));
+            default -> null;
+        };
+    }
+
+    private static java.util.function.Function<String, String> made(String text) {
+        return given -> text;
     }
 
     private static String text(SplittableRandom random, String alphabet) {
