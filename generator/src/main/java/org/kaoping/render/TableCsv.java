@@ -1,6 +1,8 @@
 package org.kaoping.render;
 
 import org.kaoping.site.DataTable;
+import org.kaoping.site.TableRows;
+import org.kaoping.site.TableSink;
 
 import java.math.BigDecimal;
 import java.util.Arrays;
@@ -26,27 +28,94 @@ public final class TableCsv {
     /** Each thread's buffer, reused file after file (only the finished file is copied out). */
     private static final ThreadLocal<byte[]> IDLE = new ThreadLocal<>();
 
+    /** Texts at least this long are kept as the field they make ({@link #FIELDS}); shorter ones cost less to write again. */
+    static final int KEPT_FROM = 8;
+
+    /**
+     * Each thread's fields already written, by the identity of the text or decimal (both immutable): a province's
+     * 10,000 station files repeat the rubric's criteria, the interned reasons and the scorer's shared decimals, and
+     * encoding them again char by char was most of a file's cost.
+     */
+    private static final ThreadLocal<ByIdentity<Object, byte[]>> FIELDS =
+            ThreadLocal.withInitial(() -> new ByIdentity<>(1 << 12));
+
     private byte[] out;
     private int length;
+    private final ByIdentity<Object, byte[]> fields;
 
-    private TableCsv(byte[] buffer) {
+    private TableCsv(byte[] buffer, ByIdentity<Object, byte[]> fields) {
         this.out = buffer;
+        this.fields = fields;
     }
 
     public static byte[] bytes(DataTable t) {
+        return file(t.header(), csv -> {
+            for (List<Object> r : t.rows()) {
+                csv.line(r);
+            }
+        });
+    }
+
+    /** The bytes {@link #bytes(DataTable)} gives for {@code t.get()}, written as the rows are made. */
+    public static byte[] bytes(TableRows t) {
+        return file(t.header(), csv -> t.write(csv.new Rows()));
+    }
+
+    private static byte[] file(List<String> header, java.util.function.Consumer<TableCsv> rows) {
         byte[] idle = IDLE.get();
         IDLE.set(null); // a table written while this one is (none today) would get a buffer of its own
-        TableCsv csv = new TableCsv(idle == null ? new byte[FILE] : idle);
-        csv.ascii(BOM, BOM.length);
-        csv.line(t.header());
-        for (List<Object> r : t.rows()) {
-            csv.line(r);
-        }
+        TableCsv csv = new TableCsv(idle == null ? new byte[FILE] : idle, FIELDS.get());
+        csv.copy(BOM, BOM.length);
+        csv.line(header);
+        rows.accept(csv);
         byte[] file = Arrays.copyOf(csv.out, csv.length);
         if (csv.out.length <= KEEP_AT_MOST) {
             IDLE.set(csv.out);
         }
         return file;
+    }
+
+    /** Rows as they are made, each cell written as {@link DataTable} would hold it (null as the empty text). */
+    private final class Rows implements TableSink {
+        private boolean first;
+
+        @Override
+        public void beginRow() {
+            first = true;
+        }
+
+        @Override
+        public void text(String s) {
+            comma();
+            cell(s == null ? "" : s);
+        }
+
+        @Override
+        public void number(BigDecimal d) {
+            comma();
+            cell(d == null ? "" : d);
+        }
+
+        @Override
+        public void number(int i) {
+            comma();
+            whole(i);
+        }
+
+        @Override
+        public void endRow() {
+            room(2);
+            out[length++] = '\r';
+            out[length++] = '\n';
+        }
+
+        private void comma() {
+            if (!first) {
+                room(1);
+                out[length++] = ',';
+            }
+            first = false;
+        }
     }
 
     private void line(List<?> cells) {
@@ -64,22 +133,36 @@ public final class TableCsv {
 
     /** One field as the file holds it, as text (tests; the reference the bytes are compared with). */
     static String field(Object cell) {
-        TableCsv csv = new TableCsv(new byte[16]);
+        TableCsv csv = new TableCsv(new byte[16], new ByIdentity<>(1));
         csv.cell(cell);
         return new String(csv.out, 0, csv.length, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /** Writes one field: numbers as they are, text defused and quoted where needed. */
     private void cell(Object cell) {
-        if (cell instanceof BigDecimal d) {
-            figure(d);
-            return;
-        }
         if (cell instanceof Integer i) {
             whole(i);
             return;
         }
-        String s = cell.toString();
+        boolean kept = cell instanceof BigDecimal || cell instanceof String s && s.length() >= KEPT_FROM;
+        byte[] known = kept ? fields.get(cell) : null;
+        if (known != null) {
+            copy(known, known.length);
+            return;
+        }
+        int start = length;
+        if (cell instanceof BigDecimal d) {
+            figure(d);
+        } else {
+            field(cell.toString());
+        }
+        if (kept) {
+            fields.put(cell, Arrays.copyOfRange(out, start, length));
+        }
+    }
+
+    /** A text field: defused and quoted where needed. */
+    private void field(String s) {
         boolean defused = !s.isEmpty() && "=+-@".indexOf(s.charAt(0)) >= 0;
         int start = length;
         if (defused) {
@@ -144,7 +227,7 @@ public final class TableCsv {
      */
     private void figure(BigDecimal d) {
         byte[] known = FIGURES.apply(d);
-        ascii(known, known.length);
+        copy(known, known.length);
     }
 
     /** Figures already written, by value and scale: all that {@code toPlainString} depends on. */
@@ -175,7 +258,7 @@ public final class TableCsv {
         }
     }
 
-    private void ascii(byte[] bytes, int n) {
+    private void copy(byte[] bytes, int n) {
         room(n);
         System.arraycopy(bytes, 0, out, length, n);
         length += n;

@@ -29,7 +29,7 @@ public record StationPage(
         StationFocus focus,
         List<SelfComparison> selfAssessments,
         SheetChanges changes,
-        java.util.function.Supplier<DataTable> sheetsTable,
+        TableRows sheetsTable,
         String stationFilePeriods) implements Page {
 
     /** The same page with the station's self-assessments beside the assessors' sheets. */

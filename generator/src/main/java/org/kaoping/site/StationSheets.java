@@ -20,18 +20,41 @@ final class StationSheets {
     private StationSheets() {
     }
 
+    /** The columns: the period's title, then a period sheet table's. */
+    private static final List<String> HEADER = header();
+
+    private static List<String> header() {
+        List<String> header = new ArrayList<>(PeriodTables.SHEET_HEADER.size() + 1);
+        header.add(PERIOD_COLUMN);
+        header.addAll(PeriodTables.SHEET_HEADER);
+        return List.copyOf(header);
+    }
+
     /** The table, made when asked for and not kept (a value, so that station pages compare by value). */
-    record Source(String stationId, List<ScoredPeriod> periods, Stations stations) implements Supplier<DataTable> {
+    record Source(String stationId, List<ScoredPeriod> periods, Stations stations) implements TableRows {
         @Override
         public DataTable get() {
             return of(stationId, periods, stations);
         }
+
+        @Override
+        public List<String> header() {
+            return HEADER;
+        }
+
+        @Override
+        public void write(TableSink sink) {
+            for (ScoredPeriod sp : periods) {
+                Optional<Standing> s = inFile(sp, stationId);
+                if (s.isPresent()) {
+                    SheetCells.write(sp, sp.rubric(), s.get(), sp.period().title(),
+                            new SheetCells.Figures(sp.rubric().scale(), 0), sink);
+                }
+            }
+        }
     }
 
     static DataTable of(String stationId, List<ScoredPeriod> periods, Stations stations) {
-        List<String> header = new ArrayList<>(PeriodTables.SHEET_HEADER.size() + 1);
-        header.add(PERIOD_COLUMN);
-        header.addAll(PeriodTables.SHEET_HEADER);
         List<List<Object>> rows = new ArrayList<>();
         for (ScoredPeriod sp : periods) {
             Optional<Standing> s = inFile(sp, stationId);
@@ -40,7 +63,7 @@ final class StationSheets {
             }
             PeriodTables.sheetRows(sp, sp.rubric(), s.get(), sp.period().title(), rows);
         }
-        return new DataTable(stations.shortName(stationId), Slug.of(stationId, "station") + ".csv", header, rows);
+        return new DataTable(stations.shortName(stationId), Slug.of(stationId, "station") + ".csv", HEADER, rows);
     }
 
     /** The station's standing with a sheet in a paged period, or empty. */

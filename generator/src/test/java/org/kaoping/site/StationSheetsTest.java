@@ -52,6 +52,7 @@ class StationSheetsTest {
     @TempDir
     static Path temp;
     static Path site;
+    static Path content;
     /** Period id → title, in site order (the sample's ids sort by year). */
     static final Map<String, String> periods = new LinkedHashMap<>();
     static final Map<String, String> names = new LinkedHashMap<>();
@@ -59,7 +60,7 @@ class StationSheetsTest {
 
     @BeforeAll
     static void build() throws IOException {
-        Path content = Cli.sample(temp.resolve("content"), STATIONS, 3, 5);
+        content = Cli.sample(temp.resolve("content"), STATIONS, 3, 5);
         try (Stream<Path> files = Files.list(content.resolve("periods"))) {
             for (Path p : files.sorted().toList()) {
                 JsonNode period = JSON.readTree(p.toFile());
@@ -192,6 +193,26 @@ class StationSheetsTest {
         } else {
             assertEquals(expected, cell.getStringCellValue(), where);
         }
+    }
+
+    /**
+     * A station's file is written as its rows are made (TableRows), with each thread's memo of fields: byte for byte
+     * the file its table made whole gives, for every station.
+     */
+    @Test
+    void eachStationsFileIsTheBytesOfItsTableMadeWhole() throws IOException {
+        SiteModel model = SiteModelBuilder.build(new org.kaoping.load.CorpusLoader().load(content, Path.of("rubrics")),
+                Fingerprint.of(content, Path.of("rubrics")), java.time.Clock.systemUTC(), org.kaoping.load.Audience.PUBLIC);
+        int files = 0;
+        for (Page p : model.pages()) {
+            if (p instanceof StationPage s && s.sheetsTable() != null) {
+                byte[] whole = org.kaoping.render.TableCsv.bytes(s.sheetsTable().get());
+                assertArrayEquals(whole, org.kaoping.render.TableCsv.bytes(s.sheetsTable()), s.id());
+                assertArrayEquals(whole, Files.readAllBytes(site.resolve(s.sheetsFile())), s.id());
+                files++;
+            }
+        }
+        assertEquals(STATIONS, files);
     }
 
     @Test
