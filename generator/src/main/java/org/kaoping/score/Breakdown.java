@@ -70,7 +70,7 @@ public record Breakdown(
     private static final org.kaoping.model.Interner<CriterionScore> SHARED_CRITERIA =
             new org.kaoping.model.Interner<>(1 << 16);
     /** The sample province's 1.2 million section scores hold about 20,500 distinct ones (jmap, 10,000 × 8). */
-    private static final org.kaoping.model.Interner<SectionScore> SHARED_SECTIONS =
+    private static final org.kaoping.model.Interner<SectionKey> SHARED_SECTIONS =
             new org.kaoping.model.Interner<>(1 << 16);
     private static final int SHARED_TEXT_LENGTH = 200;
     private static final int SHARED_MAX_RULES = 16;
@@ -88,7 +88,44 @@ public record Breakdown(
                 return s;
             }
         }
-        return SHARED_SECTIONS.intern(s);
+        return SHARED_SECTIONS.intern(new SectionKey(s)).section();
+    }
+
+    /**
+     * A section score as the table of shared ones knows it: its criteria, shared themselves, compared by identity.
+     * Equal keys hold equal sections; hashing every field of every criterion of every section was a fifth of
+     * scoring a province. Equal criteria that are not the same instance (the criteria's table was full and started
+     * again) only go unshared.
+     */
+    private record SectionKey(SectionScore section) {
+        @Override
+        public int hashCode() {
+            int h = (section.id().hashCode() * 31 + section.kind().ordinal()) * 31 + section.score().hashCode();
+            h = h * 31 + section.maximum().hashCode();
+            for (CriterionScore c : section.criteria()) {
+                h = h * 31 + System.identityHashCode(c);
+            }
+            return h;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            if (!(o instanceof SectionKey other)) {
+                return false;
+            }
+            SectionScore a = section;
+            SectionScore b = other.section;
+            if (!a.id().equals(b.id()) || a.kind() != b.kind() || !a.score().equals(b.score())
+                    || !a.maximum().equals(b.maximum()) || a.criteria().size() != b.criteria().size()) {
+                return false;
+            }
+            for (int i = 0; i < a.criteria().size(); i++) {
+                if (a.criteria().get(i) != b.criteria().get(i)) {
+                    return false;
+                }
+            }
+            return true;
+        }
     }
 
     private static boolean small(CriterionScore c) {

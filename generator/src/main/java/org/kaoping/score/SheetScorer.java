@@ -151,11 +151,19 @@ public final class SheetScorer {
         if (section.cap() != null) {
             sum = section.kind() == SectionKind.PENALTY ? sum.max(section.cap().negate()) : sum.min(section.cap());
         }
-        BigDecimal max = section.kind() == SectionKind.SCORE ? scored.stream().map(CriterionScore::maximum)
-                .reduce(BigDecimal.ZERO, BigDecimal::add)
+        BigDecimal max = section.kind() == SectionKind.SCORE ? sumOfMaxima(scored)
                 : section.cap() != null ? section.cap() : Maxima.ofSection(section, scored);
         return shared(new SectionScore(section.id(), section.kind(), atScale(rubric, sum), atScale(rubric, max),
                 scored));
+    }
+
+    /** A loop, not a stream: this runs for every section of every sheet, mostly before C2 has compiled it. */
+    private static BigDecimal sumOfMaxima(List<CriterionScore> scored) {
+        BigDecimal sum = BigDecimal.ZERO;
+        for (CriterionScore c : scored) {
+            sum = sum.add(c.maximum());
+        }
+        return sum;
     }
 
     private CriterionScore scoreCriterion(Rubric rubric, Section section, Criterion c, Sheet.Entry sheetEntry,

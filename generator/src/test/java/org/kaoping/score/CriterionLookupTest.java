@@ -88,6 +88,10 @@ class CriterionLookupTest {
                             assertSame(cx, y.criteria().get(c));
                         }
                     }
+                    // A section of such small criteria is shared too (its criteria compared by identity).
+                    if (x.criteria().size() <= 64 && x.criteria().stream().allMatch(CriterionLookupTest::small)) {
+                        assertSame(x, y, x.id());
+                    }
                 }
                 // A breakdown equals one built from plain lists, and a copy keeps the lookups.
                 Breakdown copy = new Breakdown(b.rubric(), b.station(), new ArrayList<>(b.sections()), b.sheets(),
@@ -128,5 +132,11 @@ class CriterionLookupTest {
                 java.math.BigDecimal.ZERO, java.math.BigDecimal.ZERO, java.math.BigDecimal.ONE,
                 java.math.BigDecimal.TEN, List.of());
         assertSame(second, swapped.criterion("a").orElseThrow());
+    }
+
+    /** What Breakdown shares: a short reason and detail, few rules and parts. */
+    private static boolean small(CriterionScore c) {
+        return (c.reason() == null || c.reason().length() <= 200) && c.rules().size() <= 16 && c.parts().size() <= 16
+                && c.rules().stream().allMatch(o -> o.detail() == null || o.detail().length() <= 200);
     }
 }
