@@ -56,7 +56,7 @@ class PagesSameBytesTest {
         }
     }
 
-    /** @param figure a value of another kind: a number, a decimal, a boolean, a function, or none */
+    /** @param figure a value of another kind, written and used as a section: a number, a decimal, a boolean, a function, or none */
     public record Row(String label, String note, Object figure, List<Row> rows) {
     }
 
@@ -68,7 +68,7 @@ class PagesSameBytesTest {
         // Constant text with characters of two, three and four bytes (a template file, read as UTF-8, holds no
         // surrogate half), values escaped and raw with halves that pair across them, sections, inverted sections,
         // a partial used at two depths.
-        Files.writeString(dir.resolve("row.mustache"), "<li title=\"{{label}}\">{{note}}{{^note}}无{{/note}}{{figure}}</li>");
+        Files.writeString(dir.resolve("row.mustache"), "<li title=\"{{label}}\">{{note}}{{^note}}无{{/note}}{{figure}}{{#figure}}[{{label}}]{{/figure}}</li>");
         Files.writeString(dir.resolve("page.mustache"), "<h1>{{title}}</h1>考评\u00E9\uD83D\uDE00"
                 + "{{{svg}}}{{title}}{{svg}}<ul>{{#rows}}{{> row}}<ul>{{#rows}}{{> row}}{{/rows}}</ul>{{/rows}}</ul>"
                 + "{{^rows}}<p>没有</p>{{/rows}}末\uD83D\uDE00");
