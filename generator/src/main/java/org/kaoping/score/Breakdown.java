@@ -100,8 +100,9 @@ public record Breakdown(
     private record SectionKey(SectionScore section) {
         @Override
         public int hashCode() {
-            int h = (section.id().hashCode() * 31 + section.kind().ordinal()) * 31 + section.score().hashCode();
-            h = h * 31 + section.maximum().hashCode();
+            int h = (java.util.Objects.hashCode(section.id()) * 31 + java.util.Objects.hashCode(section.kind())) * 31
+                    + java.util.Objects.hashCode(section.score());
+            h = h * 31 + java.util.Objects.hashCode(section.maximum()); // a section without a maximum has none
             for (CriterionScore c : section.criteria()) {
                 h = h * 31 + System.identityHashCode(c);
             }
@@ -115,8 +116,9 @@ public record Breakdown(
             }
             SectionScore a = section;
             SectionScore b = other.section;
-            if (!a.id().equals(b.id()) || a.kind() != b.kind() || !a.score().equals(b.score())
-                    || !a.maximum().equals(b.maximum()) || a.criteria().size() != b.criteria().size()) {
+            if (!java.util.Objects.equals(a.id(), b.id()) || a.kind() != b.kind()
+                    || !java.util.Objects.equals(a.score(), b.score()) || !java.util.Objects.equals(a.maximum(), b.maximum())
+                    || a.criteria().size() != b.criteria().size()) {
                 return false;
             }
             for (int i = 0; i < a.criteria().size(); i++) {
