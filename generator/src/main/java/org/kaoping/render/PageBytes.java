@@ -43,8 +43,21 @@ final class PageBytes extends Writer {
     /** A high surrogate that ended the last write: the next write's first character decides what it was. */
     private char pendingHigh;
 
+    /** Values at least this long are kept as the bytes they escape to ({@link #ESCAPED}); shorter ones cost less. */
+    static final int KEPT_FROM = 8;
+
+    /**
+     * Each thread's values already escaped and encoded, by the String's identity: a province's 10,000 station pages
+     * show the rubric's criteria, sections and titles, the same instances on every page.
+     */
+    private static final ThreadLocal<ByIdentity<String, byte[]>> ESCAPED =
+            ThreadLocal.withInitial(() -> new ByIdentity<>(1 << 12));
+
+    private final ByIdentity<String, byte[]> escapedBefore;
+
     private PageBytes(byte[] buffer) {
         this.bytes = buffer;
+        this.escapedBefore = ESCAPED.get();
     }
 
     /**
@@ -81,7 +94,22 @@ final class PageBytes extends Writer {
 
     /** {@code value} escaped as {@link StrictMustache#escape} does it, and encoded in the same pass. */
     void escaped(String value) {
+        if (value.length() < KEPT_FROM || pendingHigh != 0) {
+            encode(value, 0, value.length(), true);
+            return;
+        }
+        byte[] known = escapedBefore.get(value);
+        if (known != null) {
+            room(known.length);
+            System.arraycopy(known, 0, bytes, length, known.length);
+            length += known.length;
+            return;
+        }
+        int start = length;
         encode(value, 0, value.length(), true);
+        if (pendingHigh == 0) { // a value ending in half a pair is not whole bytes yet
+            escapedBefore.put(value, java.util.Arrays.copyOfRange(bytes, start, length));
+        }
     }
 
     @Override

@@ -45,6 +45,12 @@ class PageBytesTest {
     @Test
     void randomPiecesMakeTheBytesOfTheWholeText() {
         SplittableRandom random = new SplittableRandom(Long.getLong("kaoping.seed", 20261201L));
+        // Half the pieces are the same instances again and again, more of them than a thread's memo of escaped
+        // values holds: escaped from the memo, replaced in it, and beside halves of pairs that end or start them.
+        java.util.List<String> pool = new java.util.ArrayList<>();
+        for (int i = 0; i < 6_000; i++) {
+            pool.add(text(random, random.nextInt(40)));
+        }
         for (int page = 0; page < 2_000; page++) {
             StringBuilder whole = new StringBuilder();
             String[][] pieces = new String[random.nextInt(30)][];
@@ -55,7 +61,8 @@ class PageBytesTest {
                     case 2 -> "slice";
                     default -> "constant";
                 };
-                String s = text(random, random.nextInt(200) == 0 ? 4_000 + random.nextInt(9_000) : random.nextInt(40));
+                String s = random.nextBoolean() ? pool.get(random.nextInt(random.nextBoolean() ? 40 : pool.size()))
+                        : text(random, random.nextInt(200) == 0 ? 4_000 + random.nextInt(9_000) : random.nextInt(40));
                 if (kind.equals("constant") && !s.isEmpty() && (Character.isLowSurrogate(s.charAt(0))
                         || Character.isHighSurrogate(s.charAt(s.length() - 1)))) {
                     kind = "text"; // constant text is never cut within a pair (PageCodeVisitor.ConstantText)
