@@ -87,9 +87,7 @@ final class PageBytes extends Writer {
     /** Text already encoded (a template's constant text, which neither starts nor ends within a surrogate pair). */
     void constant(byte[] encoded) {
         settle();
-        room(encoded.length);
-        System.arraycopy(encoded, 0, bytes, length, encoded.length);
-        length += encoded.length;
+        append(encoded);
     }
 
     /** {@code value} escaped as {@link StrictMustache#escape} does it, and encoded in the same pass. */
@@ -100,9 +98,7 @@ final class PageBytes extends Writer {
         }
         byte[] known = escapedBefore.get(value);
         if (known != null) {
-            room(known.length);
-            System.arraycopy(known, 0, bytes, length, known.length);
-            length += known.length;
+            append(known);
             return;
         }
         int start = length;
@@ -190,6 +186,12 @@ final class PageBytes extends Writer {
             bytes[length++] = '?';
             pendingHigh = 0;
         }
+    }
+
+    private void append(byte[] encoded) {
+        room(encoded.length);
+        System.arraycopy(encoded, 0, bytes, length, encoded.length);
+        length += encoded.length;
     }
 
     private void room(int more) {

@@ -189,7 +189,12 @@ final class PeriodTables {
      * unless it is null (a station's own file leads with the period: {@link StationSheets}).
      */
     static void sheetRows(ScoredPeriod sp, Rubric rubric, Standing s, String lead, List<List<Object>> into) {
-        SheetCells.write(sp, rubric, s, lead, new SheetCells.Figures(rubric.scale(), 0), new TableSink() {
+        SheetCells.write(sp, rubric, s, lead, new SheetCells.Figures(rubric.scale(), 0), rowsInto(into));
+    }
+
+    /** A sink that adds each row it is handed to {@code into} as a list of its cells. */
+    static TableSink rowsInto(List<List<Object>> into) {
+        return new TableSink() {
             private List<Object> row;
 
             @Override
@@ -216,7 +221,7 @@ final class PeriodTables {
             public void endRow() {
                 into.add(row);
             }
-        });
+        };
     }
 
     /** A figure with at least the declared decimals (92.00), as the pages show it; never rounded here. */

@@ -32,9 +32,12 @@ final class StationSheets {
 
     /** The table, made when asked for and not kept (a value, so that station pages compare by value). */
     record Source(String stationId, List<ScoredPeriod> periods, Stations stations) implements TableRows {
+        /** The table whole: the rows {@link #write} hands over, collected. */
         @Override
         public DataTable get() {
-            return of(stationId, periods, stations);
+            List<List<Object>> rows = new ArrayList<>();
+            write(PeriodTables.rowsInto(rows));
+            return new DataTable(stations.shortName(stationId), Slug.of(stationId, "station") + ".csv", HEADER, rows);
         }
 
         @Override
@@ -52,18 +55,6 @@ final class StationSheets {
                 }
             }
         }
-    }
-
-    static DataTable of(String stationId, List<ScoredPeriod> periods, Stations stations) {
-        List<List<Object>> rows = new ArrayList<>();
-        for (ScoredPeriod sp : periods) {
-            Optional<Standing> s = inFile(sp, stationId);
-            if (s.isEmpty()) {
-                continue;
-            }
-            PeriodTables.sheetRows(sp, sp.rubric(), s.get(), sp.period().title(), rows);
-        }
-        return new DataTable(stations.shortName(stationId), Slug.of(stationId, "station") + ".csv", HEADER, rows);
     }
 
     /** The station's standing with a sheet in a paged period, or empty. */
