@@ -5,7 +5,10 @@ import com.github.mustachejava.DefaultMustacheVisitor;
 import com.github.mustachejava.TemplateContext;
 import com.github.mustachejava.codes.ValueCode;
 import com.github.mustachejava.codes.WriteCode;
+import org.kaoping.site.Chart;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -87,7 +90,10 @@ final class PageCodeVisitor extends DefaultMustacheVisitor {
         }
     }
 
-    /** {@code {{{name}}}}: a value written unescaped, or a page's body rendered where it stands. */
+    /**
+     * {@code {{{name}}}}: a value written unescaped, a page's body rendered where it stands, or a chart of the site
+     * model drawn as SVG (the model holds charts as numbers; drawing them is the renderer's job).
+     */
     static final class RawValue extends ValueCode {
         RawValue(TemplateContext tc, DefaultMustacheFactory df, String variable) {
             super(tc, df, variable, false);
@@ -95,8 +101,17 @@ final class PageCodeVisitor extends DefaultMustacheVisitor {
 
         @Override
         public Writer execute(Writer writer, List<Object> scopes) {
-            if (get(scopes) instanceof PageBody body) {
+            Object value = get(scopes);
+            if (value instanceof PageBody body) {
                 body.writeTo(writer);
+                return appendText(writer);
+            }
+            if (value instanceof Chart chart) {
+                try {
+                    writer.write(SvgCharts.draw(chart));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
                 return appendText(writer);
             }
             return super.execute(writer, scopes); // looks the value up again: a few per page

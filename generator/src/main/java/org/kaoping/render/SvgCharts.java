@@ -1,5 +1,9 @@
 package org.kaoping.render;
 
+import org.kaoping.site.Chart;
+import org.kaoping.site.Chart.Bar;
+import org.kaoping.site.Chart.Point;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -24,16 +28,20 @@ public final class SvgCharts {
     private SvgCharts() {
     }
 
-    /** One bar against its maximum: a section's score on a sheet. */
-    public record Bar(String label, BigDecimal value, BigDecimal maximum, String valueText) {
-    }
-
-    /** One point of a history line; {@code value} null leaves a gap. */
-    public record Point(String label, BigDecimal value, String note) {
+    /** The chart as inline SVG. */
+    public static String draw(Chart chart) {
+        if (chart instanceof Chart.Bars b) {
+            return bars(b.id(), b.title(), b.bars());
+        }
+        if (chart instanceof Chart.History h) {
+            return history(h.id(), h.title(), h.points());
+        }
+        Chart.Distribution d = (Chart.Distribution) chart; // the last of the sealed kinds
+        return histogram(d.id(), d.title(), d.totals());
     }
 
     /** How many values fall into each score band. */
-    public static String histogram(String id, String title, List<BigDecimal> values) {
+    static String histogram(String id, String title, List<BigDecimal> values) {
         int width = 480;
         int height = 256;
         int left = 44;
@@ -94,7 +102,7 @@ public final class SvgCharts {
     }
 
     /** Bars showing each value against its own maximum, labelled above the bar (readable on a phone). */
-    public static String bars(String id, String title, List<Bar> bars) {
+    static String bars(String id, String title, List<Bar> bars) {
         int width = 480;
         int row = 44;
         int top = 6;
@@ -120,7 +128,7 @@ public final class SvgCharts {
     }
 
     /** A line through each period's value, with the value and a note (the place) at each point. */
-    public static String history(String id, String title, List<Point> points) {
+    static String history(String id, String title, List<Point> points) {
         int width = 480;
         int height = 240;
         int left = 40;

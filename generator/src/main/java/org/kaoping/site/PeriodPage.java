@@ -20,7 +20,7 @@ public record PeriodPage(
         List<String> totalsWording,
         List<String> tiesWording,
         List<String> tiersWording,
-        String distributionSvg,
+        Chart.Distribution distributionChart,
         List<SectionStatistics> overall,
         List<SectionStatistics> sections,
         int sheetCount,

@@ -7,7 +7,6 @@ import org.kaoping.model.Section;
 import org.kaoping.model.SectionKind;
 import org.kaoping.model.Veto;
 import org.kaoping.rank.Standing;
-import org.kaoping.render.SvgCharts;
 import org.kaoping.score.Breakdown;
 
 import java.math.BigDecimal;
@@ -69,7 +68,7 @@ final class PeriodPages {
                 rows.size(), componentHeaders, bonusHeaders, a.tiers() != null, sp.previous() != null, sp.rubricChanged(),
                 rows, AssessmentWording.totals(a, rubric, p), AssessmentWording.ties(a, vetoes),
                 AssessmentWording.tiers(a),
-                SvgCharts.histogram("dist-" + p.id(), p.title() + "总分分布", sp.totals()),
+                new Chart.Distribution("dist-" + p.id(), p.title() + "总分分布", sp.totals()),
                 overall(sp), rubric == null || breakdowns.size() < SectionStatistics.MIN_SAMPLE ? List.of()
                         : sections(rubric, breakdowns), breakdowns.size(),
                 rubric == null || breakdowns.size() < SectionStatistics.MIN_SAMPLE ? List.of()

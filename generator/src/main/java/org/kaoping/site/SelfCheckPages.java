@@ -43,7 +43,7 @@ public final class SelfCheckPages {
     }
 
     /**
-     * @param tree        the rubric file's JSON as written (render.RubricJson.read)
+     * @param tree        the rubric file's JSON as written (load.RubricTree.read)
      * @param fingerprint the rubric file's fingerprint (load.RubricFingerprint)
      */
     static SelfCheckPage build(Rubric r, JsonNode tree, String fingerprint) {

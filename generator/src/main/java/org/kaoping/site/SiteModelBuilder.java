@@ -4,10 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.kaoping.load.Audience;
 import org.kaoping.load.Corpus;
 import org.kaoping.load.RubricFingerprint;
+import org.kaoping.load.RubricTree;
 import org.kaoping.model.Rubric;
 import org.kaoping.model.SiteConfig;
 import org.kaoping.model.Station;
-import org.kaoping.render.RubricJson;
 
 import java.time.Clock;
 import java.time.ZoneId;
@@ -141,10 +141,10 @@ public final class SiteModelBuilder {
             Map<String, String> titles = new TreeMap<>();
             rubrics.values().forEach(r -> titles.put(r.id(), r.title()));
             Map<String, JsonNode> trees = new LinkedHashMap<>();
-            corpus.rubrics().forEach((id, r) -> trees.put(id, RubricJson.read(r.source(), audience)));
+            corpus.rubrics().forEach((id, r) -> trees.put(id, RubricTree.read(r.source(), audience)));
             Map<String, JsonNode> exports = new TreeMap<>();
             trees.forEach((id, tree) -> exports.put(Slug.of(id, "rubric"), audience == Audience.INTERNAL
-                    ? tree : RubricJson.publicView(tree)));
+                    ? tree : RubricTree.publicView(tree)));
             return new RubricParts(rubrics, fingerprints, titles, trees, exports, audience);
         }
     }

@@ -19,7 +19,7 @@ public record StationPage(
         String attributes,
         Latest latest,
         List<HistoryRow> history,
-        String historySvg,
+        Chart.History historyChart,
         boolean hasMovement,
         List<Reasons> reasons,
         List<SheetView> sheets,
@@ -34,7 +34,7 @@ public record StationPage(
 
     /** The same page with the station's self-assessments beside the assessors' sheets. */
     public StationPage withSelfAssessments(List<SelfComparison> comparisons) {
-        return new StationPage(id, name, attributes, latest, history, historySvg, hasMovement, reasons, sheets,
+        return new StationPage(id, name, attributes, latest, history, historyChart, hasMovement, reasons, sheets,
                 internalNotes, selfCheck, currentForm, focus, List.copyOf(comparisons), changes, sheetsTable, stationFilePeriods);
     }
 
@@ -122,7 +122,7 @@ public record StationPage(
      */
     public record SheetView(String anchor, String heading, String period, String periodHref, Link rubric,
                             String date, String total, String maximum, String maximumNote,
-                            List<String> notApplicable, String sectionsSvg, List<SheetSection> sections,
+                            List<String> notApplicable, Chart.Bars sectionsChart, List<SheetSection> sections,
                             List<VetoView> vetoes, List<Signature> signatures, List<CorrectionView> corrections,
                             List<String> internalNotes, boolean latest, String download,
                             boolean inStationFile) {

@@ -8,7 +8,6 @@ import org.kaoping.model.SectionKind;
 import org.kaoping.model.Sheet;
 import org.kaoping.model.Station;
 import org.kaoping.rank.Standing;
-import org.kaoping.render.SvgCharts;
 import org.kaoping.score.Breakdown;
 
 import java.math.BigDecimal;
@@ -27,14 +26,14 @@ final class StationPages {
                              Map<String, String> fingerprints) {
         String id = station.id();
         List<StationPage.HistoryRow> history = new ArrayList<>();
-        List<SvgCharts.Point> points = new ArrayList<>();
+        List<Chart.Point> points = new ArrayList<>();
         StationPage.Latest latest = null;
         boolean hasMovement = false;
         for (ScoredPeriod sp : periods) {
             Optional<Standing> os = sp.standing(id);
             String label = sp.period().title();
             if (os.isEmpty()) {
-                points.add(new SvgCharts.Point(label, null, ""));
+                points.add(new Chart.Point(label, null, ""));
                 continue;
             }
             Standing s = os.get();
@@ -47,7 +46,7 @@ final class StationPages {
                     gap(sp, s), tier,
                     PeriodPages.vetoWords(s), sp.rubric() == null ? null
                     : new Link(sp.rubric().title(), Slug.rubricPage(sp.rubric().id()))));
-            points.add(new SvgCharts.Point(label, s.total(), "第 " + s.place() + " 名"));
+            points.add(new Chart.Point(label, s.total(), "第 " + s.place() + " 名"));
             latest = new StationPage.Latest(label, Slug.periodPage(sp.id()), s.place(), count,
                     Numbers.fixed(s.total(), sp.assessment().scale()),
                     gap(sp, s), tier, s.vetoes().stream().map(v -> new StationPage.VetoView(v.text(),
@@ -83,8 +82,8 @@ final class StationPages {
                 scored.add(new SheetComparisons.Scored(sp, sp.rubric(), os.get().breakdown()));
             }
         }
-        String svg = history.isEmpty() ? "" : SvgCharts.history("history-" + id, station.name() + "历次总分与名次", points);
-        return new StationPage(id, station.name(), stations.attributes(station), latest, history, svg,
+        Chart.History chart = history.isEmpty() ? null : new Chart.History("history-" + id, station.name() + "历次总分与名次", points);
+        return new StationPage(id, station.name(), stations.attributes(station), latest, history, chart,
                 hasMovement, reasons, sheets, internal ? station.notes() : List.of(), selfCheck, currentForm(periods, fingerprints), focus,
                 List.of(),
                 scored.size() < 2 ? null : SheetComparisons.compare(scored.get(1), scored.get(0)),
@@ -141,7 +140,7 @@ final class StationPages {
         RubricLayout layout = sp.layout();
         Breakdown.CriterionScore[] scores = layout.scores(b);
         List<StationPage.SheetSection> sections = new ArrayList<>();
-        List<SvgCharts.Bar> bars = new ArrayList<>();
+        List<Chart.Bar> bars = new ArrayList<>();
         List<String> notApplicable = new ArrayList<>();
         int at = 0; // the layout's index of the section's first criterion
         for (int si = 0; si < rubric.sections().size(); si++) {
@@ -182,14 +181,14 @@ final class StationPages {
                 case BONUS -> "加 " + Numbers.plain(ss.score()) + (s.cap() == null ? "" : " / " + Numbers.plain(s.cap()));
                 case PENALTY -> "扣 " + Numbers.plain(ss.score().negate());
             };
-            bars.add(new SvgCharts.Bar(label, ss.score(), s.kind() == SectionKind.PENALTY ? null : ss.maximum(), valueText));
+            bars.add(new Chart.Bar(label, ss.score(), s.kind() == SectionKind.PENALTY ? null : ss.maximum(), valueText));
         }
         String period = sp.period().title();
         boolean inStationFile = !PeriodTables.sheetFiles(sp); // as StationSheets: no file of its own
         return new StationPage.SheetView("sheet-" + sp.id(), period + "评分表", period, Slug.periodPage(sp.id()),
                 new Link(rubric.title(), Slug.rubricPage(rubric.id())), sheet.date() == null ? "" : sheet.date(),
                 Numbers.fixed(b.total(), rubric.scale()), Numbers.plain(b.maximum()), maximumNote(rubric, b, notApplicable.size()),
-                notApplicable, latest ? SvgCharts.bars("bars-" + sp.id(), period + "各项目得分与分值", bars) : "", sections,
+                notApplicable, latest ? new Chart.Bars("bars-" + sp.id(), period + "各项目得分与分值", bars) : null, sections,
                 b.vetoes().stream().map(v -> new StationPage.VetoView(rubric.veto(v.id()).map(x -> x.text()).orElse(v.id()),
                         AssessmentWording.vetoEffect(v.effect()))).toList(),
                 signatures(sheet), corrections(sheet, rubric, internal),

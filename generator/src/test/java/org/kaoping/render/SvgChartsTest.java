@@ -1,6 +1,7 @@
 package org.kaoping.render;
 
 import org.junit.jupiter.api.Test;
+import org.kaoping.site.Chart;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -40,7 +41,7 @@ class SvgChartsTest {
 
     @Test
     void textIsEscapedAndTheOutputIsStable() {
-        List<SvgCharts.Bar> bars = List.of(new SvgCharts.Bar("<一> & 所务", new BigDecimal("7.5"), new BigDecimal("8"), "7.5 / 8"));
+        List<Chart.Bar> bars = List.of(new Chart.Bar("<一> & 所务", new BigDecimal("7.5"), new BigDecimal("8"), "7.5 / 8"));
         String a = SvgCharts.bars("b", "t", bars);
         assertTrue(a.contains("&lt;一&gt; &amp; 所务"));
         assertEquals(a, SvgCharts.bars("b", "t", bars));
@@ -48,8 +49,8 @@ class SvgChartsTest {
 
     @Test
     void historyLeavesAGapForAMissedPeriod() {
-        String svg = SvgCharts.history("h", "历次", List.of(new SvgCharts.Point("2021", new BigDecimal("88"), "第 10 名"),
-                new SvgCharts.Point("2022", null, ""), new SvgCharts.Point("2023", new BigDecimal("92"), "第 6 名")));
+        String svg = SvgCharts.history("h", "历次", List.of(new Chart.Point("2021", new BigDecimal("88"), "第 10 名"),
+                new Chart.Point("2022", null, ""), new Chart.Point("2023", new BigDecimal("92"), "第 6 名")));
         assertTrue(svg.contains("未参评"));
         assertFalse(svg.contains("<polyline"), "no line across the gap");
     }
@@ -102,14 +103,14 @@ class SvgChartsTest {
         java.util.Random random = new java.util.Random(42);
         java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
         for (int round = 0; round < 300; round++) {
-            List<SvgCharts.Bar> bars = new java.util.ArrayList<>();
-            List<SvgCharts.Point> points = new java.util.ArrayList<>();
+            List<Chart.Bar> bars = new java.util.ArrayList<>();
+            List<Chart.Point> points = new java.util.ArrayList<>();
             List<BigDecimal> values = new java.util.ArrayList<>();
             for (int i = random.nextInt(12); i >= 0; i--) {
                 BigDecimal v = BigDecimal.valueOf(random.nextInt(20001) - 2000, random.nextInt(3));
                 BigDecimal max = random.nextInt(5) == 0 ? null : BigDecimal.valueOf(random.nextInt(3000), random.nextInt(2));
-                bars.add(new SvgCharts.Bar(words(random, words), random.nextInt(7) == 0 ? null : v, max, words(random, words)));
-                points.add(new SvgCharts.Point(words(random, words), random.nextInt(6) == 0 ? null : v, words(random, words)));
+                bars.add(new Chart.Bar(words(random, words), random.nextInt(7) == 0 ? null : v, max, words(random, words)));
+                points.add(new Chart.Point(words(random, words), random.nextInt(6) == 0 ? null : v, words(random, words)));
                 values.add(v);
             }
             String id = "c" + round;

@@ -11,7 +11,7 @@ import org.kaoping.load.RubricFingerprint;
 import org.kaoping.load.StrictJson;
 import org.kaoping.model.Criterion;
 import org.kaoping.model.Rubric;
-import org.kaoping.render.RubricJson;
+import org.kaoping.load.RubricTree;
 import org.kaoping.site.SelfCheckPages;
 import org.kaoping.support.FormSite;
 import org.kaoping.support.Shipped;
@@ -99,7 +99,7 @@ class SelfCheckPageTest {
             assertFalse(raw.contains("<") || raw.contains(">") || raw.contains("&"), r.id() + ": unescaped markup characters");
             JsonNode data = StrictJson.mapper().readTree(raw);
             assertEquals(RubricFingerprint.of(file), data.get("fingerprint").asText(), r.id());
-            JsonNode expected = SelfCheckPages.formRubric(RubricJson.read(org.kaoping.load.JsonSource.read(file), org.kaoping.load.Audience.PUBLIC));
+            JsonNode expected = SelfCheckPages.formRubric(RubricTree.read(org.kaoping.load.JsonSource.read(file), org.kaoping.load.Audience.PUBLIC));
             assertEquals(StrictJson.mapper().readTree(expected.toString()), data.get("rubric"), r.id());
             assertTrue(data.get("rubric").findValues("notes").isEmpty() && data.get("rubric").findValues("content").isEmpty());
         }
