@@ -127,19 +127,72 @@ public final class SvgCharts {
         return close(b, id, desc);
     }
 
+    /**
+     * Where a history's parts go. Narrow: the chart every page had, 480 units wide and scaled with the column (a
+     * county's few periods). Wide: as many periods as a station has, each given room for its own label, drawn at one
+     * unit to the pixel; the figure scrolls rather than shrink the labels into each other (site.css).
+     */
+    private record HistoryLayout(boolean wide, int width, int height, int left, int right, double inset, double dx,
+                                 int top, int bottom, int labelSize, int valueSize) {
+        static HistoryLayout of(List<Point> points) {
+            int n = points.size();
+            double narrowDx = n == 1 ? Double.MAX_VALUE : (480.0 - 40 - 8 - 2 * 58) / (n - 1);
+            if (widest(points, 13, 14) <= Math.min(narrowDx, 2 * (40 + 58))) {
+                return new HistoryLayout(false, 480, 240, 40, 8, 58, n == 1 ? 0 : narrowDx, 30, 56, 13, 14);
+            }
+            double room = widest(points, 14, 15) + 16; // each period's width: its widest text and a gap
+            double inset = room / 2;
+            int width = (int) Math.ceil(44 + 8 + 2 * inset + (n - 1) * room);
+            return new HistoryLayout(true, width, 260, 44, 8, inset, room, 32, 60, 14, 15);
+        }
+
+        /** The widest label, note or value of the points, in units of a chart whose texts are that size. */
+        private static double widest(List<Point> points, int labelSize, int valueSize) {
+            double w = 0;
+            for (Point p : points) {
+                w = Math.max(w, textWidth(p.label(), labelSize));
+                w = Math.max(w, textWidth(p.value() == null ? NOT_ASSESSED : p.note(), labelSize));
+                if (p.value() != null) {
+                    w = Math.max(w, textWidth(plain(p.value()), valueSize));
+                }
+            }
+            return w;
+        }
+
+        double x(int i, int n) {
+            return n == 1 ? left + (width - left - right) / 2.0 : left + inset + i * dx;
+        }
+    }
+
+    private static final String NOT_ASSESSED = "未参评";
+
+    /**
+     * About how wide a text is drawn, erring wide: a Chinese character (or any wide one) takes the font's size, a
+     * digit or Latin letter about two thirds of it (Noto Sans CJK's digits are 0.64 em, Microsoft YaHei's narrower).
+     */
+    static double textWidth(String s, int size) {
+        double em = 0;
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            i += Character.charCount(cp);
+            em += cp >= 0x1100 ? 1 : cp == ' ' ? 0.3 : 0.65;
+        }
+        return em * size;
+    }
+
     /** A line through each period's value, with the value and a note (the place) at each point. */
     static String history(String id, String title, List<Point> points) {
-        int width = 480;
-        int height = 240;
-        int left = 40;
-        int right = 8;
-        int inset = 58; // room for the first and last labels inside the chart
-        int top = 30;
-        int bottom = 56;
         List<BigDecimal> known = points.stream().map(Point::value).filter(v -> v != null).toList();
         if (known.isEmpty()) {
             return "";
         }
+        HistoryLayout at = HistoryLayout.of(points);
+        int width = at.width();
+        int height = at.height();
+        int left = at.left();
+        int right = at.right();
+        int top = at.top();
+        int bottom = at.bottom();
         BigDecimal min = known.stream().min(BigDecimal::compareTo).orElseThrow();
         BigDecimal max = known.stream().max(BigDecimal::compareTo).orElseThrow();
         BigDecimal five = BigDecimal.valueOf(5);
@@ -151,12 +204,12 @@ public final class SvgCharts {
         if (yHi.subtract(yLo).compareTo(BigDecimal.TEN) < 0) {
             yLo = yHi.subtract(BigDecimal.TEN);
         }
-        double plotW = width - left - right;
         double plotH = height - top - bottom;
         double lo = yLo.doubleValue();
         double span = yHi.doubleValue() - lo;
         StringBuilder desc = new StringBuilder();
-        StringBuilder b = open(id, title, width, height, 600 + 400 * points.size());
+        StringBuilder b = at.wide() ? openWide(id, title, width, height, 600 + 400 * points.size())
+                : open(id, title, width, height, 600 + 400 * points.size());
         BigDecimal step = yHi.subtract(yLo).compareTo(BigDecimal.valueOf(20)) > 0 ? BigDecimal.TEN : five;
         for (BigDecimal t = yLo; t.compareTo(yHi) <= 0; t = t.add(step)) {
             double py = top + plotH - plotH * (t.doubleValue() - lo) / span;
@@ -164,25 +217,26 @@ public final class SvgCharts {
             text(b, left - 6, py + 4, "end", 14, MUTED, plain(t));
         }
         int n = points.size();
-        double dx = n == 1 ? 0 : (plotW - 2 * inset) / (n - 1);
+        int labelY = height - bottom + 26;
+        int noteY = height - bottom + 46;
         List<double[]> run = new ArrayList<>();
         List<List<double[]>> runs = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             Point p = points.get(i);
-            double x = n == 1 ? left + plotW / 2 : left + inset + i * dx;
-            text(b, x, height - 30, "middle", 13, MUTED, p.label());
+            double x = at.x(i, n);
+            text(b, x, labelY, "middle", at.labelSize(), MUTED, p.label());
             if (p.value() == null) {
                 if (!run.isEmpty()) {
                     runs.add(run);
                     run = new ArrayList<>();
                 }
-                text(b, x, height - 10, "middle", 13, MUTED, "未参评");
+                text(b, x, noteY, "middle", at.labelSize(), MUTED, NOT_ASSESSED);
                 desc.append(p.label()).append(" 未参评；");
                 continue;
             }
             double y = top + plotH - plotH * (p.value().doubleValue() - lo) / span;
             run.add(new double[]{x, y});
-            text(b, x, height - 10, "middle", 13, INK, p.note());
+            text(b, x, noteY, "middle", at.labelSize(), INK, p.note());
             desc.append(p.label()).append(' ').append(plain(p.value())).append(" 分，").append(p.note()).append("；");
         }
         if (!run.isEmpty()) {
@@ -203,11 +257,11 @@ public final class SvgCharts {
             if (p.value() == null) {
                 continue;
             }
-            double x = n == 1 ? left + plotW / 2 : left + inset + i * dx;
+            double x = at.x(i, n);
             double y = top + plotH - plotH * (p.value().doubleValue() - lo) / span;
             b.append("<circle cx=\"").append(num(x)).append("\" cy=\"").append(num(y)).append("\" r=\"4\" fill=\"")
                     .append(BAR).append("\"/>");
-            text(b, x, y - 9, "middle", 14, INK, plain(p.value()));
+            text(b, x, y - 9, "middle", at.valueSize(), INK, plain(p.value()));
         }
         return close(b, id, desc);
     }
@@ -231,8 +285,20 @@ public final class SvgCharts {
     /** @param room about the chart's length: a station page's charts are drawn without the builder growing */
     private static StringBuilder open(String id, String title, int width, int height, int room) {
         StringBuilder b = new StringBuilder(room);
-        b.append("<svg class=\"chart\" viewBox=\"0 0 ").append(width).append(' ')
-                .append(height).append("\" role=\"img\" aria-labelledby=\"").append(id).append("-title ").append(id)
+        b.append("<svg class=\"chart\" viewBox=\"0 0 ").append(width).append(' ').append(height).append('"');
+        return labelled(b, id, title);
+    }
+
+    /** A chart drawn at its size, one unit to the pixel: its width and height are the viewBox's (site.css: chart-wide). */
+    private static StringBuilder openWide(String id, String title, int width, int height, int room) {
+        StringBuilder b = new StringBuilder(room);
+        b.append("<svg class=\"chart chart-wide\" viewBox=\"0 0 ").append(width).append(' ').append(height)
+                .append("\" width=\"").append(width).append("\" height=\"").append(height).append('"');
+        return labelled(b, id, title);
+    }
+
+    private static StringBuilder labelled(StringBuilder b, String id, String title) {
+        b.append(" role=\"img\" aria-labelledby=\"").append(id).append("-title ").append(id)
                 .append("-desc\"><title id=\"").append(id).append("-title\">");
         Html.escape(title, b);
         return b.append("</title>");

@@ -475,6 +475,71 @@ class WhatUsersSeeTest {
         return rubric.get("assessment").get("scale").asInt();
     }
 
+    /**
+     * A station's history over many periods keeps every label, place and score 4 units or more from its neighbours in the
+     * browser's own font (the chart's widths are estimated when it is drawn); at a desktop's width a two-year
+     * quarterly history fits the column and a longer one scrolls in its figure, as every chart does on a phone; no
+     * label is drawn under 11 px.
+     */
+    @Test
+    void aLongHistoryKeepsItsLabelsApart() throws IOException {
+        String[] quarters = {"第一季度", "第二季度", "第三季度", "第四季度"};
+        List<org.kaoping.site.Chart.Point> quarterly = new ArrayList<>();
+        List<org.kaoping.site.Chart.Point> yearly = new ArrayList<>();
+        List<org.kaoping.site.Chart.Point> gaps = new ArrayList<>();
+        java.util.Random random = new java.util.Random(20261202L);
+        for (int i = 0; i < 12; i++) {
+            java.math.BigDecimal total = java.math.BigDecimal.valueOf(8000 + random.nextInt(2001), 2);
+            String place = "第 " + (1 + random.nextInt(9999)) + " 名";
+            if (i < 8) {
+                quarterly.add(new org.kaoping.site.Chart.Point((2021 + i / 4) + " 年" + quarters[i % 4], total, place));
+            }
+            yearly.add(new org.kaoping.site.Chart.Point((2011 + i) + " 年度", total, place));
+            gaps.add(new org.kaoping.site.Chart.Point((2011 + i) + " 年度", i % 3 == 1 ? null : total, place));
+        }
+        List<org.kaoping.site.Chart.History> charts = List.of(
+                new org.kaoping.site.Chart.History("quarterly", "八个季度", quarterly),
+                new org.kaoping.site.Chart.History("yearly", "十二年", yearly),
+                new org.kaoping.site.Chart.History("gaps", "未参评", gaps),
+                new org.kaoping.site.Chart.History("sample", "四期", quarterly.subList(4, 8)),
+                new org.kaoping.site.Chart.History("one", "一期", quarterly.subList(0, 1)));
+        StringBuilder page = new StringBuilder("<!doctype html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\">"
+                + "<link rel=\"stylesheet\" href=\"" + site.file("assets/site.css").toUri() + "\"></head><body><main class=\"wrap\">");
+        for (org.kaoping.site.Chart.History chart : charts) {
+            page.append("<figure class=\"chart-figure\" tabindex=\"0\" id=\"f-").append(chart.id()).append("\">")
+                    .append(org.kaoping.render.SvgCharts.draw(chart)).append("</figure>");
+        }
+        Path file = temp.resolve("histories.html");
+        Files.writeString(file, page.append("</main></body></html>"));
+        String check = """
+                var out = [];
+                document.querySelectorAll('svg').forEach(function (svg) {
+                  var id = svg.parentNode.id.slice(2), w = svg.viewBox.baseVal.width, texts = svg.querySelectorAll('text');
+                  var scale = svg.getBoundingClientRect().width / w, boxes = [];
+                  texts.forEach(function (t) {
+                    var b = t.getBBox();
+                    if (b.x < 0 || b.x + b.width > w) out.push(id + ': "' + t.textContent + '" leaves the chart');
+                    if (Number(t.getAttribute('font-size')) * scale < 11) out.push(id + ': "' + t.textContent + '" under 11 px');
+                    boxes.forEach(function (o) {
+                      if (b.x < o.x + o.width + 4 && o.x < b.x + b.width + 4 && b.y < o.y + o.height && o.y < b.y + b.height)
+                        out.push(id + ': "' + t.textContent + '" within 4 units of "' + o.text + '"');
+                    });
+                    boxes.push({x: b.x, y: b.y, width: b.width, height: b.height, text: t.textContent});
+                  });
+                  var f = svg.parentNode;
+                  out.push(id + (f.scrollWidth > f.clientWidth ? ' scrolls' : ' fits'));
+                });
+                return out;""";
+        site.driver.manage().window().setSize(new Dimension(1280, 900));
+        site.driver.get(file.toUri().toString());
+        // Twelve years are wider than the column: they scroll, their labels as large as the eight quarters'.
+        assertEquals(List.of("quarterly fits", "yearly scrolls", "gaps scrolls", "sample fits", "one fits"), site.js(check));
+        site.driver.manage().window().setSize(new Dimension(390, 844));
+        site.driver.navigate().refresh();
+        assertEquals(List.of("quarterly scrolls", "yearly scrolls", "gaps scrolls", "sample scrolls", "one scrolls"),
+                site.js(check));
+    }
+
     @Test
     void aPrintedStationPageNamesStationAndPeriodAndNumbersEveryPage() throws Exception {
         site.driver.manage().window().setSize(new Dimension(1280, 900));
