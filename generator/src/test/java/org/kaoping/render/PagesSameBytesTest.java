@@ -2,10 +2,12 @@ package org.kaoping.render;
 
 import com.github.mustachejava.DefaultMustacheFactory;
 import com.github.mustachejava.Mustache;
+import com.github.mustachejava.reflect.ReflectionObjectHandler;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kaoping.load.Audience;
 import org.kaoping.load.CorpusLoader;
+import org.kaoping.site.Chart;
 import org.kaoping.site.Fingerprint;
 import org.kaoping.site.Page;
 import org.kaoping.site.SiteModel;
@@ -38,6 +40,15 @@ class PagesSameBytesTest {
     void everyPageOfTheSampleSiteIsWhatMustacheJavaWrites() {
         Path templates = Path.of("site-theme/templates");
         DefaultMustacheFactory theirs = new DefaultMustacheFactory(templates.toFile());
+        // The site model holds charts as numbers; Mustache.java writes an unescaped value as its handler's text of it,
+        // which for a chart is its SVG.
+        theirs.setObjectHandler(new ReflectionObjectHandler() {
+            @Override
+            public String stringify(Object object) {
+                return object instanceof Chart chart ? SvgCharts.draw(chart) : super.stringify(object);
+            }
+        });
+        int charts = 0;
         for (Audience audience : Audience.values()) {
             Path content = Path.of("content");
             Path rubrics = Path.of("rubrics");
@@ -51,9 +62,11 @@ class PagesSameBytesTest {
                 String whole = render(theirs, "layout", layout, Map.of("body", body));
                 assertArrayEquals(whole.getBytes(StandardCharsets.UTF_8), pages.render(page), page.path());
                 stations += page.template().equals("station") ? 1 : 0;
+                charts += whole.split("<svg class=\"chart", -1).length - 1;
             }
             assertTrue(stations >= 20, "the station pages are among them: " + stations);
         }
+        assertTrue(charts >= 2 * 30, "the stations' histories and sections, the periods' distributions, drawn: " + charts);
     }
 
     /** @param figure a value of another kind, written and used as a section: a number, a decimal, a boolean, a function, or none */
