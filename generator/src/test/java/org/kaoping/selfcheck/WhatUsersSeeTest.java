@@ -283,6 +283,32 @@ class WhatUsersSeeTest {
         }
         assertTrue(checked >= 100, "the four periods' rankings: " + checked);
 
+        // Each period page's spread of totals, this period's and the previous one's: lowest, highest and range with
+        // the row's period's decimals (the previous period's 61 and 99 once lost theirs).
+        int spreads = 0;
+        try (Stream<Path> s = Files.list(Path.of("content/periods"))) {
+            java.util.Map<String, Integer> scaleOf = new java.util.HashMap<>();
+            List<Path> files = s.sorted().toList();
+            for (Path p : files) {
+                JsonNode period = StrictJson.mapper().readTree(Files.readString(p));
+                scaleOf.put("periods/" + period.get("id").asText() + ".html", scaleOf(period));
+            }
+            for (String page : scaleOf.keySet()) {
+                site.open(page);
+                List<?> rows = (List<?>) site.js("return Array.from(document.querySelectorAll('table.spread tbody tr'))"
+                        + ".map(r => [r.querySelector('a').getAttribute('href').replace(/^(\\.\\.\\/)+/, '')]"
+                        + ".concat(Array.from(r.querySelectorAll('td')).slice(1, 4).map(td => td.textContent.trim())));");
+                for (Object row : rows) {
+                    List<?> r = (List<?>) row;
+                    for (Object figure : r.subList(1, r.size())) {
+                        assertTrue(hasDecimals((String) figure, scaleOf.get((String) r.get(0))), page + ": " + r);
+                        spreads++;
+                    }
+                }
+            }
+        }
+        assertTrue(spreads >= 3 * 7, "the spreads of four periods, three with the previous one's: " + spreads);
+
         // The home page's latest ranking and station × period grid, and every station page's figures
         java.util.Map<String, Integer> scales = new java.util.HashMap<>();
         try (Stream<Path> s = Files.list(Path.of("content/periods"))) {
