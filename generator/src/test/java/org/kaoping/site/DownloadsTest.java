@@ -227,8 +227,10 @@ class DownloadsTest {
         assertEquals(2, spread.size());
         assertEquals("25", spread.get(0).child(1).text());
         assertEquals("25", spread.get(1).child(1).text());
-        // Range as max − min of the ranking: 97.5 − 74.3 (2022) and 98 − 70.34 (2021).
-        assertEquals("23.2", spread.get(0).child(4).text());
+        // Range as max − min of the ranking, with the period's two decimals: 97.50 − 74.30 (2022) and 98.00 − 70.34 (2021).
+        assertEquals("74.30", spread.get(0).child(2).text());
+        assertEquals("97.50", spread.get(0).child(3).text());
+        assertEquals("23.20", spread.get(0).child(4).text());
         assertEquals("27.66", spread.get(1).child(4).text());
         // The standard deviation matches the statistics table's figure for the same totals.
         assertEquals(p.select("table.stats").first().selectFirst("tbody tr").child(6).text(),
