@@ -95,7 +95,8 @@ class AccessibilityTest {
     /** A province's pages (issue 12): the pager over a long ranking, searched, and the home page's data finder. */
     @Test
     void aPagedRankingAndTheDataFinderHaveNoViolations() {
-        Path content = org.kaoping.support.ProvinceContent.write(temp.resolve("province-content"), 150, 2);
+        // Eight years: a station's history is then the wide chart, whose figure scrolls (checked below).
+        Path content = org.kaoping.support.ProvinceContent.write(temp.resolve("province-content"), 150, 8);
         Path province = temp.resolve("site-province");
         SiteBuild.Result r = SiteBuild.build(content, SiteBuild.RUBRICS, SiteBuild.THEME, province);
         assertEquals(0, r.exitCode(), r.all());
@@ -117,7 +118,12 @@ class AccessibilityTest {
         report.append(check(driver, "province period page, nothing found", "1280px", Axe.tags(TAGS)));
         driver.manage().window().setSize(PHONE);
         report.append(check(driver, "province period page", "390px", Axe.rules(LAYOUT_RULES)));
+        driver.get(province.resolve("stations/" + org.kaoping.support.ProvinceContent.id(0) + ".html").toUri().toString());
+        assertEquals(1, driver.findElements(By.cssSelector("figure.chart-figure svg.chart-wide")).size(),
+                "eight periods draw the history wide");
+        report.append(check(driver, "province station page, eight periods", "390px", Axe.rules(LAYOUT_RULES)));
         driver.manage().window().setSize(DESKTOP);
+        report.append(check(driver, "province station page, eight periods", "1280px", Axe.tags(TAGS)));
         report.append(FormSite.await(home));
         assertTrue(report.isEmpty(), "axe violations:" + report);
     }

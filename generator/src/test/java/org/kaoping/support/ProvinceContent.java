@@ -84,7 +84,8 @@ public final class ProvinceContent {
         }
     }
 
-    private static String id(int i) {
+    /** The id, and so the page name, of station {@code i}. */
+    public static String id(int i) {
         return String.format("p%05d", i + 1);
     }
 
