@@ -149,6 +149,28 @@ class BuiltSiteTest {
                 .selectFirst("#sheet-2022-annual table.sheet-table thead tr.print-row th").text());
     }
 
+    /**
+     * The site's own sentences end as sentences: no paragraph on any page stops on a comma or semicolon (a report
+     * page without the bureau's wording once ended its note on "数字均按评分表精确计算；"). Table cells may, since they
+     * quote the source documents as written.
+     */
+    @Test
+    void noParagraphEndsOnACommaOrSemicolon() throws IOException {
+        List<String> dangling = new java.util.ArrayList<>();
+        int paragraphs = 0;
+        for (Path html : SiteBuild.htmlFiles(site)) {
+            for (Element p : Jsoup.parse(html.toFile(), "UTF-8").select("p")) {
+                String text = p.text().strip();
+                paragraphs++;
+                if (!text.isEmpty() && "；，、;,".indexOf(text.charAt(text.length() - 1)) >= 0) {
+                    dangling.add(site.relativize(html) + ": …" + text.substring(Math.max(0, text.length() - 40)));
+                }
+            }
+        }
+        assertTrue(paragraphs > 500, "paragraphs read: " + paragraphs);
+        assertEquals(List.of(), dangling);
+    }
+
     @Test
     void theNotFoundPageLinksFromTheSitesBasePathSoItWorksAtAnyDepth() throws IOException {
         Document doc = page("404.html");
