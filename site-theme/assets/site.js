@@ -2,7 +2,8 @@
  * Kaoping site script: progressive enhancement only. Every page is complete without it; with it,
  * ranking tables sort by a click on their header, the home page gets a station finder, a station
  * page's lost items open the self-check form prefilled with the station's sheet, and a table too long
- * for one page (a province's ranking) is paged and searched from its data file (data/*.js).
+ * for one page (a province's ranking) is paged and searched from its data file (data/*.js); a station's history
+ * chart too wide for the screen opens at its latest periods.
  * Loaded as a plain deferred script (so it also runs from a local folder or a USB stick), no modules,
  * no network.
  */
@@ -320,9 +321,18 @@
     });
   }
 
+  // A station's history wider than the screen scrolls in its figure: it opens at its end, the latest periods, which
+  // the station looks at first; the earlier ones are a swipe to the left.
+  function showLatestPeriods() {
+    Array.prototype.forEach.call(document.querySelectorAll(".chart-history .chart-scroll"), function (box) {
+      if (box.scrollWidth > box.clientWidth) { box.scrollLeft = box.scrollWidth; }
+    });
+  }
+
   enhanceTables();
   enhanceFinder();
   enhanceRowLinks();
+  showLatestPeriods();
   // The tables' data files are deferred scripts after this one: they have run by DOMContentLoaded.
   document.addEventListener("DOMContentLoaded", enhancePagedTables);
 }());

@@ -94,7 +94,7 @@ class WhatUsersSeeTest {
 
     @Test
     void everyPageTypeShowsOnlyChineseWords() {
-        site.driver.manage().window().setSize(new Dimension(1280, 900));
+        org.kaoping.support.Chromium.size(site.driver, new Dimension(1280, 900));
         List<String> pages = List.of("index.html", "periods/2021-annual.html", "periods/2022-annual.html",
                 "periods/2023-q1.html", "periods/2023-q2.html", "stations/kuqu.html", "stations/qintai.html",
                 "stations/yaoshan.html", "rubrics/lushan-2022.html", "rubrics/lushan-2023-q2.html", "methodology.html",
@@ -133,7 +133,7 @@ class WhatUsersSeeTest {
 
     @Test
     void anInvalidValueKeepsEveryFieldAcrossAReloadAndTheTotalSaysItIsIncomplete() {
-        site.driver.manage().window().setSize(new Dimension(1280, 900));
+        org.kaoping.support.Chromium.size(site.driver, new Dimension(1280, 900));
         site.openBlank("lushan-2022");
         WebElement disclosure = input("1.1", "disclosure");
         WebElement ledgers = input("1.1", "ledgers");
@@ -179,7 +179,7 @@ class WhatUsersSeeTest {
     @Test
     void aLostItemOpensThePrefilledFormAtItsRow() {
         for (Dimension size : List.of(new Dimension(1280, 900), new Dimension(390, 844))) {
-            site.driver.manage().window().setSize(size);
+            org.kaoping.support.Chromium.size(site.driver, size);
             site.open("stations/zhangliang.html");
             site.js("localStorage.clear();");
             site.driver.navigate().refresh();
@@ -202,7 +202,7 @@ class WhatUsersSeeTest {
             assertEquals("94.50", total(), where + "the sheet stays across a reload");
             assertRowInView("7.4", where + "after a reload: ");
         }
-        site.driver.manage().window().setSize(new Dimension(1280, 900));
+        org.kaoping.support.Chromium.size(site.driver, new Dimension(1280, 900));
         site.openBlank("lushan-2022");
         site.open("selfcheck/lushan-2022.html#c-5.3");
         site.waitReady();
@@ -223,7 +223,7 @@ class WhatUsersSeeTest {
 
     @Test
     void aDirectScoreStartsEmptySoTypingGivesWhatWasTyped() {
-        site.driver.manage().window().setSize(new Dimension(1280, 900));
+        org.kaoping.support.Chromium.size(site.driver, new Dimension(1280, 900));
         site.openBlank("lushan-2022");
         WebElement mode = site.driver.findElement(By.cssSelector("tr[data-criterion=\"1.1\"] .sc-mode select"));
         new org.openqa.selenium.support.ui.Select(mode).selectByValue("score");
@@ -239,7 +239,7 @@ class WhatUsersSeeTest {
 
     @Test
     void onAPhoneTheRankingShowsTotalAndMovement() {
-        site.driver.manage().window().setSize(new Dimension(390, 844));
+        org.kaoping.support.Chromium.size(site.driver, new Dimension(390, 844));
         for (String page : List.of("periods/2023-q2.html", "periods/2022-annual.html", "index.html")) {
             site.open(page);
             long width = (Long) site.js("return document.documentElement.clientWidth;");
@@ -261,12 +261,12 @@ class WhatUsersSeeTest {
                     page + ": the first total is shown on the phone");
             assertTrue(total.getText().matches("\\d+\\.\\d{2}.*"), page + ": " + total.getText());
         }
-        site.driver.manage().window().setSize(new Dimension(1280, 900));
+        org.kaoping.support.Chromium.size(site.driver, new Dimension(1280, 900));
     }
 
     @Test
     void everyScoreHasItsPeriodsDeclaredDecimals() throws IOException {
-        site.driver.manage().window().setSize(new Dimension(1280, 900));
+        org.kaoping.support.Chromium.size(site.driver, new Dimension(1280, 900));
         int checked = 0;
         try (Stream<Path> s = Files.list(Path.of("content/periods"))) {
             for (Path p : s.sorted().toList()) {
@@ -427,7 +427,7 @@ class WhatUsersSeeTest {
      */
     @Test
     void aLongRankingIsPagedAndItsSearchFindsAStation() {
-        site.driver.manage().window().setSize(new Dimension(1280, 900));
+        org.kaoping.support.Chromium.size(site.driver, new Dimension(1280, 900));
         Path content = org.kaoping.support.ProvinceContent.write(temp.resolve("province-content"), 250, 2);
         Path out = FormSite.build(content, org.kaoping.support.Shipped.RUBRICS, temp.resolve("province-site"));
         site.driver.get(out.resolve("periods/2022-annual.html").toUri().toString());
@@ -532,8 +532,9 @@ class WhatUsersSeeTest {
         StringBuilder page = new StringBuilder("<!doctype html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\">"
                 + "<link rel=\"stylesheet\" href=\"" + site.file("assets/site.css").toUri() + "\"></head><body><main class=\"wrap\">");
         for (org.kaoping.site.Chart.History chart : charts) {
-            page.append("<figure class=\"chart-figure\" tabindex=\"0\" id=\"f-").append(chart.id()).append("\">")
-                    .append(org.kaoping.render.SvgCharts.draw(chart)).append("</figure>");
+            page.append("<figure class=\"chart-figure\"><div class=\"chart-scroll\" tabindex=\"0\" id=\"f-")
+                    .append(chart.id()).append("\">").append(org.kaoping.render.SvgCharts.draw(chart))
+                    .append("</div><figcaption>说明</figcaption></figure>");
         }
         Path file = temp.resolve("histories.html");
         Files.writeString(file, page.append("</main></body></html>"));
@@ -556,19 +557,31 @@ class WhatUsersSeeTest {
                   out.push(id + (f.scrollWidth > f.clientWidth ? ' scrolls' : ' fits'));
                 });
                 return out;""";
-        site.driver.manage().window().setSize(new Dimension(1280, 900));
+        org.kaoping.support.Chromium.size(site.driver, new Dimension(1280, 900));
         site.driver.get(file.toUri().toString());
         // Twelve years are wider than the column: they scroll, their labels as large as the eight quarters'.
         assertEquals(List.of("quarterly fits", "yearly scrolls", "gaps scrolls", "sample fits", "one fits"), site.js(check));
-        site.driver.manage().window().setSize(new Dimension(390, 844));
+        org.kaoping.support.Chromium.size(site.driver, new Dimension(390, 844));
         site.driver.navigate().refresh();
         assertEquals(List.of("quarterly scrolls", "yearly scrolls", "gaps scrolls", "sample scrolls", "one scrolls"),
                 site.js(check));
+        // On a station page the history opens at its end, the latest periods (site.js); the table of the same
+        // history lists them top to bottom and needs no such help.
+        site.open("stations/qintai.html");
+        List<?> scroll = (List<?>) site.js("var f = document.querySelector('figure.chart-history .chart-scroll');"
+                + " var c = f.parentNode.querySelector('figcaption').getBoundingClientRect();"
+                + " return [f.scrollLeft, f.scrollWidth - f.clientWidth, c.left, c.right, window.innerWidth];");
+        assertTrue(((Number) scroll.get(1)).doubleValue() > 0, "the history scrolls on a phone: " + scroll);
+        assertEquals(((Number) scroll.get(1)).doubleValue(), ((Number) scroll.get(0)).doubleValue(), 1.0,
+                "opened at its latest periods: " + scroll);
+        // The caption stays under the chart, in view, not scrolled away with it.
+        assertTrue(((Number) scroll.get(2)).doubleValue() >= 0
+                && ((Number) scroll.get(3)).doubleValue() <= ((Number) scroll.get(4)).doubleValue(), "the caption: " + scroll);
     }
 
     @Test
     void aPrintedStationPageNamesStationAndPeriodAndNumbersEveryPage() throws Exception {
-        site.driver.manage().window().setSize(new Dimension(1280, 900));
+        org.kaoping.support.Chromium.size(site.driver, new Dimension(1280, 900));
         site.open("stations/qintai.html");
         String expected = "琴台司法所（最近一期：2023 年第二季度）";
         // Chromium's print to PDF, A4 as the stylesheet asks; text read back with poppler's pdftotext. Asked through
@@ -624,7 +637,7 @@ class WhatUsersSeeTest {
 
     @Test
     void theFormsDateReadsAndTakesAChineseDateAndKeepsAWrongOneAsTyped() {
-        site.driver.manage().window().setSize(new Dimension(1280, 900));
+        org.kaoping.support.Chromium.size(site.driver, new Dimension(1280, 900));
         site.openBlank("lushan-2022");
         WebElement date = site.driver.findElement(By.id("sc-date"));
         assertEquals("text", date.getAttribute("type"), "not the browser's mm/dd/yyyy date control");
@@ -664,7 +677,7 @@ class WhatUsersSeeTest {
 
     @Test
     void theNotFoundPageWorksAtAnyDepthOverHttpAlsoUnderABasePath() throws Exception {
-        site.driver.manage().window().setSize(new Dimension(1280, 900));
+        org.kaoping.support.Chromium.size(site.driver, new Dimension(1280, 900));
         // The sample as built (basePath "/"), and built again for a server that puts it under /kaoping/.
         Path content = org.kaoping.support.Cli.contentCopy(temp.resolve("based"));
         Path siteJson = content.resolve("site.json");

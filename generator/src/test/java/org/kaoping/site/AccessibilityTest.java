@@ -65,10 +65,10 @@ class AccessibilityTest {
                 ? CompletableFuture.completedFuture("")
                 : sites.beside(second -> {
                     open(second, page);
-                    second.manage().window().setSize(PHONE);
+                    org.kaoping.support.Chromium.size(second, PHONE);
                     return check(second, page, "390px", Axe.rules(LAYOUT_RULES));
                 });
-        driver.manage().window().setSize(DESKTOP);
+        org.kaoping.support.Chromium.size(driver, DESKTOP);
         String report = check(driver, page, "1280px", Axe.tags(TAGS));
         report += FormSite.await(phone);
         assertTrue(report.isEmpty(), "axe violations:" + report);
@@ -78,7 +78,7 @@ class AccessibilityTest {
     @Test
     void homeAfterSearchingAndSortingHasNoViolations() {
         open(driver, "index.html");
-        driver.manage().window().setSize(DESKTOP);
+        org.kaoping.support.Chromium.size(driver, DESKTOP);
         driver.findElement(By.id("finder-input")).sendKeys("不存在");
         assertTrue(driver.findElement(By.id("finder-status")).getText().startsWith("没有找到"));
         driver.findElement(By.cssSelector("table.sortable thead th:nth-child(3) button")).click();
@@ -108,7 +108,7 @@ class AccessibilityTest {
             return check(second, "province home, finder used", "1280px", Axe.tags(TAGS));
         });
         StringBuilder report = new StringBuilder();
-        driver.manage().window().setSize(DESKTOP);
+        org.kaoping.support.Chromium.size(driver, DESKTOP);
         driver.get(province.resolve("periods/2022-annual.html").toUri().toString());
         driver.findElements(By.cssSelector(".pager-nav button")).stream().filter(b -> b.getText().equals("下一页"))
                 .findFirst().orElseThrow().click();
@@ -116,13 +116,13 @@ class AccessibilityTest {
         driver.findElement(By.cssSelector(".pager input")).sendKeys("不存在");
         assertEquals(0, driver.findElements(By.cssSelector("table.ranking tbody tr")).size());
         report.append(check(driver, "province period page, nothing found", "1280px", Axe.tags(TAGS)));
-        driver.manage().window().setSize(PHONE);
+        org.kaoping.support.Chromium.size(driver, PHONE);
         report.append(check(driver, "province period page", "390px", Axe.rules(LAYOUT_RULES)));
         driver.get(province.resolve("stations/" + org.kaoping.support.ProvinceContent.id(0) + ".html").toUri().toString());
         assertEquals(1, driver.findElements(By.cssSelector("figure.chart-figure svg.chart-wide")).size(),
                 "eight periods draw the history wide");
         report.append(check(driver, "province station page, eight periods", "390px", Axe.rules(LAYOUT_RULES)));
-        driver.manage().window().setSize(DESKTOP);
+        org.kaoping.support.Chromium.size(driver, DESKTOP);
         report.append(check(driver, "province station page, eight periods", "1280px", Axe.tags(TAGS)));
         report.append(FormSite.await(home));
         assertTrue(report.isEmpty(), "axe violations:" + report);

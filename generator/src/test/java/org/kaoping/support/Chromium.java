@@ -37,13 +37,33 @@ public final class Chromium implements BeforeAllCallback, AfterAllCallback {
     @Override
     public void beforeAll(ExtensionContext context) {
         driver = take(context);
-        driver.manage().window().setSize(DESKTOP);
+        Chromium.size(driver, DESKTOP);
     }
 
     @Override
     public void afterAll(ExtensionContext context) {
         giveBack(context, driver);
         driver = null;
+    }
+
+    /**
+     * Lays the browser's pages out at {@code size}. Headless windows are at least 500 px wide, so a window set to a
+     * phone's 390 px still lays pages out at 500: a narrower size is emulated, and a wider one clears the emulation
+     * and sizes the window. The emulation is not a "mobile" one, which would lay out a page without a viewport tag
+     * (a test's own page, about:blank) at 980 px. Checked: the page's width is the size's.
+     */
+    public static void size(ChromeDriver driver, Dimension size) {
+        if (size.getWidth() < 500) {
+            driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", java.util.Map.of("width", size.getWidth(),
+                    "height", size.getHeight(), "deviceScaleFactor", 1, "mobile", false));
+        } else {
+            driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", java.util.Map.of());
+            driver.manage().window().setSize(size);
+        }
+        Object width = driver.executeScript("return window.innerWidth;");
+        if (((Number) width).intValue() != size.getWidth()) {
+            throw new IllegalStateException("the page is " + width + " px wide, not " + size.getWidth());
+        }
     }
 
     /** A browser of the run's pool, the caller's alone until it is given back ({@link #giveBack}). */

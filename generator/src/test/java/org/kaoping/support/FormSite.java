@@ -73,7 +73,7 @@ public final class FormSite implements BeforeAllCallback, AfterAllCallback, Auto
         roots = shared.roots();
         root = roots.get("sample");
         driver = Chromium.take(context);
-        driver.manage().window().setSize(Chromium.DESKTOP);
+        Chromium.size(driver, Chromium.DESKTOP);
         this.context = context;
     }
 
@@ -95,7 +95,7 @@ public final class FormSite implements BeforeAllCallback, AfterAllCallback, Auto
         ExtensionContext c = context;
         return CompletableFuture.supplyAsync(() -> {
             ChromeDriver second = Chromium.beside(c);
-            second.manage().window().setSize(Chromium.DESKTOP);
+            Chromium.size(second, Chromium.DESKTOP);
             return check.apply(second);
         }, BESIDE);
     }
