@@ -95,8 +95,8 @@ class AccessibilityTest {
     /** A province's pages (issue 12): the pager over a long ranking, searched, and the home page's data finder. */
     @Test
     void aPagedRankingAndTheDataFinderHaveNoViolations() {
-        // Eight years: a station's history is then the wide chart, whose figure scrolls (checked below).
-        Path content = org.kaoping.support.ProvinceContent.write(temp.resolve("province-content"), 150, 8);
+        // Six years: a station's history is then the wide chart, which scrolls in its box (checked below).
+        Path content = org.kaoping.support.ProvinceContent.write(temp.resolve("province-content"), 150, 6);
         Path province = temp.resolve("site-province");
         SiteBuild.Result r = SiteBuild.build(content, SiteBuild.RUBRICS, SiteBuild.THEME, province);
         assertEquals(0, r.exitCode(), r.all());
@@ -120,10 +120,11 @@ class AccessibilityTest {
         report.append(check(driver, "province period page", "390px", Axe.rules(LAYOUT_RULES)));
         driver.get(province.resolve("stations/" + org.kaoping.support.ProvinceContent.id(0) + ".html").toUri().toString());
         assertEquals(1, driver.findElements(By.cssSelector("figure.chart-figure svg.chart-wide")).size(),
-                "eight periods draw the history wide");
-        report.append(check(driver, "province station page, eight periods", "390px", Axe.rules(LAYOUT_RULES)));
+                "six periods draw the history wide");
+        // What the wide chart changes is its scroll box: the phone's layout rules (the page's other checks are the
+        // sample's station pages').
+        report.append(check(driver, "province station page, six periods", "390px", Axe.rules(LAYOUT_RULES)));
         org.kaoping.support.Chromium.size(driver, DESKTOP);
-        report.append(check(driver, "province station page, eight periods", "1280px", Axe.tags(TAGS)));
         report.append(FormSite.await(home));
         assertTrue(report.isEmpty(), "axe violations:" + report);
     }
