@@ -264,6 +264,34 @@ class WhatUsersSeeTest {
         org.kaoping.support.Chromium.size(site.driver, new Dimension(1280, 900));
     }
 
+    /**
+     * On a phone no page is wider than the screen: what does not fit (a wide table, a long history) scrolls in a box
+     * of its own, and the page itself never scrolls sideways. One page of each kind, at a true 390 px.
+     */
+    @Test
+    void onAPhoneNoPageIsWiderThanTheScreen() {
+        org.kaoping.support.Chromium.size(site.driver, new Dimension(390, 844));
+        List<String> wider = new ArrayList<>();
+        List<String> pages = List.of("index.html", "periods/2022-annual.html", "periods/2023-q2.html",
+                "stations/qintai.html", "stations/kuqu.html", "rubrics/lushan-2022.html", "selfcheck/lushan-2023-q2.html",
+                "reports/2022-annual.html", "methodology.html", "404.html");
+        for (String page : pages) {
+            site.open(page);
+            Object widest = site.js("var c = document.documentElement.clientWidth;"
+                    + " if (document.documentElement.scrollWidth <= c) { return null; }"
+                    + " var worst = null, right = c;"
+                    + " document.querySelectorAll('body *').forEach(function (e) { var b = e.getBoundingClientRect();"
+                    + "   if (b.right > right + 1 && !e.closest('.table-wrap, .chart-scroll')) { right = b.right;"
+                    + "     worst = e.tagName.toLowerCase() + '.' + e.className + ' to ' + Math.round(b.right) + ' px'; } });"
+                    + " return worst || String(document.documentElement.scrollWidth);");
+            if (widest != null) {
+                wider.add(page + ": " + widest);
+            }
+        }
+        org.kaoping.support.Chromium.size(site.driver, new Dimension(1280, 900));
+        assertEquals(List.of(), wider);
+    }
+
     @Test
     void everyScoreHasItsPeriodsDeclaredDecimals() throws IOException {
         org.kaoping.support.Chromium.size(site.driver, new Dimension(1280, 900));
