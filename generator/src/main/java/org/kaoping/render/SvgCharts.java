@@ -70,7 +70,7 @@ public final class SvgCharts {
         double plotH = height - top - bottom;
         double bw = plotW / bins;
         StringBuilder desc = new StringBuilder("各分数段的所数（每段含下限、不含上限）：");
-        StringBuilder b = open(id, title, width, height, 4096);
+        StringBuilder b = open(id, title, width, height, false, 4096);
         // Grid and y-axis labels.
         for (int y = 0; y <= yMax; y += yStep) {
             double py = top + plotH - plotH * y / yMax;
@@ -108,7 +108,7 @@ public final class SvgCharts {
         int top = 6;
         int height = top + row * bars.size() + 4;
         StringBuilder desc = new StringBuilder();
-        StringBuilder b = open(id, title, width, height, 400 + 400 * bars.size());
+        StringBuilder b = open(id, title, width, height, false, 400 + 400 * bars.size());
         for (int i = 0; i < bars.size(); i++) {
             Bar bar = bars.get(i);
             double y = top + i * row;
@@ -130,7 +130,7 @@ public final class SvgCharts {
     /**
      * Where a history's parts go. Narrow: the chart every page had, 480 units wide and scaled with the column (a
      * county's few periods). Wide: as many periods as a station has, each given room for its own label, drawn at one
-     * unit to the pixel; the figure scrolls rather than shrink the labels into each other (site.css).
+     * unit to the pixel; its box scrolls rather than shrink the labels into each other (site.css: chart-scroll).
      */
     private record HistoryLayout(boolean wide, int width, int height, int left, int right, double inset, double dx,
                                  int top, int bottom, int labelSize, int valueSize) {
@@ -208,8 +208,7 @@ public final class SvgCharts {
         double lo = yLo.doubleValue();
         double span = yHi.doubleValue() - lo;
         StringBuilder desc = new StringBuilder();
-        StringBuilder b = at.wide() ? openWide(id, title, width, height, 600 + 400 * points.size())
-                : open(id, title, width, height, 600 + 400 * points.size());
+        StringBuilder b = open(id, title, width, height, at.wide(), 600 + 400 * points.size());
         BigDecimal step = yHi.subtract(yLo).compareTo(BigDecimal.valueOf(20)) > 0 ? BigDecimal.TEN : five;
         for (BigDecimal t = yLo; t.compareTo(yHi) <= 0; t = t.add(step)) {
             double py = top + plotH - plotH * (t.doubleValue() - lo) / span;
@@ -282,23 +281,18 @@ public final class SvgCharts {
         return w;
     }
 
-    /** @param room about the chart's length: a station page's charts are drawn without the builder growing */
-    private static StringBuilder open(String id, String title, int width, int height, int room) {
+    /**
+     * @param wide drawn at its size, one unit to the pixel: its width and height are the viewBox's (site.css: chart-wide)
+     * @param room about the chart's length: a station page's charts are drawn without the builder growing
+     */
+    private static StringBuilder open(String id, String title, int width, int height, boolean wide, int room) {
         StringBuilder b = new StringBuilder(room);
-        b.append("<svg class=\"chart\" viewBox=\"0 0 ").append(width).append(' ').append(height).append('"');
-        return labelled(b, id, title);
-    }
-
-    /** A chart drawn at its size, one unit to the pixel: its width and height are the viewBox's (site.css: chart-wide). */
-    private static StringBuilder openWide(String id, String title, int width, int height, int room) {
-        StringBuilder b = new StringBuilder(room);
-        b.append("<svg class=\"chart chart-wide\" viewBox=\"0 0 ").append(width).append(' ').append(height)
-                .append("\" width=\"").append(width).append("\" height=\"").append(height).append('"');
-        return labelled(b, id, title);
-    }
-
-    private static StringBuilder labelled(StringBuilder b, String id, String title) {
-        b.append(" role=\"img\" aria-labelledby=\"").append(id).append("-title ").append(id)
+        b.append(wide ? "<svg class=\"chart chart-wide\" viewBox=\"0 0 " : "<svg class=\"chart\" viewBox=\"0 0 ")
+                .append(width).append(' ').append(height);
+        if (wide) {
+            b.append("\" width=\"").append(width).append("\" height=\"").append(height);
+        }
+        b.append("\" role=\"img\" aria-labelledby=\"").append(id).append("-title ").append(id)
                 .append("-desc\"><title id=\"").append(id).append("-title\">");
         Html.escape(title, b);
         return b.append("</title>");

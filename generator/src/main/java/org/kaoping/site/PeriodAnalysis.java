@@ -87,12 +87,12 @@ public record PeriodAnalysis(Link report, List<Link> downloads, List<Costly> cos
 
     private static Spread spread(ScoredPeriod sp) {
         List<BigDecimal> totals = sp.totals();
-        SectionStatistics st = SectionStatistics.of("总分", "", totals, sp.assessment().scale());
+        int scale = sp.assessment().scale();
+        SectionStatistics st = SectionStatistics.of("总分", "", totals, scale);
         if (totals.isEmpty()) {
             return new Spread(sp.period().title(), Slug.periodPage(sp.id()), 0, "—", "—", "—", st.standardDeviation());
         }
         // Totals as the period declares them (its scale), as its ranking shows them: 61.00, not 61.
-        int scale = sp.assessment().scale();
         BigDecimal min = totals.stream().min(BigDecimal::compareTo).orElseThrow();
         BigDecimal max = totals.stream().max(BigDecimal::compareTo).orElseThrow();
         return new Spread(sp.period().title(), Slug.periodPage(sp.id()), totals.size(), Numbers.fixed(min, scale),
