@@ -21,15 +21,8 @@ content="$WORK/c$N-p$P"
 site="$WORK/hugo-c$N-p$P"
 [ -d "$site" ] || bench/hugo/make_site.py "$content" rubrics/lushan-2022.json "$site"
 
-# As in bench/run.sh: "wall_s cpu_s peak_mb", peak memory the whole process tree's.
-timed() {
-    local log="$WORK/time.txt" peak
-    /usr/bin/time -f '%e %U %S %M' -o "$log" "$@" > "$WORK/last.out" 2>&1 &
-    local pid=$!
-    peak=$(bench/tree_peak.py "$pid")
-    wait "$pid" || { cat "$WORK/last.out"; exit 1; }
-    awk -v tree="$peak" '{printf "%.2f %.1f %.0f\n", $1, $2 + $3, (tree > $4 ? tree : $4) / 1024}' "$log"
-}
+WALL_DECIMALS=2 # pairs a second apart
+source bench/timed.sh
 
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GB; $(hugo version | cut -d' ' -f1-2); load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo

@@ -14,17 +14,7 @@ SIZES=("$@")
 [ -f "$JAR" ] || mvn -B -q package -DskipTests
 mkdir -p "$WORK"
 
-# One timed run: prints "wall_s cpu_s peak_mb" for the command. Peak memory is the whole process tree's, polled
-# every 50 ms by bench/tree_peak.py (a large build runs in a second JVM beside the first: cli/BoundedHeap), or
-# /usr/bin/time's peak of its largest process if that is higher (a peak between two polls).
-timed() {
-    local log="$WORK/time.txt" peak
-    /usr/bin/time -f '%e %U %S %M' -o "$log" "$@" > "$WORK/last.out" 2>&1 &
-    local pid=$!
-    peak=$(bench/tree_peak.py "$pid")
-    wait "$pid" || { cat "$WORK/last.out"; exit 1; }
-    awk -v tree="$peak" '{printf "%.1f %.1f %.0f\n", $1, $2 + $3, (tree > $4 ? tree : $4) / 1024}' "$log"
-}
+source bench/timed.sh
 
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GB; load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
