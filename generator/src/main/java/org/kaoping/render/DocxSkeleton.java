@@ -146,9 +146,14 @@ final class DocxSkeleton {
         return true;
     }
 
-    /** Writes the document: every part as in the resource, the properties and paragraphs written in. */
-    void write(OutputStream out, String title, String creator, List<ReportText.Block> blocks) throws IOException {
+    /**
+     * Writes the document: every part as in the resource, the properties and paragraphs written in, deflated at
+     * {@code level} (POI's is {@link java.util.zip.Deflater#DEFAULT_COMPRESSION}).
+     */
+    void write(OutputStream out, String title, String creator, List<ReportText.Block> blocks, int level)
+            throws IOException {
         ZipOutputStream z = new ZipOutputStream(out);
+        z.setLevel(level);
         for (int i = 0; i < names.size(); i++) {
             ZipEntry entry = new ZipEntry(names.get(i));
             entry.setTime(StableZip.FIXED_MILLIS);

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.zip.Deflater;
 
 /**
  * The files of a period's downloads, as the report page lists them: the report as .docx and .txt, the ranking
@@ -83,7 +84,8 @@ public final class PeriodDownloads {
         List<Part> out = new ArrayList<>();
         // Weights: rough milliseconds of CPU from a cost per station or sheet (a province period: workbook heaviest).
         out.add(new Part(ReportPage.docxFile(id), 1 + stations * 60L / 1000,
-                sink -> sink.stream(ReportPage.docxFile(id), o -> ReportDocx.write(page.report(), o))));
+                sink -> sink.stream(ReportPage.docxFile(id), o -> ReportDocx.write(page.report(), o,
+                        page.sheetsOnStationPages() ? ReportDocx.PAGED_LEVEL : Deflater.DEFAULT_COMPRESSION))));
         out.add(new Part(ReportPage.textFile(id), 1 + stations * 40L / 1000,
                 sink -> sink.stream(ReportPage.textFile(id), o -> ReportText.write(page.report(), o))));
         out.add(new Part(ReportPage.workbookFile(id), 1 + sheets * 300L / 1000, sink -> {

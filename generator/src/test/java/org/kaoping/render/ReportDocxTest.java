@@ -10,12 +10,17 @@ import org.kaoping.site.ReportPage;
 import org.kaoping.site.SiteModelBuilder;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.Random;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -58,6 +63,40 @@ class ReportDocxTest {
                 assertEquals(expected, read.getParagraphs().stream().map(XWPFParagraph::getText).toList());
             }
         }
+    }
+
+    /**
+     * At a paged period's level the archive holds POI's entries, in its order, with its times and its bytes, and
+     * only their compression differs.
+     */
+    @Test
+    void atThePagedLevelTheEntriesArePoisCompressedOtherwise() throws IOException {
+        List<ReportDraft> drafts = sampleDrafts();
+        assertFalse(drafts.isEmpty());
+        for (ReportDraft d : drafts) {
+            byte[] poi = ReportDocx.poiBytes(d);
+            byte[] paged = bytes(d, ReportDocx.PAGED_LEVEL);
+            assertEquals(entries(poi), entries(paged), d.heading());
+            assertFalse(Arrays.equals(poi, paged), "deflated at another level: " + d.heading());
+            assertArrayEquals(poi, bytes(d, java.util.zip.Deflater.DEFAULT_COMPRESSION), "the default level is POI's");
+        }
+    }
+
+    private static byte[] bytes(ReportDraft d, int level) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ReportDocx.write(d, out, level);
+        return out.toByteArray();
+    }
+
+    /** Each entry of an archive as its name, time and bytes (Base64), in order. */
+    static List<String> entries(byte[] zip) throws IOException {
+        List<String> out = new ArrayList<>();
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
+            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                out.add(e.getName() + " " + e.getTime() + " " + Base64.getEncoder().encodeToString(in.readAllBytes()));
+            }
+        }
+        return out;
     }
 
     @Test

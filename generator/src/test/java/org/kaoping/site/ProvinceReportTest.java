@@ -5,12 +5,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kaoping.load.CorpusLoader;
 import org.kaoping.load.Corpus;
+import org.kaoping.render.PeriodDownloads;
+import org.kaoping.render.ReportDocx;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.List;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -24,6 +31,7 @@ class ProvinceReportTest {
 
     @TempDir
     static Path temp;
+    static ReportPage page;
     static ReportDraft draft;
 
     @BeforeAll
@@ -31,8 +39,23 @@ class ProvinceReportTest {
         Path content = Cli.sample(temp.resolve("content"), STATIONS, 1, 5);
         Corpus corpus = new CorpusLoader().load(content, SiteBuild.RUBRICS);
         SiteModel model = SiteModelBuilder.build(corpus, Fingerprint.of(content, SiteBuild.RUBRICS), Clock.systemUTC());
-        draft = model.pages().stream().filter(p -> p instanceof ReportPage).map(p -> ((ReportPage) p).report())
+        page = model.pages().stream().filter(p -> p instanceof ReportPage).map(p -> (ReportPage) p)
                 .findFirst().orElseThrow();
+        draft = page.report();
+    }
+
+    /**
+     * A paged period's .docx is deflated at the fastest level, as its workbook is (a county's keeps POI's bytes);
+     * {@code ReportDocxTest} holds what it contains to POI's.
+     */
+    @Test
+    void thePagedPeriodsReportIsDeflatedAtTheFastestLevel() throws IOException {
+        assertTrue(page.sheetsOnStationPages(), "130 stations: a paged period");
+        byte[] written = PeriodDownloads.files(page).get(ReportPage.docxFile(page.periodId()));
+        ByteArrayOutputStream fastest = new ByteArrayOutputStream();
+        ReportDocx.write(draft, fastest, ReportDocx.PAGED_LEVEL);
+        assertArrayEquals(fastest.toByteArray(), written);
+        assertFalse(Arrays.equals(ReportDocx.bytes(draft), written), "not at POI's level");
     }
 
     @Test
