@@ -25,6 +25,7 @@ WALL_DECIMALS=2 # pairs a second apart
 source bench/timed.sh
 
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GB; $(hugo version | cut -d' ' -f1-2); load average $(cut -d' ' -f1-3 /proc/loadavg)"
+jar_line "$JAR"
 echo
 echo "| pair | tool | sheets | wall s | CPU s (user+sys) | peak RSS MB | files | output MB | load average |"
 echo "|---:|---|---:|---:|---:|---:|---:|---:|---:|"

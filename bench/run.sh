@@ -17,6 +17,7 @@ mkdir -p "$WORK"
 source bench/timed.sh
 
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GB; load average $(cut -d' ' -f1-3 /proc/loadavg)"
+jar_line "$JAR"
 echo
 echo "| stations | sheets | command | wall s | CPU s (user+sys) | peak RSS MB | pages | output MB | sheets/s | pages/s |"
 echo "|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|"
