@@ -28,7 +28,7 @@ final class SharedStrings {
         return i;
     }
 
-    /** One more reference to the string at {@code index} (a cell that repeats the one before it). */
+    /** One more reference to the string at {@code index} (a text the worksheet knows it has met: {@link WorksheetXml}). */
     int again(int index) {
         count++;
         return index;

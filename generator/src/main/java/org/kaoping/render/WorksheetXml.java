@@ -64,8 +64,14 @@ final class WorksheetXml {
     private boolean rowOpen;  // the current row's element begun (a row without cells is left out)
     private int[] longest = new int[16];  // per column: the longest value among the measured rows
     private int columns;      // columns with a value, as far as the last one
-    private String[] lastText = new String[16]; // per column: the text of the last string cell, and its index
-    private int[] lastIndex = new int[16];
+    /**
+     * Texts met lately, by identity, with their indexes in {@link #strings}: a province's rows repeat the same
+     * instances (its station, the rubric's criteria, shared reasons), which a slot answers without the strings' hash
+     * table (a tenth of the worksheet's Java time). Slot by the text's hash, which a String keeps once computed.
+     */
+    private final String[] seenText = new String[SEEN];
+    private final int[] seenIndex = new int[SEEN];
+    private static final int SEEN = 1 << 10;
 
     /** @param measured the rows (header included) whose values set the column widths; later rows stream */
     WorksheetXml(Part part, SharedStrings strings, int measured) {
@@ -125,14 +131,16 @@ final class WorksheetXml {
     /** A text cell; the empty text is left out (its column skipped). */
     void text(String s) {
         if (!s.isEmpty()) {
-            if (column >= lastText.length) {
-                lastText = Arrays.copyOf(lastText, column * 2);
-                lastIndex = Arrays.copyOf(lastIndex, column * 2);
-            }
             measure(s.length());
-            int index = s == lastText[column] ? strings.again(lastIndex[column]) : strings.index(s);
-            lastText[column] = s;
-            lastIndex[column] = index;
+            int slot = s.hashCode() & (SEEN - 1);
+            int index;
+            if (seenText[slot] == s) {
+                index = strings.again(seenIndex[slot]);
+            } else {
+                index = strings.index(s);
+                seenText[slot] = s;
+                seenIndex[slot] = index;
+            }
             cellStart().add(STRING).add(index).add(CELL_END);
         }
         column++;
