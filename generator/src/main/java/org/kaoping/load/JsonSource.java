@@ -208,12 +208,21 @@ public final class JsonSource {
             super(p);
         }
 
+        /**
+         * Keys found within bounds, by identity. The parser hands every occurrence of a key as one canonical instance
+         * (Jackson's symbol table, shared by the parsers of a factory), and a province's 80,000 sheets repeat the same
+         * hundred or so keys: checked once each instead of 8 million times. A slot written by another thread is a
+         * key checked there; a slot lost to a race is checked again.
+         */
+        private static final String[] CHECKED_KEYS = new String[1 << 8];
+
         @Override
         public JsonToken nextToken() throws IOException {
             JsonToken t = delegate.nextToken();
             if (t != null) {
                 String problem = switch (t) {
-                    case FIELD_NAME, VALUE_STRING -> TextRules.stringProblem(delegate.getText());
+                    case FIELD_NAME -> keyProblem(delegate.currentName());
+                    case VALUE_STRING -> TextRules.stringProblem(delegate.getText());
                     case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> TextRules.numberProblem(delegate.getText());
                     default -> null;
                 };
@@ -222,6 +231,18 @@ public final class JsonSource {
                 }
             }
             return t;
+        }
+
+        private static String keyProblem(String key) {
+            int slot = key.hashCode() & (CHECKED_KEYS.length - 1);
+            if (CHECKED_KEYS[slot] == key) {
+                return null;
+            }
+            String problem = TextRules.stringProblem(key);
+            if (problem == null) {
+                CHECKED_KEYS[slot] = key;
+            }
+            return problem;
         }
 
         // The delegate would hand these to the wrapped parser unchecked: they go through nextToken instead.

@@ -1,8 +1,11 @@
 package org.kaoping.load;
 
+import com.fasterxml.jackson.core.JsonToken;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.time.Duration;
 import java.util.List;
 
@@ -47,6 +50,36 @@ class InputBoundsTest {
         for (String v : List.of("0", "-0.5", "97.32", "999999999", "0.000001", "1e2", "0E+10", "2.50000000")) {
             assertNull(TextRules.numberProblem(v), v);
             JsonSource.parse(FILE, "{\"x\": " + v + "}");
+        }
+    }
+
+    /** The keys a checked parser met, in order; its refusal as an exception. */
+    private static List<String> keys(String json) throws IOException {
+        List<String> out = new ArrayList<>();
+        try (var p = new JsonSource.CheckedTokens(StrictJson.mapper().getFactory().createParser(json))) {
+            for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
+                if (t == JsonToken.FIELD_NAME) {
+                    out.add(p.currentName());
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * A checked parser remembers the keys it found within bounds (a province's sheets repeat the same hundred), never
+     * one it refused: the same bad key is refused every time, beside good keys met before and after.
+     */
+    @Test
+    void aKeyOutOfBoundsIsRefusedEveryTime() throws IOException {
+        for (int round = 0; round < 3; round++) {
+            assertEquals(List.of("criteria", "1.1", "score", "reason"),
+                    keys("{\"criteria\": {\"1.1\": {\"score\": 1, \"reason\": \"x\"}}}"));
+            for (String bad : List.of("a\\u202eb", "\\u200f", "x\\u2066")) {
+                IllegalStateException e = assertThrows(IllegalStateException.class,
+                        () -> keys("{\"score\": 1, \"" + bad + "\": 2}"), bad);
+                assertTrue(e.getMessage().contains("bidirectional control"), e.getMessage());
+            }
         }
     }
 
