@@ -69,9 +69,9 @@ final class WorksheetXml {
      * instances (its station, the rubric's criteria, shared reasons), which a slot answers without the strings' hash
      * table (a tenth of the worksheet's Java time). Slot by the text's hash, which a String keeps once computed.
      */
+    private static final int SEEN = 1 << 10;
     private final String[] seenText = new String[SEEN];
     private final int[] seenIndex = new int[SEEN];
-    private static final int SEEN = 1 << 10;
 
     /** @param measured the rows (header included) whose values set the column widths; later rows stream */
     WorksheetXml(Part part, SharedStrings strings, int measured) {
