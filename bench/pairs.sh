@@ -42,9 +42,11 @@ for i in $(seq 1 "$ROUNDS"); do
     echo "$line" >> "$WORK/pairs-ab.txt"
 done
 echo
-awk '{ wa[NR] = $1; ca[NR] = $2; wb[NR] = $3; cb[NR] = $4; r[NR] = $4 / $2; if ($4 < $2) q++ }
-    function median(a, n,   i, j, t, s) { for (i = 1; i <= n; i++) s[i] = a[i]
-        for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (s[j] < s[i]) { t = s[i]; s[i] = s[j]; s[j] = t }
-        return n % 2 ? s[(n + 1) / 2] : (s[n / 2] + s[n / 2 + 1]) / 2 }
-    END { printf "medians: A %.2f s wall, %.1f s CPU; B %.2f s wall, %.1f s CPU\n", median(wa, NR), median(ca, NR), median(wb, NR), median(cb, NR)
-          printf "B'\''s CPU over A'\''s: median %.3f, B quicker in %d of %d rounds\n", median(r, NR), q, NR }' "$WORK/pairs-ab.txt"
+python3 - "$WORK/pairs-ab.txt" <<'PY'
+import statistics, sys
+rows = [list(map(float, l.split())) for l in open(sys.argv[1])]
+med = lambda i: statistics.median(r[i] for r in rows)
+ratios = [r[3] / r[1] for r in rows]
+print(f"medians: A {med(0):.2f} s wall, {med(1):.1f} s CPU; B {med(2):.2f} s wall, {med(3):.1f} s CPU")
+print(f"B's CPU over A's: median {statistics.median(ratios):.3f}, B quicker in {sum(x < 1 for x in ratios)} of {len(rows)} rounds")
+PY

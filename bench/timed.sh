@@ -1,4 +1,4 @@
-# Sourced by bench/run.sh and bench/hugo.sh (from the repository root, with WORK set): timed and jar_line.
+# Sourced by bench/run.sh, bench/hugo.sh and bench/pairs.sh (from the repository root, with WORK set): timed and jar_line.
 # timed COMMAND…: runs it and prints "wall_s cpu_s peak_mb", wall time to WALL_DECIMALS places (default 1). Peak
 # memory is the whole process tree's, polled by bench/tree_peak.py (a large build runs in a second JVM beside the
 # first: cli/BoundedHeap), or /usr/bin/time's peak of its largest process if that is higher (a peak between two polls).

@@ -19,6 +19,7 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Random;
+import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
@@ -78,7 +79,7 @@ class ReportDocxTest {
             byte[] paged = bytes(d, ReportDocx.PAGED_LEVEL);
             assertEquals(entries(poi), entries(paged), d.heading());
             assertFalse(Arrays.equals(poi, paged), "deflated at another level: " + d.heading());
-            assertArrayEquals(poi, bytes(d, java.util.zip.Deflater.DEFAULT_COMPRESSION), "the default level is POI's");
+            assertArrayEquals(poi, bytes(d, Deflater.DEFAULT_COMPRESSION), "the default level is POI's");
         }
     }
 
@@ -89,7 +90,7 @@ class ReportDocxTest {
     }
 
     /** Each entry of an archive as its name, time and bytes (Base64), in order. */
-    static List<String> entries(byte[] zip) throws IOException {
+    private static List<String> entries(byte[] zip) throws IOException {
         List<String> out = new ArrayList<>();
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
             for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
