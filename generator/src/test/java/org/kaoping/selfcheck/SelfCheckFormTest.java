@@ -206,6 +206,16 @@ class SelfCheckFormTest {
         assertTrue(site.driver.findElement(By.cssSelector(".sc-veto")).getText().startsWith("一票否决"));
     }
 
+    /** A download there in full: not empty, and no partial download (.crdownload) left beside it. */
+    private static boolean complete(Path file) {
+        try (var siblings = Files.list(file.getParent())) {
+            return Files.isRegularFile(file) && Files.size(file) > 0
+                    && siblings.noneMatch(p -> p.getFileName().toString().endsWith(".crdownload"));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     @Test
     void exportThenImportRestoresTheSameTotal() throws IOException {
         site.openBlank("lushan-2022");
@@ -223,7 +233,8 @@ class SelfCheckFormTest {
                 "downloadPath", downloads.toAbsolutePath().toString()));
         click(site.driver.findElement(By.id("sc-export")));
         Path downloaded = downloads.resolve("selfcheck-lushan-2022.json");
-        new WebDriverWait(site.driver, Duration.ofSeconds(10), FormSite.POLL).until(d -> Files.isRegularFile(downloaded));
+        // Chromium may create the file before it writes it (seen once: read empty), so wait for it complete.
+        new WebDriverWait(site.driver, Duration.ofSeconds(10), FormSite.POLL).until(d -> complete(downloaded));
         assertEquals(Files.readString(file), Files.readString(downloaded));
 
         click(site.driver.findElement(By.xpath("//button[text()='清空重填']")));
