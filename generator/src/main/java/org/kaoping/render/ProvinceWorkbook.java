@@ -12,14 +12,13 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 
 /**
  * A province period's workbook ({@link TableXlsx#writeLong}), written here as SpreadsheetML rather than through
- * fastexcel: its 480,000 rows of cells were a fifth of a province build. The archive is the one fastexcel and
- * {@link StableZipStream} made, byte for byte (same parts in the same order, same markup, entries with the fixed
- * time deflated at {@link TableXlsx#LONG_LEVEL}); {@code ProvinceWorkbookTest} holds the two equal.
+ * fastexcel: its 480,000 rows of cells were a fifth of a province build. The archive holds what fastexcel and
+ * {@link StableZipStream} made (same parts in the same order, same markup, entries with the fixed time); the
+ * worksheets are deflated by {@link RowDeflater}, the other parts at {@link TableXlsx#LONG_LEVEL} by zlib, as
+ * before. {@code ProvinceWorkbookSameBytesTest} holds the two equal part for part.
  */
 final class ProvinceWorkbook {
     /**
@@ -31,7 +30,7 @@ final class ProvinceWorkbook {
     private static final String SHEET_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
     private static final String RELATIONSHIPS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
-    private final ZipOutputStream zip;
+    private final ZipWriter zip;
     private final SharedStrings strings = new SharedStrings();
     /** Worksheet names in order, and each one's filter range ($A$1:$J$9) or null. */
     private final List<String> names = new ArrayList<>();
@@ -39,8 +38,7 @@ final class ProvinceWorkbook {
     private final Set<String> taken = new HashSet<>();
 
     private ProvinceWorkbook(OutputStream out) {
-        zip = new ZipOutputStream(out);
-        zip.setLevel(TableXlsx.LONG_LEVEL);
+        zip = new ZipWriter(out, TableXlsx.LONG_LEVEL);
     }
 
     /** See {@link TableXlsx#writeLong}; {@code maxRows} is the rows of a worksheet, header included. */
@@ -97,16 +95,7 @@ final class ProvinceWorkbook {
         names.add(unique);
         filters.add(null);
         String part = "xl/worksheets/sheet" + names.size() + ".xml";
-        return new WorksheetXml(() -> {
-            zip.putNextEntry(entry(part));
-            return zip;
-        }, strings, measured);
-    }
-
-    private static ZipEntry entry(String name) {
-        ZipEntry e = new ZipEntry(name);
-        e.setTime(StableZip.FIXED_MILLIS);
-        return e;
+        return new WorksheetXml(() -> zip.rows(part), strings, measured);
     }
 
     /**
@@ -222,11 +211,10 @@ final class ProvinceWorkbook {
                 + "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"><dc:title>").text(title)
                 .add("</dc:title><dc:creator>Kaoping</dc:creator><dcterms:created xsi:type=\"dcterms:W3CDTF\">"
                         + StableZip.FIXED_ISO + "</dcterms:created></cp:coreProperties>");
-        zip.putNextEntry(entry("docProps/core.xml"));
         // As StableZipStream rewrote fastexcel's: every time in the part (the title's too) the fixed one.
         java.io.ByteArrayOutputStream core = new java.io.ByteArrayOutputStream();
         xml.moveTo(core);
-        zip.write(StableZip.stableCore(core.toByteArray()));
+        zip.deflated("docProps/core.xml").write(StableZip.stableCore(core.toByteArray()));
         zip.closeEntry();
         xml.add("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
                 + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
@@ -247,8 +235,7 @@ final class ProvinceWorkbook {
         }
         xml.add("</Relationships>");
         part("xl/_rels/workbook.xml.rels", xml);
-        zip.putNextEntry(entry("xl/sharedStrings.xml"));
-        strings.write(zip);
+        strings.write(zip.deflated("xl/sharedStrings.xml"));
         zip.closeEntry();
         // Two cell formats: the default, and bold (the header rows).
         xml.add("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
@@ -285,8 +272,7 @@ final class ProvinceWorkbook {
     }
 
     private void part(String name, XmlBytes xml) throws IOException {
-        zip.putNextEntry(entry(name));
-        xml.moveTo(zip);
+        xml.moveTo(zip.deflated(name));
         zip.closeEntry();
     }
 }

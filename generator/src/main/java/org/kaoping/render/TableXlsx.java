@@ -95,11 +95,12 @@ public final class TableXlsx {
     /** The ranking column that says which stations have a sheet (their tables follow the ranking, in its order). */
     static final String HAS_SHEET = "有完整评分表";
     /**
-     * The compression of a province workbook: the fastest deflate level. Its 150 MB of worksheet XML (as
-     * fastexcel wrote it) took 1.3 s of CPU per period at the default level and 0.45 s at this one, for a file of
-     * 20 MB instead of 16 MB (what the file holds is the same; Excel, WPS and POI read any deflate level). Every
-     * cell keeps its reference: optional in SpreadsheetML, but some readers refuse cells without one. A county's
-     * workbook keeps the default level, and its bytes.
+     * The compression of a province workbook's parts other than its worksheets (which {@link RowDeflater}
+     * deflates): the fastest deflate level. Its 150 MB of worksheet XML (as fastexcel wrote it) took 1.3 s of CPU
+     * per period at the default level and 0.45 s at this one, for a file of 20 MB instead of 16 MB (what the file
+     * holds is the same; Excel, WPS and POI read any deflate level). Every cell keeps its reference: optional in
+     * SpreadsheetML, but some readers refuse cells without one. A county's workbook keeps the default level, and
+     * its bytes.
      */
     static final int LONG_LEVEL = Deflater.BEST_SPEED;
     /**

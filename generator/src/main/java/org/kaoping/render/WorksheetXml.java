@@ -1,7 +1,6 @@
 package org.kaoping.render;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.List;
@@ -14,7 +13,8 @@ import java.util.List;
  * its character buffer and its encoding step, which made a province period's workbook cost seconds.
  * <p>
  * The rows are held until the first {@code measured} rows are in (the column widths come before the rows in the
- * file), then written out as they come, a few tens of kilobytes at a time.
+ * file), then written out as they come, a few tens of kilobytes at a time, in the pieces {@link RowDeflater}
+ * compares with the row above.
  */
 final class WorksheetXml {
     /** Excel's default column width, in characters; a column whose text needs more is made wider. */
@@ -49,14 +49,24 @@ final class WorksheetXml {
     /** Opens the worksheet's part in the archive, when its head is ready to be written. */
     @FunctionalInterface
     interface Part {
-        OutputStream open() throws IOException;
+        RowDeflater open() throws IOException;
     }
 
     private final Part part;
     private final SharedStrings strings;
     private final int measured;
     private final XmlBytes xml = new XmlBytes(CHUNK + 4096);
-    private OutputStream out; // null until the head is written
+    private RowDeflater out;  // null until the head is written
+    /**
+     * Where the rows held in {@link #xml} divide into pieces for {@link RowDeflater#piece}, and each piece's slot:
+     * a row's start ({@value #ROW_SLOT}), then per column its cell's markup up to the value and its value to the
+     * cell's end; a piece of slot {@value #NO_SLOT} (the end of the rows) is sent as it is.
+     */
+    private int[] cutAt = new int[1024];
+    private int[] cutSlot = new int[1024];
+    private int cuts;
+    private static final int ROW_SLOT = 0;
+    private static final int NO_SLOT = -1;
     private int rows;         // rows begun, the header included
     private final byte[] rowNumber = new byte[10]; // the current row's number (rows), in digits
     private int rowDigits;
@@ -89,7 +99,7 @@ final class WorksheetXml {
         beginRow();
         for (String t : titles) {
             measure(t.length());
-            cellStart().add(BOLD_STRING).add(strings.index(t)).add(CELL_END);
+            cellStart(BOLD_STRING).add(strings.index(t)).add(CELL_END);
             column++;
         }
         endRow();
@@ -116,7 +126,7 @@ final class WorksheetXml {
     void number(BigDecimal d) {
         String digits = d.toString();
         measure(digits.length());
-        cellStart().add(NUMBER).add(digits).add(CELL_END);
+        cellStart(NUMBER).add(digits).add(CELL_END);
         column++;
     }
 
@@ -124,7 +134,7 @@ final class WorksheetXml {
         if (out == null) {
             measure(Integer.toString(i).length());
         }
-        cellStart().add(NUMBER).add(i).add(CELL_END);
+        cellStart(NUMBER).add(i).add(CELL_END);
         column++;
     }
 
@@ -141,7 +151,7 @@ final class WorksheetXml {
                 seenText[slot] = s;
                 seenIndex[slot] = index;
             }
-            cellStart().add(STRING).add(index).add(CELL_END);
+            cellStart(STRING).add(index).add(CELL_END);
         }
         column++;
     }
@@ -155,7 +165,7 @@ final class WorksheetXml {
                 start();
             }
         } else if (xml.length() >= CHUNK) {
-            xml.moveTo(out);
+            sendRows();
         }
     }
 
@@ -169,11 +179,13 @@ final class WorksheetXml {
         if (out == null) {
             start();
         }
+        cut(NO_SLOT);
         xml.add("</sheetData>");
         if (filter != null) {
             xml.add("<autoFilter ref=\"").add(filter).add("\"></autoFilter>");
         }
-        xml.add(TAIL).moveTo(out);
+        xml.add(TAIL);
+        sendRows();
     }
 
     /** The range of the header and every row so far over {@code columns} columns, as A1:J100 or $A$1:$J$100. */
@@ -182,14 +194,53 @@ final class WorksheetXml {
         return d + "A" + d + "1:" + d + columnName(columns - 1) + d + rows;
     }
 
-    private XmlBytes cellStart() {
+    /** A cell's markup up to its value, {@code type} its attributes' end and {@code <v>}. */
+    private XmlBytes cellStart(byte[] type) {
         if (!rowOpen) {
+            cut(ROW_SLOT);
             xml.add(ROW).add(rowNumber, rowDigits).add('"').add('>');
             rowOpen = true;
         }
         columns = Math.max(columns, column + 1);
+        cut(1 + 2 * column);
         xml.add(CELL);
-        return (column < NAMES.length ? xml.add(NAMES[column]) : xml.add(columnName(column))).add(rowNumber, rowDigits);
+        (column < NAMES.length ? xml.add(NAMES[column]) : xml.add(columnName(column))).add(rowNumber, rowDigits).add(type);
+        cut(2 + 2 * column);
+        return xml;
+    }
+
+    private void cut(int slot) {
+        if (cuts == cutAt.length) {
+            cutAt = Arrays.copyOf(cutAt, cuts * 2);
+            cutSlot = Arrays.copyOf(cutSlot, cuts * 2);
+        }
+        cutAt[cuts] = xml.length();
+        cutSlot[cuts++] = slot;
+    }
+
+    /** Sends the rows held to the deflater, piece by piece, and clears them. */
+    private void sendRows() throws IOException {
+        byte[] b = xml.array();
+        int from = 0;
+        int slot = NO_SLOT;
+        for (int k = 0; k < cuts; k++) {
+            send(slot, b, from, cutAt[k]);
+            from = cutAt[k];
+            slot = cutSlot[k];
+        }
+        send(slot, b, from, xml.length());
+        xml.clear();
+        cuts = 0;
+    }
+
+    private void send(int slot, byte[] b, int from, int to) throws IOException {
+        if (to > from) {
+            if (slot == NO_SLOT) {
+                out.literal(b, from, to - from);
+            } else {
+                out.piece(slot, b, from, to - from);
+            }
+        }
     }
 
     private void measure(int length) {
@@ -205,7 +256,7 @@ final class WorksheetXml {
     /** Writes the head (with the column widths now known) and the rows held so far. */
     private void start() throws IOException {
         out = part.open();
-        out.write(HEAD);
+        out.literal(HEAD, 0, HEAD.length);
         XmlBytes cols = new XmlBytes(256);
         for (int c = 0; c < columns; c++) {
             double width = width(longest[c]);
@@ -216,10 +267,11 @@ final class WorksheetXml {
             }
         }
         if (cols.length() > 0) {
-            cols.add("</cols>").writeTo(out);
+            cols.add("</cols>");
         }
-        out.write(XmlBytes.ascii("<sheetData>"));
-        xml.moveTo(out);
+        cols.add("<sheetData>");
+        out.literal(cols.array(), 0, cols.length());
+        sendRows();
     }
 
     /** A column's width for values of {@code length} characters (fastexcel's rule: 7 pixels a character, 10 more). */

@@ -22,6 +22,11 @@ final class XmlBytes {
         return markup.getBytes(StandardCharsets.US_ASCII);
     }
 
+    /** The bytes held, in the first {@link #length} places of the array (for a writer that takes them in pieces). */
+    byte[] array() {
+        return bytes;
+    }
+
     int length() {
         return length;
     }
