@@ -33,7 +33,6 @@ final class ZipWriter {
     }
 
     private final Counting out;
-    private final int level;
     private final int dosTime = dosTime(StableZip.FIXED_MILLIS);
     private final List<Entry> entries = new ArrayList<>();
     private final Deflater deflater;
@@ -47,7 +46,6 @@ final class ZipWriter {
     ZipWriter(OutputStream out, int level) {
         // Headers go a byte at a time, as ZipOutputStream writes them: gathered here, not sent one by one.
         this.out = new Counting(new BufferedOutputStream(out, 1 << 16));
-        this.level = level;
         deflater = new Deflater(level, true);
     }
 
