@@ -37,15 +37,34 @@ final class JitDirectives {
      */
     static final int OPTIMISE_FROM = 50_000;
 
-    /** The once-per-page builders, as HotSpot matches them; {@code JitDirectivesTest} checks each class exists. */
+    /**
+     * The once-per-page builders, as HotSpot matches them, with their nested classes and lambdas (the {@code *}
+     * after the class's name: C2 compiled {@code ReportDrafts$LossesByCriterion} and a lambda of {@code StationPages}
+     * with their callees inlined); {@code JitDirectivesTest} checks each class exists.
+     */
     static final List<String> ONCE_PER_PAGE = List.of(
-            "org/kaoping/site/StationPages.*",
-            "org/kaoping/site/SheetComparisons.*",
-            "org/kaoping/site/PeriodTables.*",
-            "org/kaoping/site/Recovery.*",
-            "org/kaoping/site/ReportDrafts.*",
-            "org/kaoping/render/SvgCharts.*",
-            "org/kaoping/validate/SheetCheck.*");
+            "org/kaoping/site/StationPages*.*",
+            "org/kaoping/site/SheetComparisons*.*",
+            "org/kaoping/site/PeriodTables*.*",
+            "org/kaoping/site/Recovery*.*",
+            "org/kaoping/site/ReportDrafts*.*",
+            "org/kaoping/render/SvgCharts*.*",
+            "org/kaoping/validate/SheetCheck*.*");
+
+    /**
+     * Methods run once per period, per deflate block or per file on a rarely taken path, whose loops made C2 compile
+     * them (on-stack, then again whole) for more than they run: {@code PeriodScorer.score} 0.53 s of C2 in three
+     * compilations for 0.3 % of a province build's samples, {@code DeductedCriterion.of} 0.27 s for 0.2 %, the
+     * deflate blocks' tables 0.3 s for 0.1 % (BENCHMARKS.md, twentieth round). Left to C1, as the page builders.
+     */
+    static final List<String> ONCE_PER_PERIOD = List.of(
+            "org/kaoping/rank/PeriodScorer.score",
+            "org/kaoping/rank/PeriodScorer.inPlaceOrder",
+            "org/kaoping/site/DeductedCriterion.of",
+            "org/kaoping/render/DeflateBlocks.header",
+            "org/kaoping/render/DeflateBlocks.runLengths",
+            "org/kaoping/render/HuffmanCode.*",
+            "org/kaoping/load/QuickSchema.keyword");
 
     /**
      * Kept for C2 when everything else is left to C1: SHA-256 (every input file, the data version, every output
@@ -62,8 +81,8 @@ final class JitDirectives {
         DEFAULT(List.of(), List.of()),
         /** C1 alone, but for SHA-256. */
         QUICK(DIGESTS, List.of("*.*")),
-        /** C2, except for the once-per-page builders. */
-        PAGES(List.of(), ONCE_PER_PAGE),
+        /** C2, except for the once-per-page builders and the once-per-period methods. */
+        PAGES(List.of(), java.util.stream.Stream.concat(ONCE_PER_PAGE.stream(), ONCE_PER_PERIOD.stream()).toList()),
         /**
          * Nothing to ask: a second JVM started with C1 alone ({@code -XX:TieredStopAtLevel=1}, {@link SecondJvm}),
          * which also spares the profiling that {@link #QUICK}'s code keeps doing.
