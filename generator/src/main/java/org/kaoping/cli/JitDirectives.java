@@ -16,7 +16,8 @@ import java.util.List;
  * {@link #OPTIMISE_FROM} sheets only the quick compiler (C1) runs. A province build needs C2 for the scorer,
  * the parser and the writers, but not for the once-per-page builders, which C2 compiled with everything they call
  * inlined ({@code StationPages.build} alone: 160 KB of machine code after 3–5 s of compiling) to run once per
- * page; from {@link #OPTIMISE_FROM} sheets those are left to C1 ({@link #ONCE_PER_PAGE}).
+ * page; from {@link #OPTIMISE_FROM} sheets those are left to C1 ({@link #ONCE_PER_PAGE}), and so are the methods run
+ * once per period or deflate block whose loops C2 compiled for more than they ran ({@link #ONCE_PER_PERIOD}).
  * <p>
  * The directives are what {@code jcmd PID Compiler.directives_add FILE} adds, on a daemon thread. The jar's manifest
  * opens the JDK's DiagnosticCommand implementation to Kaoping ({@code Add-Opens}), so the command is given to it
