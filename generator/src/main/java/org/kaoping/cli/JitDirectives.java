@@ -7,6 +7,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Tells HotSpot which of its compilers a `build` or `check` is worth, by the number of sheets it reads.
@@ -39,18 +40,18 @@ final class JitDirectives {
     static final int OPTIMISE_FROM = 50_000;
 
     /**
-     * The once-per-page builders, as HotSpot matches them, with their nested classes and lambdas (the {@code *}
-     * after the class's name: C2 compiled {@code ReportDrafts$LossesByCriterion} and a lambda of {@code StationPages}
-     * with their callees inlined); {@code JitDirectivesTest} checks each class exists.
+     * The once-per-page builders, as HotSpot names classes; {@code JitDirectivesTest} checks each class exists. Each is
+     * matched with its nested classes and lambdas ({@link #wholeClasses}): C2 compiled
+     * {@code ReportDrafts$LossesByCriterion} and a lambda of {@code StationPages} with their callees inlined.
      */
     static final List<String> ONCE_PER_PAGE = List.of(
-            "org/kaoping/site/StationPages*.*",
-            "org/kaoping/site/SheetComparisons*.*",
-            "org/kaoping/site/PeriodTables*.*",
-            "org/kaoping/site/Recovery*.*",
-            "org/kaoping/site/ReportDrafts*.*",
-            "org/kaoping/render/SvgCharts*.*",
-            "org/kaoping/validate/SheetCheck*.*");
+            "org/kaoping/site/StationPages",
+            "org/kaoping/site/SheetComparisons",
+            "org/kaoping/site/PeriodTables",
+            "org/kaoping/site/Recovery",
+            "org/kaoping/site/ReportDrafts",
+            "org/kaoping/render/SvgCharts",
+            "org/kaoping/validate/SheetCheck");
 
     /**
      * Methods run once per period, per deflate block or per file on a rarely taken path, whose loops made C2 compile
@@ -83,7 +84,7 @@ final class JitDirectives {
         /** C1 alone, but for SHA-256. */
         QUICK(DIGESTS, List.of("*.*")),
         /** C2, except for the once-per-page builders and the once-per-period methods. */
-        PAGES(List.of(), java.util.stream.Stream.concat(ONCE_PER_PAGE.stream(), ONCE_PER_PERIOD.stream()).toList()),
+        PAGES(List.of(), Stream.concat(wholeClasses(ONCE_PER_PAGE).stream(), ONCE_PER_PERIOD.stream()).toList()),
         /**
          * Nothing to ask: a second JVM started with C1 alone ({@code -XX:TieredStopAtLevel=1}, {@link SecondJvm}),
          * which also spares the profiling that {@link #QUICK}'s code keeps doing.
@@ -101,6 +102,14 @@ final class JitDirectives {
     }
 
     private JitDirectives() {
+    }
+
+    /**
+     * Patterns for these classes, their nested classes and lambdas, and nothing else: HotSpot takes a {@code *} only at
+     * a name's end, so {@code SheetCheck*} would take {@code SheetChecks} too.
+     */
+    static List<String> wholeClasses(List<String> classes) {
+        return classes.stream().flatMap(c -> Stream.of(c + ".*", c + "$*.*")).toList();
     }
 
     /** The plan for a build reading this many sheets. */
