@@ -266,12 +266,15 @@ class WhatUsersSeeTest {
 
     /**
      * On a phone no page is wider than the screen: what does not fit (a wide table, a long history) scrolls in a box
-     * of its own, and the page itself never scrolls sideways. One page of each kind, at a true 390 px.
+     * of its own, and the page itself never scrolls sideways. One page of each kind, at a true 390 px. The criterion
+     * tables, one block per criterion there with their headers hidden, label each figure with its column's header.
      */
     @Test
-    void onAPhoneNoPageIsWiderThanTheScreen() {
+    void onAPhoneNoPageIsWiderThanTheScreenAndEachFigureIsLabelled() {
         org.kaoping.support.Chromium.size(site.driver, new Dimension(390, 844));
         List<String> wider = new ArrayList<>();
+        List<String> mislabelled = new ArrayList<>();
+        java.util.Map<String, Long> labelled = new java.util.TreeMap<>();
         List<String> pages = List.of("index.html", "periods/2022-annual.html", "periods/2023-q2.html",
                 "stations/qintai.html", "stations/kuqu.html", "rubrics/lushan-2022.html", "selfcheck/lushan-2023-q2.html",
                 "reports/2022-annual.html", "methodology.html", "404.html");
@@ -287,9 +290,29 @@ class WhatUsersSeeTest {
             if (widest != null) {
                 wider.add(page + ": " + widest);
             }
+            // Each cell's label (its ::before) against its column's header, colspans counted; a figure (td.num)
+            // must have one.
+            List<?> found = (List<?>) site.js("var wrong = [], counts = {};"
+                    + " document.querySelectorAll('table.sheet-table, table.rubric-table, table.changes').forEach(function (t) {"
+                    + "   var heads = [], last = t.tHead.rows[t.tHead.rows.length - 1];"
+                    + "   Array.from(last.cells).forEach(function (h) { for (var k = 0; k < h.colSpan; k++) heads.push(h.textContent.trim()); });"
+                    + "   t.querySelectorAll('tbody tr').forEach(function (r) { var col = 0;"
+                    + "     Array.from(r.cells).forEach(function (c) {"
+                    + "       var label = getComputedStyle(c, '::before').content;"
+                    + "       if (c.tagName === 'TD' && label !== 'none' && label !== 'normal') {"
+                    + "         counts[t.className] = (counts[t.className] || 0) + 1;"
+                    + "         if (label !== '\"' + heads[col] + '：\"') wrong.push(t.className + ' column ' + heads[col] + ': ' + label);"
+                    + "       } else if (c.tagName === 'TD' && c.classList.contains('num')) {"
+                    + "         wrong.push(t.className + ' column ' + heads[col] + ': no label'); }"
+                    + "       col += c.colSpan; }); }); });"
+                    + " return [wrong.slice(0, 5), counts];");
+            ((List<?>) found.get(0)).forEach(w -> mislabelled.add(page + ": " + w));
+            ((java.util.Map<?, ?>) found.get(1)).forEach((k, v) -> labelled.merge((String) k, (Long) v, Long::sum));
         }
         org.kaoping.support.Chromium.size(site.driver, new Dimension(1280, 900));
         assertEquals(List.of(), wider);
+        assertEquals(List.of(), mislabelled);
+        assertEquals(java.util.Set.of("changes", "rubric-table", "sheet-table"), labelled.keySet(), labelled.toString());
     }
 
     @Test
