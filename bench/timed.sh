@@ -2,12 +2,19 @@
 # timed COMMAND…: runs it and prints "wall_s cpu_s peak_mb", wall time to WALL_DECIMALS places (default 1). Peak
 # memory is the whole process tree's, polled by bench/tree_peak.py (a large build runs in a second JVM beside the
 # first: cli/BoundedHeap), or /usr/bin/time's peak of its largest process if that is higher (a peak between two polls).
+# It also leaves in $WORK/steal.txt the share of the machine's CPU time the hypervisor took from it meanwhile (the
+# "steal" of /proc/stat, as a percentage): on a shared virtual machine that, not the code, is what spreads a build's
+# wall time by a third from one minute to the next.
 timed() {
-    local log="$WORK/time.txt" peak
+    local log="$WORK/time.txt" peak before
+    before=$(head -1 /proc/stat)
     /usr/bin/time -f '%e %U %S %M' -o "$log" "$@" > "$WORK/last.out" 2>&1 &
     local pid=$!
     peak=$(bench/tree_peak.py "$pid")
     wait "$pid" || { cat "$WORK/last.out"; exit 1; }
+    printf '%s\n%s\n' "$before" "$(head -1 /proc/stat)" | awk '
+        { total[NR] = 0; for (i = 2; i <= 9; i++) total[NR] += $i; steal[NR] = $9 }
+        END { d = total[2] - total[1]; printf "%.0f\n", (d > 0 ? 100 * (steal[2] - steal[1]) / d : 0) }' > "$WORK/steal.txt"
     awk -v tree="$peak" -v d="${WALL_DECIMALS:-1}" \
         '{printf "%.*f %.1f %.0f\n", d, $1, $2 + $3, (tree > $4 ? tree : $4) / 1024}' "$log"
 }
