@@ -33,11 +33,12 @@ echo "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|"
 for i in $(seq 1 "${PAIRS:-5}"); do
     rm -rf "$OUT/kaoping" "$OUT/hugo"  # the harness's own folders
     read -r kw kc km < <(timed java -jar "$JAR" build --content "$content" --out "$OUT/kaoping")
-    echo "| $i | Kaoping | $((N * P)) | $kw | $kc | $km | $(find "$OUT/kaoping" -type f | wc -l) | $(du -sm "$OUT/kaoping" | cut -f1) | $(cut -d' ' -f1 /proc/loadavg) | $(cat "$WORK/steal.txt") |"
     ks=$(cat "$WORK/steal.txt")
+    echo "| $i | Kaoping | $((N * P)) | $kw | $kc | $km | $(find "$OUT/kaoping" -type f | wc -l) | $(du -sm "$OUT/kaoping" | cut -f1) | $(cut -d' ' -f1 /proc/loadavg) | $ks |"
     read -r hw hc hm < <(timed hugo --quiet -s "$site" -d "$OUT/hugo")
-    echo "| $i | Hugo | $(find "$site/data/sheets" -name '*.json' | wc -l) | $hw | $hc | $hm | $(find "$OUT/hugo" -type f | wc -l) | $(du -sm "$OUT/hugo" | cut -f1) | $(cut -d' ' -f1 /proc/loadavg) | $(cat "$WORK/steal.txt") |"
-    echo "$kw $kc $km $hw $hc $hm $ks $(cat "$WORK/steal.txt")" >> "$WORK/pairs.txt"
+    hs=$(cat "$WORK/steal.txt")
+    echo "| $i | Hugo | $(find "$site/data/sheets" -name '*.json' | wc -l) | $hw | $hc | $hm | $(find "$OUT/hugo" -type f | wc -l) | $(du -sm "$OUT/hugo" | cut -f1) | $(cut -d' ' -f1 /proc/loadavg) | $hs |"
+    echo "$kw $kc $km $hw $hc $hm $ks $hs" >> "$WORK/pairs.txt"
 done
 echo
 bench/hugo/check_totals.py "$content" "$OUT/hugo"

@@ -192,8 +192,8 @@ class FuzzTest {
     }
 
     /**
-     * Replaces one of the first 2,000 matches of {@code p}, chosen by {@code rnd}. Finding them is most of a case's
-     * cost (the number pattern looks behind at every position), so an unchanged sample's matches are found once.
+     * Replaces one of the first 2,000 matches of {@code p}, chosen by {@code rnd}. Finding them in a whole rubric
+     * costs more than the rest of a mutation, so an unchanged sample's ({@code sample}) are found once a run.
      */
     private static String replaceOne(String t, boolean sample, Pattern p, Function<MatchResult, String> with,
                                      Random rnd) {
