@@ -101,12 +101,13 @@ class RestyledRubricParityTest {
                             Rubric rubric = SyntheticRubricParityTest.bind(json);
                             long seed = Parity.baseSeed() ^ styleId.hashCode();
                             SheetGenerator gen = new SheetGenerator(rubric, new SplittableRandom(seed));
+                            RefusedSheets refused = new RefusedSheets(gen);
                             List<Parity.Case> cases = new ArrayList<>();
                             for (int i = 0; i < SHEETS_PER_STYLE; i++) {
                                 cases.add(new Parity.Case("random sheet " + i, Parity.text(gen.valid(i)), false));
                             }
                             for (int i = 0; i < 3; i++) {
-                                SheetGenerator.Mutation m = gen.invalid(i);
+                                RefusedSheets.Refused m = refused.next(i);
                                 cases.add(new Parity.Case(m.what(), Parity.text(m.sheet()), true));
                             }
                             groups.add(new Parity.Group(styleId, rubric, Parity.text(json), cases, seed));

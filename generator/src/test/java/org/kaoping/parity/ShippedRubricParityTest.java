@@ -84,9 +84,10 @@ class ShippedRubricParityTest {
         return rubrics.values().stream().map(rubric -> DynamicTest.dynamicTest(rubric.id(), () -> {
             long seed = Parity.baseSeed() ^ rubric.id().hashCode() ^ 0x5bd1e995L;
             SheetGenerator gen = new SheetGenerator(rubric, new SplittableRandom(seed));
+            RefusedSheets refused = new RefusedSheets(gen);
             List<Parity.Case> cases = new ArrayList<>();
             for (int i = 0; i < INVALID_PER_RUBRIC; i++) {
-                SheetGenerator.Mutation m = gen.invalid(i);
+                RefusedSheets.Refused m = refused.next(i);
                 cases.add(new Parity.Case(m.what(), Parity.text(m.sheet()), true));
             }
             Parity.Tally t = Parity.compare(browser, rubric.id(), rubric, cases, seed, null);

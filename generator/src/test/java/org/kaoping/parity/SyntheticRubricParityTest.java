@@ -184,12 +184,13 @@ class SyntheticRubricParityTest {
                         (variant & 4) != 0);
                 Rubric rubric = bind(json);
                 SheetGenerator gen = new SheetGenerator(rubric, rnd);
+                RefusedSheets refused = new RefusedSheets(gen);
                 List<Parity.Case> cases = new ArrayList<>();
                 for (int i = 0; i < VALID_PER_RUBRIC; i++) {
                     cases.add(new Parity.Case("random sheet " + i, Parity.text(gen.valid(i)), false));
                 }
                 for (int i = 0; i < INVALID_PER_RUBRIC; i++) {
-                    SheetGenerator.Mutation m = gen.invalid(i);
+                    RefusedSheets.Refused m = refused.next(i);
                     cases.add(new Parity.Case(m.what(), Parity.text(m.sheet()), true));
                 }
                 groups.add(new Parity.Group(id, rubric, Parity.text(json), cases, seed));
