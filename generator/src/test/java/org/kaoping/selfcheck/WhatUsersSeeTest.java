@@ -1,11 +1,9 @@
 package org.kaoping.selfcheck;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.kaoping.load.StrictJson;
 import org.kaoping.support.FormSite;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -17,80 +15,23 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.kaoping.selfcheck.ChineseText.latinWords;
 
 /**
- * The site and the form as a station clerk and a bureau leader see them, in headless Chromium (issue 9):
- * Chinese-only visible text on every page type, nothing typed lost across a reload with an invalid field,
- * the phone ranking keeping 总分 and 变化 in view, and every score with its period's declared decimals.
+ * The site as a station clerk and a bureau leader see it, in headless Chromium (issue 9): Chinese-only visible text
+ * on every page type, the phone ranking keeping 总分 and 变化 in view, no page wider than a phone, a province's long
+ * ranking paged and searched, long histories, the printed station page, and the not-found page at any depth.
+ * The form as a clerk fills it is {@link SelfCheckUseTest}'s; every figure's decimals, {@link DeclaredDecimalsTest}'s.
  */
 @Order(5) // among the longest classes: started early (junit-platform.properties)
 class WhatUsersSeeTest {
-    /** A Latin-letter word; what may stand in Chinese text is removed first (see {@link #latinWords}). */
-    private static final Pattern LATIN = Pattern.compile("[A-Za-z]{2,}");
-
     @TempDir
     static Path temp;
     @RegisterExtension
     static final FormSite site = new FormSite();
-
-    /**
-     * Latin words the sources themselves print inside Chinese text (a product name such as JiPad, the
-     * anonymised "XX区"): quoted source wording, not the site's. Collected from the rubrics' Chinese
-     * strings, so an id (never inside a Chinese string) is still caught.
-     */
-    static final java.util.Set<String> SOURCE_WORDS = sourceWords();
-
-    private static java.util.Set<String> sourceWords() {
-        java.util.Set<String> out = new java.util.HashSet<>();
-        for (String id : org.kaoping.support.Shipped.allRubrics().keySet()) {
-            try {
-                collect(StrictJson.mapper().readTree(Files.readString(org.kaoping.support.Shipped.rubricFile(id))), "", out);
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        }
-        return out;
-    }
-
-    /** Latin words of the printed wording only: titles, contents, standards, rule texts (not notes, not ids). */
-    private static void collect(JsonNode n, String key, java.util.Set<String> out) {
-        if (n.isTextual() && List.of("title", "content", "standard", "text", "issuer", "label").contains(key)) {
-            Matcher w = LATIN.matcher(n.asText());
-            while (w.find()) {
-                out.add(w.group());
-            }
-        } else if (n.isObject()) {
-            n.fields().forEachRemaining(e -> collect(e.getValue(), e.getKey(), out));
-        } else if (n.isArray() && !key.equals("notes")) {
-            n.forEach(c -> collect(c, key, out));
-        }
-    }
-
-    /**
-     * Latin words in what a page shows. Allowed and removed first: the data version (hex digits), file
-     * names with their extension (.json, .docx, .xlsx, .txt, .csv), units (KB, MB), and {@link #SOURCE_WORDS}.
-     */
-    static List<String> latinWords(String visible) {
-        String t = visible.replaceAll("\\b[0-9a-f]{12,64}\\b", " ")
-                .replaceAll("[\\w.-]*\\.(json|docx|xlsx|txt|csv)\\b", " ")
-                .replaceAll("\\b\\d+(\\.\\d+)?\\s?(KB|MB)\\b", " ");
-        List<String> out = new ArrayList<>();
-        Matcher m = LATIN.matcher(t);
-        while (m.find()) {
-            if (SOURCE_WORDS.contains(m.group())) {
-                continue;
-            }
-            int from = Math.max(0, m.start() - 20);
-            out.add(m.group() + " in …" + t.substring(from, Math.min(t.length(), m.end() + 20)).replace('\n', ' ') + "…");
-        }
-        return out;
-    }
 
     @Test
     void everyPageTypeShowsOnlyChineseWords() {
@@ -129,112 +70,6 @@ class WhatUsersSeeTest {
         assertEquals(List.of(), latinWords("数据版本 5afd4a896417 · 导入 selfcheck-lushan-2022.json · 143.5 KB"));
         assertEquals(1, latinWords("按“evaluation”排名").size());
         assertEquals(3, latinWords("expected a whole number").size());
-    }
-
-    @Test
-    void anInvalidValueKeepsEveryFieldAcrossAReloadAndTheTotalSaysItIsIncomplete() {
-        org.kaoping.support.Chromium.size(site.driver, new Dimension(1280, 900));
-        site.openBlank("lushan-2022");
-        WebElement disclosure = input("1.1", "disclosure");
-        WebElement ledgers = input("1.1", "ledgers");
-        type(ledgers, "1");
-        type(disclosure, "1.5");                     // a count must be a whole number
-        WebElement reason = site.driver.findElement(By.cssSelector("tr[data-criterion=\"1.1\"] textarea.sc-reason"));
-        reason.clear();
-        reason.sendKeys("台账缺页");
-        assertEquals("尚有 1 项输入有误", total(), "the total is not shown as a higher score");
-        assertEquals("true", disclosure.getAttribute("aria-invalid"));
-        WebElement mode = site.driver.findElement(By.cssSelector("tr[data-criterion=\"1.2\"] .sc-mode select"));
-        site.js("arguments[0].scrollIntoView({block: 'center'});", mode);
-        new org.openqa.selenium.support.ui.Select(mode).selectByValue("score");
-        type(direct("1.2"), "0.33");                  // not a multiple of the rubric's 0.05
-        assertEquals("尚有 2 项输入有误", total());
-
-        site.driver.navigate().refresh();
-        site.waitReady();
-        assertEquals("1.5", input("1.1", "disclosure").getAttribute("value"), "the invalid value is kept as typed");
-        assertEquals("1", input("1.1", "ledgers").getAttribute("value"), "the valid count of the same criterion is kept");
-        assertEquals("台账缺页", site.driver.findElement(By.cssSelector("tr[data-criterion=\"1.1\"] textarea.sc-reason"))
-                .getAttribute("value"), "the typed 扣分原因 is kept");
-        assertEquals("true", input("1.1", "disclosure").getAttribute("aria-invalid"), "the invalid field is marked");
-        WebElement error = site.driver.findElement(By.cssSelector("tr[data-criterion=\"1.1\"] .sc-error"));
-        assertTrue(error.isDisplayed() && error.getText().startsWith("填写有误："), error.getText());
-        assertEquals("0.33", direct("1.2").getAttribute("value"), "the direct score off the step is kept as typed");
-        assertEquals("尚有 2 项输入有误", total());
-        WebElement stepError = site.driver.findElement(By.cssSelector("tr[data-criterion=\"1.2\"] .sc-error"));
-        assertTrue(stepError.isDisplayed(), "the second invalid field is marked too");
-        assertEquals(List.of(), latinWords(error.getText() + " " + stepError.getText()), "the engine's words, in Chinese");
-
-        type(direct("1.2"), "0.5");
-        type(input("1.1", "disclosure"), "1");
-        assertTrue(total().matches("\\d+(\\.\\d+)?"), "a total again once the value is fixed: " + total());
-        assertEquals(null, input("1.1", "disclosure").getAttribute("aria-invalid"));
-    }
-
-    /**
-     * A station page's lost item opens the form of its sheet's rubric, prefilled with that sheet, at the
-     * item's row: in view below the sticky totals and marked, at desktop and phone width, and again after a
-     * reload. Opened without the station page (a bare #c-<id>), the row is found and marked all the same.
-     */
-    @Test
-    void aLostItemOpensThePrefilledFormAtItsRow() {
-        for (Dimension size : List.of(new Dimension(1280, 900), new Dimension(390, 844))) {
-            org.kaoping.support.Chromium.size(site.driver, size);
-            site.open("stations/zhangliang.html");
-            site.js("localStorage.clear();");
-            site.driver.navigate().refresh();
-            WebElement link = site.driver.findElement(By.cssSelector("section.focus a.try-link[data-row=\"7.4\"]"));
-            assertTrue(link.getAttribute("href").matches(".*/selfcheck/lushan-2022\\.html#sheet=[\\w-]+&row=7\\.4"),
-                    "the station page's script opens the prefilled form: " + link.getAttribute("href"));
-            site.js("arguments[0].scrollIntoView({block: 'center'});", link);
-            link.click();
-            site.waitReady();
-            String where = size.getWidth() + " px: ";
-            assertTrue(site.driver.getCurrentUrl().endsWith("selfcheck/lushan-2022.html#c-7.4"), where + site.driver.getCurrentUrl());
-            assertEquals("94.50", total(), where + "张良's 2022 sheet is loaded");
-            assertRowInView("7.4", where);
-            WebElement tip = site.driver.findElement(By.cssSelector("#c-7\\.4 .sc-tip"));
-            assertTrue(tip.isDisplayed() && tip.getText().startsWith("试算整改"), where + tip.getText());
-            assertEquals(List.of(), latinWords((String) site.js("return document.body.innerText;")), where + "Chinese only");
-
-            site.driver.navigate().refresh();
-            site.waitReady();
-            assertEquals("94.50", total(), where + "the sheet stays across a reload");
-            assertRowInView("7.4", where + "after a reload: ");
-        }
-        org.kaoping.support.Chromium.size(site.driver, new Dimension(1280, 900));
-        site.openBlank("lushan-2022");
-        site.open("selfcheck/lushan-2022.html#c-5.3");
-        site.waitReady();
-        assertRowInView("5.3", "a bare anchor: ");
-    }
-
-    /** The row is marked and lies in the viewport, wholly below the sticky totals (its top at least). */
-    private static void assertRowInView(String criterion, String where) {
-        WebElement row = site.driver.findElement(By.id("c-" + criterion));
-        assertTrue(row.getAttribute("class").contains("sc-target"), where + "the row is marked");
-        Number top = (Number) site.js("return arguments[0].getBoundingClientRect().top;", row);
-        Number stickyBottom = (Number) site.js("var s = document.querySelector('.sc-sticky');"
-                + " return s ? s.getBoundingClientRect().bottom : 0;");
-        Number height = (Number) site.js("return window.innerHeight;");
-        assertTrue(top.doubleValue() >= stickyBottom.doubleValue() - 1 && top.doubleValue() < height.doubleValue() / 2,
-                where + "row top " + top + ", sticky totals end at " + stickyBottom + ", window " + height);
-    }
-
-    @Test
-    void aDirectScoreStartsEmptySoTypingGivesWhatWasTyped() {
-        org.kaoping.support.Chromium.size(site.driver, new Dimension(1280, 900));
-        site.openBlank("lushan-2022");
-        WebElement mode = site.driver.findElement(By.cssSelector("tr[data-criterion=\"1.1\"] .sc-mode select"));
-        new org.openqa.selenium.support.ui.Select(mode).selectByValue("score");
-        WebElement direct = site.driver.findElement(By.cssSelector("tr[data-criterion=\"1.1\"] .sc-direct input"));
-        assertEquals("", direct.getAttribute("value"));
-        assertEquals("2", direct.getAttribute("placeholder"), "the maximum as placeholder");
-        String before = total();
-        type(direct, "1.5");
-        assertEquals("1.5", direct.getAttribute("value"));
-        assertEquals(new java.math.BigDecimal(before).subtract(new java.math.BigDecimal("0.5"))
-                .toPlainString(), total(), "the total with the rubric's declared decimals");
     }
 
     @Test
@@ -315,162 +150,6 @@ class WhatUsersSeeTest {
         assertEquals(java.util.Set.of("changes", "rubric-table", "sheet-table"), labelled.keySet(), labelled.toString());
     }
 
-    @Test
-    void everyScoreHasItsPeriodsDeclaredDecimals() throws IOException {
-        org.kaoping.support.Chromium.size(site.driver, new Dimension(1280, 900));
-        int checked = 0;
-        try (Stream<Path> s = Files.list(Path.of("content/periods"))) {
-            for (Path p : s.sorted().toList()) {
-                JsonNode period = StrictJson.mapper().readTree(Files.readString(p));
-                int scale = scaleOf(period);
-                site.open("periods/" + period.get("id").asText() + ".html");
-                Pattern declared = Pattern.compile("\\d+" + (scale == 0 ? "" : "\\.\\d{" + scale + "}"));
-                for (String text : shownTexts("table.ranking td.total")) {
-                    String shown = text.replaceAll("（.*", "").trim();
-                    assertTrue(declared.matcher(shown).matches(), p + ": " + shown + " has " + scale + " decimals");
-                    checked++;
-                }
-            }
-        }
-        assertTrue(checked >= 100, "the four periods' rankings: " + checked);
-
-        // Each period page's spread of totals, this period's and the previous one's: lowest, highest and range with
-        // the row's period's decimals (the previous period's 61 and 99 once lost theirs).
-        int spreads = 0;
-        try (Stream<Path> s = Files.list(Path.of("content/periods"))) {
-            java.util.Map<String, Integer> scaleOf = new java.util.HashMap<>();
-            List<Path> files = s.sorted().toList();
-            for (Path p : files) {
-                JsonNode period = StrictJson.mapper().readTree(Files.readString(p));
-                scaleOf.put("periods/" + period.get("id").asText() + ".html", scaleOf(period));
-            }
-            for (String page : scaleOf.keySet()) {
-                site.open(page);
-                List<?> rows = (List<?>) site.js("return Array.from(document.querySelectorAll('table.spread tbody tr'))"
-                        + ".map(r => [r.querySelector('a').getAttribute('href').replace(/^(\\.\\.\\/)+/, '')]"
-                        + ".concat(Array.from(r.querySelectorAll('td')).slice(1, 4).map(td => td.textContent.trim())));");
-                for (Object row : rows) {
-                    List<?> r = (List<?>) row;
-                    for (Object figure : r.subList(1, r.size())) {
-                        assertTrue(hasDecimals((String) figure, scaleOf.get((String) r.get(0))), page + ": " + r);
-                        spreads++;
-                    }
-                }
-            }
-        }
-        assertTrue(spreads >= 3 * 7, "the spreads of four periods, three with the previous one's: " + spreads);
-
-        // The home page's latest ranking and station × period grid, and every station page's figures
-        java.util.Map<String, Integer> scales = new java.util.HashMap<>();
-        try (Stream<Path> s = Files.list(Path.of("content/periods"))) {
-            for (Path p : s.toList()) {
-                JsonNode period = StrictJson.mapper().readTree(Files.readString(p));
-                scales.put(period.get("id").asText(), scaleOf(period));
-            }
-        }
-        assertEquals(java.util.Set.of(2), new java.util.HashSet<>(scales.values()), "the focus check below assumes 2");
-        List<String> wrong = new ArrayList<>();
-        int shown = 0;
-        site.open("index.html");
-        // Per period column of the grid: the header link's href, then the shown text of every cell under it.
-        List<?> columns = (List<?>) site.js(SHOWN + "return Array.from(document.querySelectorAll('table.grid thead th a'))"
-                + ".map(a => [a.href].concat(Array.from(document.querySelectorAll('table.grid tbody tr > :nth-child('"
-                + " + (a.closest('th').cellIndex + 1) + ')')).map(shown)));");
-        assertTrue(!columns.isEmpty(), "the home page's grid has period columns");
-        for (Object column : columns) {
-            List<?> c = (List<?>) column;
-            String periodId = ((String) c.get(0)).replaceAll(".*/periods/([^/]+)\\.html$", "$1");
-            for (Object cell : c.subList(1, c.size())) {
-                String figure = ((String) cell).split("\\s")[0];
-                shown++;
-                if (!figure.isEmpty() && !figure.equals("—") && !hasDecimals(figure, scales.get(periodId))) {
-                    wrong.add("index grid " + periodId + ": " + figure);
-                }
-            }
-        }
-        List<Path> stationPages;
-        try (Stream<Path> s = Files.list(site.root.resolve("stations"))) {
-            stationPages = s.sorted().toList();
-        }
-        // The first half of the station pages in the second browser (same desktop size), beside the rest here.
-        int half = stationPages.size() / 2;
-        var there = site.beside(second -> stationFigures(second, stationPages.subList(0, half), scales));
-        StationFigures here = stationFigures(site.driver, stationPages.subList(half, stationPages.size()), scales);
-        StationFigures first = FormSite.await(there);
-        wrong.addAll(first.wrong());
-        wrong.addAll(here.wrong());
-        shown += first.shown() + here.shown();
-        assertEquals(List.of(), wrong);
-        assertTrue(shown >= 200, "figures checked on the home page and the station pages: " + shown);
-    }
-
-    /** What {@link #stationFigures} found: figures without their period's decimals, and how many were checked. */
-    private record StationFigures(List<String> wrong, int shown) {
-    }
-
-    /** Every history figure and focus figure of the station pages, opened in the browser, held to its decimals. */
-    private static StationFigures stationFigures(ChromeDriver browser, List<Path> stationPages,
-                                                 java.util.Map<String, Integer> scales) {
-        List<String> wrong = new ArrayList<>();
-        int shown = 0;
-        for (Path station : stationPages) {
-            browser.get(site.file("stations/" + station.getFileName()).toUri().toString());
-            // One round trip per page: each history row's period link and second figure, the lead's figures and
-            // the opportunities' texts, as shown (what WebElement.getText gives, read in the page).
-            List<?> page = (List<?>) browser.executeScript(SHOWN + "return ["
-                    + " Array.from(document.querySelectorAll('table.history tbody tr')).map(r => {"
-                    + "   var a = r.querySelector('a'), nums = r.querySelectorAll('td.num');"
-                    + "   return [a ? a.href : null, nums.length > 1 ? shown(nums[1]) : null]; }),"
-                    + " Array.from(document.querySelectorAll('section.focus li strong.num')).map(shown),"
-                    + " Array.from(document.querySelectorAll('section.focus .opportunity')).map(shown)];");
-            for (Object r : (List<?>) page.get(0)) {
-                List<?> row = (List<?>) r;
-                assertTrue(row.get(0) != null && row.get(1) != null,
-                        station.getFileName() + ": a history row has its period link and its figure: " + row);
-                String periodId = ((String) row.get(0)).replaceAll(".*/periods/([^/]+)\\.html$", "$1");
-                String figure = (String) row.get(1);
-                shown++;
-                if (!hasDecimals(figure, scales.get(periodId))) {
-                    wrong.add(station.getFileName() + " history " + periodId + ": " + figure);
-                }
-            }
-            // the lead: points lost and the opportunity's figures (every sample rubric and period declares 2)
-            List<String> figures = new ArrayList<>();
-            ((List<?>) page.get(1)).forEach(t -> figures.add((String) t));
-            for (Object o : (List<?>) page.get(2)) {
-                Matcher m = Pattern.compile("\\d+(\\.\\d+)?(?= 分)").matcher((String) o);
-                while (m.find()) {
-                    figures.add(m.group());
-                }
-            }
-            for (String figure : figures) {
-                shown++;
-                if (!hasDecimals(figure, 2)) {
-                    wrong.add(station.getFileName() + " focus: " + figure);
-                }
-            }
-        }
-        return new StationFigures(wrong, shown);
-    }
-
-    /**
-     * A script's {@code shown(element)}: the element's text as WebElement.getText gives it (rendered text,
-     * nothing for an element not rendered, whitespace runs as one space, trimmed), so a page's figures come
-     * back in one round trip rather than one per element (each costs ~12 ms).
-     */
-    private static final String SHOWN = "function shown(e) { return e.getClientRects().length === 0 ? '' :"
-            + " e.innerText.replace(/[ \\t\\u00a0]+/g, ' ').replace(/ ?\\n ?/g, '\\n').trim(); }";
-
-    /** The shown text (see {@link #SHOWN}) of every element the selector finds, in one round trip. */
-    private static List<String> shownTexts(String css) {
-        List<?> texts = (List<?>) site.js(SHOWN + "return Array.from(document.querySelectorAll(arguments[0])).map(shown);", css);
-        return texts.stream().map(t -> (String) t).toList();
-    }
-
-    private static boolean hasDecimals(String figure, int scale) {
-        return figure.matches("\\d+" + (scale == 0 ? "" : "\\.\\d{" + scale + "}"));
-    }
-
     /**
      * A province's ranking (issue 12): 250 stations, so the period page renders 100 rows and site.js pages
      * through all of them from the data file and finds a station by name; the home page's finder searches
@@ -540,16 +219,6 @@ class WhatUsersSeeTest {
     private static WebElement pagerButton(String label) {
         return site.driver.findElements(By.cssSelector(".pager-nav button")).stream()
                 .filter(b -> b.getText().equals(label)).findFirst().orElseThrow();
-    }
-
-    /** The period's declared scale: its own assessment's, or its rubric's assessment's. */
-    private static int scaleOf(JsonNode period) throws IOException {
-        if (period.has("assessment")) {
-            return period.get("assessment").get("scale").asInt();
-        }
-        JsonNode rubric = StrictJson.mapper().readTree(Files.readString(
-                org.kaoping.support.Shipped.rubricFile(period.get("rubric").asText())));
-        return rubric.get("assessment").get("scale").asInt();
     }
 
     /**
@@ -687,46 +356,6 @@ class WhatUsersSeeTest {
     }
 
     @Test
-    void theFormsDateReadsAndTakesAChineseDateAndKeepsAWrongOneAsTyped() {
-        org.kaoping.support.Chromium.size(site.driver, new Dimension(1280, 900));
-        site.openBlank("lushan-2022");
-        WebElement date = site.driver.findElement(By.id("sc-date"));
-        assertEquals("text", date.getAttribute("type"), "not the browser's mm/dd/yyyy date control");
-        assertEquals("2026-12-01", date.getAttribute("placeholder"));
-        type(date, "2026年12月1日");
-        assertEquals("2026-12-01", site.js("return KaopingSelfCheck.sheet().date;"), "stored as the sheet format");
-        assertEquals("2026 年 12 月 1 日", site.driver.findElement(By.cssSelector(".sc-meta [data-sc-field=date]"))
-                .getAttribute("textContent"), "the printed sheet writes it the Chinese way");
-        assertEquals(null, date.getAttribute("aria-invalid"));
-        site.driver.navigate().refresh();
-        site.waitReady();
-        assertEquals("2026年12月1日", site.driver.findElement(By.id("sc-date")).getAttribute("value"), "kept as typed");
-
-        type(site.driver.findElement(By.id("sc-date")), "2026-02-30");
-        assertEquals("true", site.driver.findElement(By.id("sc-date")).getAttribute("aria-invalid"));
-        assertTrue(site.driver.findElement(By.id("sc-date-hint")).getText().startsWith("没有这个日期"));
-        assertEquals(null, site.js("return KaopingSelfCheck.sheet().date || null;"), "no date exported that does not exist");
-        site.driver.navigate().refresh();
-        site.waitReady();
-        assertEquals("2026-02-30", site.driver.findElement(By.id("sc-date")).getAttribute("value"), "a wrong date is kept as typed");
-        assertEquals("true", site.driver.findElement(By.id("sc-date")).getAttribute("aria-invalid"), "and still marked");
-
-        // A draft saved before the text field (the sheet's yyyy-mm-dd only) still loads.
-        String fingerprint = (String) site.js("return KaopingSelfCheck.sheet().fingerprint;");
-        site.js("localStorage.setItem('kaoping.selfcheck.v1.lushan-2022', JSON.stringify({v: 1, sheet: {rubric: 'lushan-2022',"
-                + " fingerprint: arguments[0], unit: '琴台司法所', date: '2023-02-06', attributes: {}, criteria: {}},"
-                + " stationUnit: '琴台司法所', auto: [], keep: {}}));", fingerprint);
-        site.driver.navigate().refresh();
-        site.waitReady();
-        assertEquals("2023-02-06", site.driver.findElement(By.id("sc-date")).getAttribute("value"));
-        assertEquals("琴台司法所", site.driver.findElement(By.id("sc-unit")).getAttribute("value"));
-        assertEquals(null, site.driver.findElement(By.id("sc-date")).getAttribute("aria-invalid"));
-        assertEquals("2023-02-06", site.js("return KaopingSelfCheck.sheet().date;"));
-        assertEquals("　单位：琴台司法所", site.driver.findElement(By.cssSelector(".print-head-unit")).getAttribute("textContent"),
-                "the printed form's every page names the unit");
-    }
-
-    @Test
     void theNotFoundPageWorksAtAnyDepthOverHttpAlsoUnderABasePath() throws Exception {
         org.kaoping.support.Chromium.size(site.driver, new Dimension(1280, 900));
         // The sample as built (basePath "/"), and built again for a server that puts it under /kaoping/.
@@ -754,24 +383,5 @@ class WhatUsersSeeTest {
                 server.stop(0);
             }
         }
-    }
-
-    private static WebElement input(String criterion, String rule) {
-        return site.driver.findElement(By.cssSelector("tr[data-criterion=\"" + criterion + "\"] div.sc-rule[data-rule=\""
-                + rule + "\"] input"));
-    }
-
-    private static WebElement direct(String criterion) {
-        return site.driver.findElement(By.cssSelector("tr[data-criterion=\"" + criterion + "\"] .sc-direct input"));
-    }
-
-    private static void type(WebElement field, String text) {
-        site.js("arguments[0].scrollIntoView({block: 'center'});", field);
-        field.clear();
-        field.sendKeys(text);
-    }
-
-    private static String total() {
-        return site.driver.findElement(By.id("sc-total")).getText();
     }
 }
