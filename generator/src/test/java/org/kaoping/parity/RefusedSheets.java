@@ -20,10 +20,11 @@ import java.util.function.Supplier;
 
 /**
  * Sheets with exactly one thing wrong that the scorer (not the schema) must refuse: a {@link SheetGenerator} sheet,
- * then one error of one of fourteen kinds — an unknown criterion, veto or rule, a criterion scored although not
- * applicable (marked so, or by the station's attributes), a score and inputs together, a score out of range or off
- * the step, a bad input for the rule's kind, a missing target or target attribute, what only the newer kinds refuse.
- * Made from the generator's random numbers, in turn with its valid sheets, so a seed gives the same cases.
+ * then one error of twelve kinds (a bad input three times as often as the others): an unknown criterion, veto or
+ * rule, a criterion scored although not applicable (marked so, or by the station's attributes), a score and inputs
+ * together, a score out of range or off the step, a bad input for the rule's kind, a missing target or target
+ * attribute, what only the newer kinds refuse. Made from the generator's random numbers, in turn with its valid
+ * sheets, so a seed gives the same cases.
  */
 final class RefusedSheets {
     private static final JsonNodeFactory F = SheetGenerator.F;
