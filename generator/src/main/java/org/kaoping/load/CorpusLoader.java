@@ -1,5 +1,6 @@
 package org.kaoping.load;
 
+import org.kaoping.model.EachIndex;
 import org.kaoping.model.Period;
 import org.kaoping.model.Rubric;
 import org.kaoping.model.Sheet;
@@ -224,7 +225,7 @@ public final class CorpusLoader {
         }
 
         void run() {
-            java.util.stream.IntStream.range(0, jobs.size()).parallel().forEach(i -> jobs.get(i).load());
+            EachIndex.run(jobs.size(), i -> jobs.get(i).load());
             for (Object step : steps) {
                 if (step instanceof Job<?> job) {
                     job.report();

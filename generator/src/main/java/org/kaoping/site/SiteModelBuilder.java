@@ -5,6 +5,7 @@ import org.kaoping.load.Audience;
 import org.kaoping.load.Corpus;
 import org.kaoping.load.RubricFingerprint;
 import org.kaoping.load.RubricTree;
+import org.kaoping.model.EachIndex;
 import org.kaoping.model.Rubric;
 import org.kaoping.model.SiteConfig;
 import org.kaoping.model.Station;
@@ -72,14 +73,21 @@ public final class SiteModelBuilder {
         int[] kept = java.util.stream.IntStream.range(0, planned.size()).filter(i -> planned.get(i).kept()).toArray();
         Page[] built = new Page[planned.size()];
         Throwable[] failed = new Throwable[planned.size()];
-        java.util.stream.IntStream indices = java.util.stream.IntStream.of(kept);
-        (overCores ? indices.parallel() : indices).forEach(i -> {
+        java.util.function.IntConsumer build = k -> {
+            int i = kept[k];
             try {
                 built[i] = planned.get(i).build().get();
             } catch (RuntimeException | Error e) {
                 failed[i] = e;
             }
-        });
+        };
+        if (overCores) {
+            EachIndex.run(kept.length, build);
+        } else {
+            for (int k = 0; k < kept.length; k++) {
+                build.accept(k);
+            }
+        }
         for (Throwable t : failed) {
             if (t instanceof RuntimeException e) {
                 throw e;

@@ -6,6 +6,7 @@ import org.kaoping.load.JsonSource;
 import org.kaoping.load.Loaded;
 import org.kaoping.load.StationNames;
 import org.kaoping.model.Assessment;
+import org.kaoping.model.EachIndex;
 import org.kaoping.model.Period;
 import org.kaoping.model.Rubric;
 import org.kaoping.model.Sheet;
@@ -306,7 +307,7 @@ public final class ContentConsistency {
         @SuppressWarnings("unchecked")
         List<Diagnostic>[] found = new List[files.size()];
         final Rubric r0 = rubric;
-        java.util.stream.IntStream.range(0, files.size()).parallel().forEach(i -> {
+        EachIndex.run(files.size(), i -> {
             found[i] = new java.util.ArrayList<>();
             var e = files.get(i);
             scoredSheets[i] = sheetChecks.scored(e.getValue(), e.getKey(), p, r0, names, byId, found[i]);

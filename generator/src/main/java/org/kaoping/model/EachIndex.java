@@ -1,0 +1,67 @@
+package org.kaoping.model;
+
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
+
+/**
+ * A step for each index of {@code [0, count)} over the cores: the caller and the threads of the pool it runs in (the
+ * common pool when it runs in none), each taking the next index as it finishes one, so that all of them stop within
+ * one step of each other.
+ * <p>
+ * Why not a parallel stream: a stream hands out its range in pieces fixed up front, four times the common pool's
+ * parallelism, which is 1 on two cores: four quarters. Pieces of unequal cost leave a core waiting at the end —
+ * in a province's loading, the quarter holding the period files, read while the code was still interpreted, ran a
+ * second alone. A step must store its result at its index: the order the steps run in is not the order of indexes.
+ */
+public final class EachIndex {
+    private EachIndex() {
+    }
+
+    /**
+     * Runs {@code step} once for each index and returns when every step has returned. After a step throws, no
+     * further index is taken; the first failure (the caller's own before a helper's) is rethrown.
+     */
+    public static void run(int count, IntConsumer step) {
+        AtomicInteger next = new AtomicInteger();
+        Runnable claim = () -> {
+            try {
+                for (int i; (i = next.getAndIncrement()) < count; ) {
+                    step.accept(i);
+                }
+            } catch (RuntimeException | Error e) {
+                next.set(count);
+                throw e;
+            }
+        };
+        ForkJoinPool pool = ForkJoinTask.inForkJoinPool() ? ForkJoinTask.getPool() : ForkJoinPool.commonPool();
+        // fork() queues a helper in the caller's own pool (the common pool for a plain thread); a helper no thread
+        // has started by the time the caller joins it is run by the caller, and finds no index left.
+        ForkJoinTask<?>[] helpers = new ForkJoinTask<?>[Math.max(0, Math.min(count - 1, pool.getParallelism()))];
+        for (int h = 0; h < helpers.length; h++) {
+            helpers[h] = ForkJoinTask.adapt(claim).fork();
+        }
+        Throwable failed = null;
+        try {
+            claim.run();
+        } catch (RuntimeException | Error e) {
+            failed = e;
+        }
+        for (ForkJoinTask<?> helper : helpers) {
+            try {
+                helper.join();
+            } catch (RuntimeException | Error e) {
+                if (failed == null) {
+                    failed = e;
+                }
+            }
+        }
+        if (failed instanceof RuntimeException e) {
+            throw e;
+        }
+        if (failed instanceof Error e) {
+            throw e;
+        }
+    }
+}
