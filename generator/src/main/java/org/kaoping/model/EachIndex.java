@@ -21,18 +21,21 @@ public final class EachIndex {
 
     /**
      * Runs {@code step} once for each index and returns when every step has returned. After a step throws, no
-     * further index is taken; the first failure (the caller's own before a helper's) is rethrown.
+     * further index is taken, and the exception of the lowest index that threw is rethrown, the very object thrown
+     * (a fork-join task's failure reaches its joiner as a copy, whose message may be lost): the indexes are taken in
+     * order, so every index below a failing one has run, and which failure is said does not depend on the threads.
      */
     public static void run(int count, IntConsumer step) {
         AtomicInteger next = new AtomicInteger();
+        Failure failure = new Failure();
         Runnable claim = () -> {
-            try {
-                for (int i; (i = next.getAndIncrement()) < count; ) {
+            for (int i; (i = next.getAndIncrement()) < count; ) {
+                try {
                     step.accept(i);
+                } catch (RuntimeException | Error e) {
+                    failure.offer(i, e);
+                    next.set(count);
                 }
-            } catch (RuntimeException | Error e) {
-                next.set(count);
-                throw e;
             }
         };
         ForkJoinPool pool = ForkJoinTask.inForkJoinPool() ? ForkJoinTask.getPool() : ForkJoinPool.commonPool();
@@ -42,26 +45,32 @@ public final class EachIndex {
         for (int h = 0; h < helpers.length; h++) {
             helpers[h] = ForkJoinTask.adapt(claim).fork();
         }
-        Throwable failed = null;
-        try {
-            claim.run();
-        } catch (RuntimeException | Error e) {
-            failed = e;
-        }
+        claim.run();
         for (ForkJoinTask<?> helper : helpers) {
-            try {
-                helper.join();
-            } catch (RuntimeException | Error e) {
-                if (failed == null) {
-                    failed = e;
-                }
+            helper.join();
+        }
+        failure.rethrow();
+    }
+
+    /** The failure of the lowest index so far. */
+    private static final class Failure {
+        private int index = Integer.MAX_VALUE;
+        private Throwable thrown;
+
+        synchronized void offer(int i, Throwable t) {
+            if (i < index) {
+                index = i;
+                thrown = t;
             }
         }
-        if (failed instanceof RuntimeException e) {
-            throw e;
-        }
-        if (failed instanceof Error e) {
-            throw e;
+
+        synchronized void rethrow() {
+            if (thrown instanceof RuntimeException e) {
+                throw e;
+            }
+            if (thrown instanceof Error e) {
+                throw e;
+            }
         }
     }
 }
