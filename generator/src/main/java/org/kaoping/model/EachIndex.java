@@ -46,8 +46,9 @@ public final class EachIndex {
             helpers[h] = ForkJoinTask.adapt(claim).fork();
         }
         claim.run();
-        for (ForkJoinTask<?> helper : helpers) {
-            helper.join();
+        // Newest first: a helper still queued is then at the top of the queue, where the caller can take it back.
+        for (int h = helpers.length - 1; h >= 0; h--) {
+            helpers[h].join();
         }
         failure.rethrow();
     }
