@@ -38,19 +38,61 @@ public final class EachIndex {
                 }
             }
         };
+        Helpers helpers = new Helpers(claim);
         ForkJoinPool pool = ForkJoinTask.inForkJoinPool() ? ForkJoinTask.getPool() : ForkJoinPool.commonPool();
-        // fork() queues a helper in the caller's own pool (the common pool for a plain thread); a helper no thread
-        // has started by the time the caller joins it is run by the caller, and finds no index left.
-        ForkJoinTask<?>[] helpers = new ForkJoinTask<?>[Math.max(0, Math.min(count - 1, pool.getParallelism()))];
-        for (int h = 0; h < helpers.length; h++) {
-            helpers[h] = ForkJoinTask.adapt(claim).fork();
+        // fork() queues a helper in the caller's own pool (the common pool for a plain thread). The caller waits
+        // only for the helpers that started: one still queued behind other work when the indexes run out would
+        // otherwise hold the caller until a busy pool got to it, only to find nothing left.
+        for (int h = Math.min(count - 1, pool.getParallelism()); h > 0; h--) {
+            ForkJoinTask.adapt(helpers::help).fork();
         }
         claim.run();
-        // Newest first: a helper still queued is then at the top of the queue, where the caller can take it back.
-        for (int h = helpers.length - 1; h >= 0; h--) {
-            helpers[h].join();
-        }
+        helpers.awaitStarted();
         failure.rethrow();
+    }
+
+    /** The helpers of one run: how many are taking indexes, and whether one may still begin. */
+    private static final class Helpers {
+        private final Runnable claim;
+        private int running;
+        private boolean closed;
+
+        Helpers(Runnable claim) {
+            this.claim = claim;
+        }
+
+        void help() {
+            synchronized (this) {
+                if (closed) {
+                    return;
+                }
+                running++;
+            }
+            try {
+                claim.run();
+            } finally {
+                synchronized (this) {
+                    running--;
+                    notifyAll();
+                }
+            }
+        }
+
+        /** Once the caller has run out of indexes: no helper begins any more, and those that began are waited for. */
+        synchronized void awaitStarted() {
+            closed = true;
+            boolean interrupted = false;
+            while (running > 0) {
+                try {
+                    wait();
+                } catch (InterruptedException e) {
+                    interrupted = true; // the steps running write into the caller's arrays: they are still waited for
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     /** The failure of the lowest index so far. */
