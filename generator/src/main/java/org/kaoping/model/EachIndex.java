@@ -22,8 +22,9 @@ public final class EachIndex {
     /**
      * Runs {@code step} once for each index and returns when every step has returned. After a step throws, no
      * further index is taken, and the exception of the lowest index that threw is rethrown, the very object thrown
-     * (a fork-join task's failure reaches its joiner as a copy, whose message may be lost): the indexes are taken in
-     * order, so every index below a failing one has run, and which failure is said does not depend on the threads.
+     * (kept, not thrown out of a helper: a fork-join task's failure reaches a joiner only as a copy, whose message may
+     * be lost, and nobody joins these helpers): the indexes are taken in order, so every index below a failing one
+     * has run, and which failure is said does not depend on the threads.
      */
     public static void run(int count, IntConsumer step) {
         AtomicInteger next = new AtomicInteger();
