@@ -72,28 +72,13 @@ public final class SiteModelBuilder {
     static List<Supplier<Page>> kept(List<Planned> planned, boolean overCores) {
         int[] kept = java.util.stream.IntStream.range(0, planned.size()).filter(i -> planned.get(i).kept()).toArray();
         Page[] built = new Page[planned.size()];
-        Throwable[] failed = new Throwable[planned.size()];
-        java.util.function.IntConsumer build = k -> {
-            int i = kept[k];
-            try {
-                built[i] = planned.get(i).build().get();
-            } catch (RuntimeException | Error e) {
-                failed[i] = e;
-            }
-        };
+        // EachIndex rethrows the lowest failing index's own exception: the first failing page in plan order.
+        java.util.function.IntConsumer build = k -> built[kept[k]] = planned.get(kept[k]).build().get();
         if (overCores) {
             EachIndex.run(kept.length, build);
         } else {
             for (int k = 0; k < kept.length; k++) {
                 build.accept(k);
-            }
-        }
-        for (Throwable t : failed) {
-            if (t instanceof RuntimeException e) {
-                throw e;
-            }
-            if (t instanceof Error e) {
-                throw e;
             }
         }
         List<Supplier<Page>> pages = new ArrayList<>();
