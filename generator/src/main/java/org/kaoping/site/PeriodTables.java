@@ -91,7 +91,7 @@ final class PeriodTables {
 
         @Override
         public void write(int index, TableSink sink) {
-            SheetCells.write(period, period.rubric(), sheets.get(index), null, figures(), sink);
+            SheetCells.write(period, period.rubric(), sheets.get(index), figures(), sink);
         }
 
         private SheetCells.Figures figures;
@@ -180,16 +180,13 @@ final class PeriodTables {
 
     private static DataTable sheet(ScoredPeriod sp, Rubric rubric, Standing s, Stations stations) {
         List<List<Object>> rows = new ArrayList<>(sp.layout().size() + 1);
-        sheetRows(sp, rubric, s, null, rows);
+        sheetRows(sp, rubric, s, rows);
         return new DataTable(stations.shortName(s.station()), sheetFile(sp, s), SHEET_HEADER, rows);
     }
 
-    /**
-     * Adds the rows of a station's sheet table ({@link #SHEET_HEADER}) to {@code into}, each led by {@code lead}
-     * unless it is null (a station's own file leads with the period: {@link StationSheets}).
-     */
-    static void sheetRows(ScoredPeriod sp, Rubric rubric, Standing s, String lead, List<List<Object>> into) {
-        SheetCells.write(sp, rubric, s, lead, new SheetCells.Figures(rubric.scale(), 0), rowsInto(into));
+    /** Adds the rows of a station's sheet table ({@link #SHEET_HEADER}) to {@code into}. */
+    static void sheetRows(ScoredPeriod sp, Rubric rubric, Standing s, List<List<Object>> into) {
+        SheetCells.write(sp, rubric, s, new SheetCells.Figures(rubric.scale(), 0), rowsInto(into));
     }
 
     /** A sink that adds each row it is handed to {@code into} as a list of its cells. */

@@ -19,46 +19,86 @@ final class SheetCells {
     }
 
     /**
-     * The rows of a station's sheet table ({@link PeriodTables#SHEET_HEADER}), handed to {@code sink}, each led by
-     * {@code lead} unless it is null.
+     * The rows of a station's sheet table ({@link PeriodTables#SHEET_HEADER}), handed to {@code sink}: a period's
+     * sheet tables and its workbook's long worksheet.
      */
-    static void write(ScoredPeriod sp, Rubric rubric, Standing s, String lead, Figures figures,
-                                  TableSink sink) {
+    static void write(ScoredPeriod sp, Rubric rubric, Standing s, Figures figures, TableSink sink) {
         Breakdown b = s.breakdown();
         RubricLayout layout = sp.layout();
         Breakdown.CriterionScore[] scores = layout.scores(b);
         for (int i = 0; i < scores.length; i++) {
             Section sec = layout.section(i);
             Criterion c = layout.criterion(i);
-            Breakdown.CriterionScore cs = scores[i];
-            if (cs == null) {
-                throw new java.util.NoSuchElementException("No value present"); // as the lookup's orElseThrow did
-            }
+            Breakdown.CriterionScore cs = present(scores[i]);
             BigDecimal loss = Losses.of(sec.kind(), cs);
-            boolean na = loss == null;
             sink.beginRow();
-            if (lead != null) {
-                sink.text(lead);
-            }
             text(sink, layout.tableLabel(layout.sectionIndex(i)));
             text(sink, c.number());
             text(sink, c.content());
-            number(sink, na || sec.kind() != SectionKind.SCORE ? null : c.points());
-            if (na) {
-                sink.text("不适用");
-                sink.text("");
-            } else {
-                number(sink, figures.declared(cs.score()));
-                number(sink, figures.same(loss));
-            }
-            text(sink, cs.reason());
-            sink.text(na ? "不适用" : "");
+            scoreCells(sink, sec, c, cs, loss, figures);
             sink.endRow();
         }
         sink.beginRow();
-        if (lead != null) {
+        total(sink, b, figures);
+        sink.endRow();
+    }
+
+    /**
+     * The same rows, each led by {@code lead}: a station's own file, whose rows lead with their period
+     * ({@link StationSheets}). A copy of {@link #write}'s loop rather than a call of it with a lead that may be
+     * null: HotSpot's optimising compiler profiles a method once for all its callers, so a province build
+     * compiled {@code write} for the workbooks' sink and lead alone, then threw that code away when the station
+     * files' rows first reached it and compiled it twice more; one loop per sink kept 7 % of the build's CPU
+     * (BENCHMARKS.md, twenty-fifth round). {@code SheetRowsTest} holds the two to the same rows.
+     */
+    static void writeLed(ScoredPeriod sp, Rubric rubric, Standing s, String lead, Figures figures, TableSink sink) {
+        Breakdown b = s.breakdown();
+        RubricLayout layout = sp.layout();
+        Breakdown.CriterionScore[] scores = layout.scores(b);
+        for (int i = 0; i < scores.length; i++) {
+            Section sec = layout.section(i);
+            Criterion c = layout.criterion(i);
+            Breakdown.CriterionScore cs = present(scores[i]);
+            BigDecimal loss = Losses.of(sec.kind(), cs);
+            sink.beginRow();
             sink.text(lead);
+            text(sink, layout.tableLabel(layout.sectionIndex(i)));
+            text(sink, c.number());
+            text(sink, c.content());
+            scoreCells(sink, sec, c, cs, loss, figures);
+            sink.endRow();
         }
+        sink.beginRow();
+        sink.text(lead);
+        total(sink, b, figures);
+        sink.endRow();
+    }
+
+    private static Breakdown.CriterionScore present(Breakdown.CriterionScore cs) {
+        if (cs == null) {
+            throw new java.util.NoSuchElementException("No value present"); // as the lookup's orElseThrow did
+        }
+        return cs;
+    }
+
+    /** A criterion's row after its texts: points, score, loss, reason and whether it applies. */
+    private static void scoreCells(TableSink sink, Section sec, Criterion c, Breakdown.CriterionScore cs,
+                                   BigDecimal loss, Figures figures) {
+        boolean na = loss == null;
+        number(sink, na || sec.kind() != SectionKind.SCORE ? null : c.points());
+        if (na) {
+            sink.text("不适用");
+            sink.text("");
+        } else {
+            number(sink, figures.declared(cs.score()));
+            number(sink, figures.same(loss));
+        }
+        text(sink, cs.reason());
+        sink.text(na ? "不适用" : "");
+    }
+
+    /** The 合计 row after its lead. */
+    private static void total(TableSink sink, Breakdown b, Figures figures) {
         sink.text("合计");
         sink.text("");
         sink.text("");
@@ -67,7 +107,6 @@ final class SheetCells {
         number(sink, figures.same(b.maximum().subtract(b.total())));
         sink.text("");
         sink.text("");
-        sink.endRow();
     }
 
     /** A cell as a table holds it: null is the empty cell. */

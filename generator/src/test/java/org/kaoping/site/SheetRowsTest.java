@@ -3,6 +3,7 @@ package org.kaoping.site;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kaoping.load.CorpusLoader;
+import org.kaoping.rank.Standing;
 import org.kaoping.render.TableXlsx;
 
 import java.io.ByteArrayOutputStream;
@@ -70,6 +71,27 @@ class SheetRowsTest {
         return out;
     }
 
+    /** Each row with {@code lead} before its cells. */
+    private static List<List<Object>> led(List<List<Object>> rows, String lead) {
+        List<List<Object>> out = new ArrayList<>();
+        for (List<Object> r : rows) {
+            List<Object> l = new ArrayList<>(List.of(lead));
+            l.addAll(r);
+            out.add(l);
+        }
+        return out;
+    }
+
+    /** The rows of the page's {@code index}th sheet as a station's own file writes them ({@link SheetCells#writeLed}). */
+    private static List<List<Object>> ledRows(ReportPage page, int index, String lead) {
+        ScoredPeriod sp = ((PeriodTables.Source) page.tableSource()).period();
+        Standing s = sp.standings().lines().stream().filter(l -> l.breakdown() != null).toList().get(index);
+        List<List<Object>> out = new ArrayList<>();
+        SheetCells.writeLed(sp, sp.rubric(), s, lead, new SheetCells.Figures(sp.rubric().scale(), 0),
+                PeriodTables.rowsInto(out));
+        return out;
+    }
+
     private static int check(List<ReportPage> reports) throws IOException {
         int sheets = 0;
         for (ReportPage page : reports) {
@@ -84,6 +106,7 @@ class SheetRowsTest {
                 // BigDecimal.equals compares the scale too: 92 and 92.00 are different cells.
                 assertEquals(t.rows(), got, page.periodId() + " " + t.title());
                 assertEquals(t.rows().size(), rows.rows(i));
+                assertEquals(led(t.rows(), "考核期"), ledRows(page, i, "考核期"), page.periodId() + " " + t.title());
                 sheets++;
             }
             if (rows.sheets() > 0) {
