@@ -31,25 +31,45 @@ final class SheetCells {
             Criterion c = layout.criterion(i);
             Breakdown.CriterionScore cs = present(scores[i]);
             BigDecimal loss = Losses.of(sec.kind(), cs);
+            boolean na = loss == null;
             sink.beginRow();
             text(sink, layout.tableLabel(layout.sectionIndex(i)));
             text(sink, c.number());
             text(sink, c.content());
-            scoreCells(sink, sec, c, cs, loss, figures);
+            number(sink, na || sec.kind() != SectionKind.SCORE ? null : c.points());
+            if (na) {
+                sink.text("不适用");
+                sink.text("");
+            } else {
+                number(sink, figures.declared(cs.score()));
+                number(sink, figures.same(loss));
+            }
+            text(sink, cs.reason());
+            sink.text(na ? "不适用" : "");
             sink.endRow();
         }
         sink.beginRow();
-        total(sink, b, figures);
+        sink.text("合计");
+        sink.text("");
+        sink.text("");
+        number(sink, b.maximum());
+        number(sink, figures.declared(b.total()));
+        number(sink, figures.same(b.maximum().subtract(b.total())));
+        sink.text("");
+        sink.text("");
         sink.endRow();
     }
 
     /**
      * The same rows, each led by {@code lead}: a station's own file, whose rows lead with their period
-     * ({@link StationSheets}). A copy of {@link #write}'s loop rather than a call of it with a lead that may be
-     * null: HotSpot's optimising compiler profiles a method once for all its callers, so a province build
-     * compiled {@code write} for the workbooks' sink and lead alone, then threw that code away when the station
-     * files' rows first reached it and compiled it twice more; one loop per sink kept 7 % of the build's CPU
-     * (BENCHMARKS.md, twenty-fifth round). {@code SheetRowsTest} holds the two to the same rows.
+     * ({@link StationSheets}).
+     * <p>
+     * A copy of {@link #write}, line for line but the lead, on purpose. HotSpot's optimising compiler profiles a
+     * method once for all its callers and compiles it for the sinks it has seen: a province build compiled the one
+     * loop there was for the workbooks' sink and a null lead, threw that code away when the station files' rows first
+     * reached it, and compiled it twice more. A helper holding the loop's sink calls shared by both, unless inlined,
+     * is such a method again (measured: BENCHMARKS.md, twenty-fifth round). {@code SheetRowsTest} holds the two
+     * copies to the same rows.
      */
     static void writeLed(ScoredPeriod sp, Rubric rubric, Standing s, String lead, Figures figures, TableSink sink) {
         Breakdown b = s.breakdown();
@@ -60,45 +80,26 @@ final class SheetCells {
             Criterion c = layout.criterion(i);
             Breakdown.CriterionScore cs = present(scores[i]);
             BigDecimal loss = Losses.of(sec.kind(), cs);
+            boolean na = loss == null;
             sink.beginRow();
             sink.text(lead);
             text(sink, layout.tableLabel(layout.sectionIndex(i)));
             text(sink, c.number());
             text(sink, c.content());
-            scoreCells(sink, sec, c, cs, loss, figures);
+            number(sink, na || sec.kind() != SectionKind.SCORE ? null : c.points());
+            if (na) {
+                sink.text("不适用");
+                sink.text("");
+            } else {
+                number(sink, figures.declared(cs.score()));
+                number(sink, figures.same(loss));
+            }
+            text(sink, cs.reason());
+            sink.text(na ? "不适用" : "");
             sink.endRow();
         }
         sink.beginRow();
         sink.text(lead);
-        total(sink, b, figures);
-        sink.endRow();
-    }
-
-    private static Breakdown.CriterionScore present(Breakdown.CriterionScore cs) {
-        if (cs == null) {
-            throw new java.util.NoSuchElementException("No value present"); // as the lookup's orElseThrow did
-        }
-        return cs;
-    }
-
-    /** A criterion's row after its texts: points, score, loss, reason and whether it applies. */
-    private static void scoreCells(TableSink sink, Section sec, Criterion c, Breakdown.CriterionScore cs,
-                                   BigDecimal loss, Figures figures) {
-        boolean na = loss == null;
-        number(sink, na || sec.kind() != SectionKind.SCORE ? null : c.points());
-        if (na) {
-            sink.text("不适用");
-            sink.text("");
-        } else {
-            number(sink, figures.declared(cs.score()));
-            number(sink, figures.same(loss));
-        }
-        text(sink, cs.reason());
-        sink.text(na ? "不适用" : "");
-    }
-
-    /** The 合计 row after its lead. */
-    private static void total(TableSink sink, Breakdown b, Figures figures) {
         sink.text("合计");
         sink.text("");
         sink.text("");
@@ -107,6 +108,14 @@ final class SheetCells {
         number(sink, figures.same(b.maximum().subtract(b.total())));
         sink.text("");
         sink.text("");
+        sink.endRow();
+    }
+
+    private static Breakdown.CriterionScore present(Breakdown.CriterionScore cs) {
+        if (cs == null) {
+            throw new java.util.NoSuchElementException("No value present"); // as the lookup's orElseThrow did
+        }
+        return cs;
     }
 
     /** A cell as a table holds it: null is the empty cell. */
