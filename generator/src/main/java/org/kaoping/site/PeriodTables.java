@@ -91,7 +91,7 @@ final class PeriodTables {
 
         @Override
         public void write(int index, TableSink sink) {
-            SheetCells.write(period, period.rubric(), sheets.get(index), figures(), sink);
+            SheetCells.write(period, sheets.get(index), figures(), sink);
         }
 
         private SheetCells.Figures figures;
@@ -186,7 +186,7 @@ final class PeriodTables {
 
     /** Adds the rows of a station's sheet table ({@link #SHEET_HEADER}) to {@code into}. */
     static void sheetRows(ScoredPeriod sp, Rubric rubric, Standing s, List<List<Object>> into) {
-        SheetCells.write(sp, rubric, s, new SheetCells.Figures(rubric.scale(), 0), rowsInto(into));
+        SheetCells.write(sp, s, new SheetCells.Figures(rubric.scale(), 0), rowsInto(into));
     }
 
     /** A sink that adds each row it is handed to {@code into} as a list of its cells. */

@@ -1,7 +1,6 @@
 package org.kaoping.site;
 
 import org.kaoping.model.Criterion;
-import org.kaoping.model.Rubric;
 import org.kaoping.model.Section;
 import org.kaoping.model.SectionKind;
 import org.kaoping.rank.Standing;
@@ -22,7 +21,7 @@ final class SheetCells {
      * The rows of a station's sheet table ({@link PeriodTables#SHEET_HEADER}), handed to {@code sink}: a period's
      * sheet tables and its workbook's long worksheet.
      */
-    static void write(ScoredPeriod sp, Rubric rubric, Standing s, Figures figures, TableSink sink) {
+    static void write(ScoredPeriod sp, Standing s, Figures figures, TableSink sink) {
         Breakdown b = s.breakdown();
         RubricLayout layout = sp.layout();
         Breakdown.CriterionScore[] scores = layout.scores(b);
@@ -71,7 +70,7 @@ final class SheetCells {
      * is such a method again (measured: BENCHMARKS.md, twenty-fifth round). {@code SheetRowsTest} holds the two
      * copies to the same rows.
      */
-    static void writeLed(ScoredPeriod sp, Rubric rubric, Standing s, String lead, Figures figures, TableSink sink) {
+    static void writeLed(ScoredPeriod sp, Standing s, String lead, Figures figures, TableSink sink) {
         Breakdown b = s.breakdown();
         RubricLayout layout = sp.layout();
         Breakdown.CriterionScore[] scores = layout.scores(b);

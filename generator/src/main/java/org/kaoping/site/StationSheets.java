@@ -50,7 +50,7 @@ final class StationSheets {
             for (ScoredPeriod sp : periods) {
                 Optional<Standing> s = inFile(sp, stationId);
                 if (s.isPresent()) {
-                    SheetCells.writeLed(sp, sp.rubric(), s.get(), sp.period().title(),
+                    SheetCells.writeLed(sp, s.get(), sp.period().title(),
                             new SheetCells.Figures(sp.rubric().scale(), 0), sink);
                 }
             }

@@ -88,7 +88,7 @@ class SheetRowsTest {
         ScoredPeriod sp = ((PeriodTables.Source) page.tableSource()).period();
         Standing s = sp.standings().lines().stream().filter(l -> l.breakdown() != null).toList().get(index);
         List<List<Object>> out = new ArrayList<>();
-        SheetCells.writeLed(sp, sp.rubric(), s, lead, new SheetCells.Figures(sp.rubric().scale(), 0),
+        SheetCells.writeLed(sp, s, lead, new SheetCells.Figures(sp.rubric().scale(), 0),
                 PeriodTables.rowsInto(out));
         return out;
     }
