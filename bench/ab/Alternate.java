@@ -9,7 +9,7 @@ import java.util.List;
 /**
  * Two jars' code for one phase in one JVM, in chunks that alternate (A then B, then B then A), so that the
  * machine's drift, which on a shared 2-core machine moves whole builds by 20 %, falls on both alike. Prints the
- * totals and the median and quartiles of the chunk pairs' ratios B/A. Run by bench/ab.sh.
+ * totals (the chunks' thread CPU time) and the median and quartiles of the chunk pairs' ratios B/A. Run by bench/ab.sh.
  * Usage: Alternate CONTENT PHASE CHUNK TOTAL WARM CLASSES_A JAR_A CLASSES_B JAR_B
  */
 public class Alternate {
