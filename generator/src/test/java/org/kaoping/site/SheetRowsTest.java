@@ -23,8 +23,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * A period's sheet rows streamed for its workbook ({@link ReportPage#rows}) are the rows of its sheet tables
  * ({@link ReportPage#tables}) cell for cell — same kinds, same values at the same scale — and the province
  * workbook written from either is the same file. A station's own file's rows ({@link SheetCells#writeLed}, a copy
- * of the loop kept apart for the compiler's sake) are those rows, each led by its period. On the shipped content (every rubric: penalties, bonuses,
- * criteria that do not apply) and on a synthetic province of two paged periods.
+ * of the loop kept apart for the compiler's sake) are those rows, each led by its period. On the shipped content
+ * (every rubric: penalties, bonuses, criteria that do not apply) and on a synthetic province of two paged periods.
  */
 class SheetRowsTest {
     @TempDir
